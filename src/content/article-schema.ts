@@ -1,0 +1,135 @@
+import { z } from "zod";
+
+/**
+ * The schema of one article file in `content/`. The TypeScript types below are
+ * derived from it, and `npm run schema` publishes it as JSON Schema for editors.
+ *
+ * Every excerpt (`text` fields that carry a `paragraph`) is checked against the
+ * body by the loader: it must appear there verbatim.
+ */
+
+/** A lower-case identifier: letters, digits and dashes, usable in deep links. @example "lebedev" */
+const slug = () =>
+  z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and single dashes")
+    .max(40, "must be at most 40 characters");
+
+const text = () => z.string().trim().min(1, "must not be empty");
+
+/** A 1-based paragraph number in `body`. */
+const paragraph = () => z.number().int().min(1, "paragraphs are numbered from 1");
+
+/** A calendar date, `YYYY-MM-DD`. YAML writes it unquoted, so dates parsed as such are accepted too. */
+const isoDate = () =>
+  z.preprocess(
+    (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+    z.iso.date("must be a date written YYYY-MM-DD"),
+  );
+
+/** A moment with a time zone, e.g. `2019-10-30T12:00:00Z`. */
+const isoDateTime = () =>
+  z.preprocess(
+    (value) => (value instanceof Date ? value.toISOString() : value),
+    z.iso.datetime({ offset: true, message: "must be a date and time with zone, e.g. 2019-10-30T12:00:00Z" }),
+  );
+
+export const personSchema = z
+  .object({
+    id: slug().describe("Stable id, used in links and in the rest of this file."),
+    name: text().describe("The name as the article writes it (one of its spellings)."),
+    aliases: z.array(text()).default([]).describe("Every other spelling the article uses, typos included."),
+    role: text().describe("The role as the article states it, e.g. 'defense minister'."),
+    country: text().optional().describe("The country the person represents."),
+    countryAdjective: text().optional().describe("The adjective the article uses, e.g. 'Kazakh'."),
+    organisation: text().optional().describe("The organisation, for people who represent one rather than a country."),
+  })
+  .strict()
+  .refine((person) => person.country !== undefined || person.organisation !== undefined, {
+    message: "needs a country or an organisation",
+  });
+
+export const attendeeSchema = z
+  .object({
+    person: slug().describe("Id of a person in `people`."),
+    paragraph: paragraph().describe("Where the article establishes that the person was there."),
+  })
+  .strict();
+
+export const absenceSchema = z
+  .object({
+    who: text().describe("The country, organisation or person that did not attend."),
+    text: text().describe("What the article says about it, verbatim."),
+    paragraph: paragraph(),
+  })
+  .strict();
+
+export const agendaItemSchema = z
+  .object({
+    text: text().describe("The item, verbatim from the article."),
+    key: z.boolean().default(false).describe("The item the article marks as the main one."),
+    paragraph: paragraph(),
+  })
+  .strict();
+
+export const happeningSchema = z
+  .object({
+    text: text().describe("What happened, verbatim from the article."),
+    place: slug().optional().describe("Id of a place in `places`."),
+    paragraph: paragraph(),
+  })
+  .strict();
+
+export const placeSchema = z
+  .object({
+    id: slug(),
+    name: text(),
+    country: text().optional(),
+    text: text().describe("What the article says happened there, verbatim."),
+    paragraph: paragraph(),
+  })
+  .strict();
+
+export const statementSchema = z
+  .object({
+    speaker: slug().describe("Id of a person in `people`."),
+    kind: z.enum(["quote", "reported"]).describe("A direct quote, or reported speech."),
+    intro: text().optional().describe("The article's own lead-in, verbatim, e.g. 'He said that'."),
+    text: text().describe("The words, verbatim from the paragraph (quote marks left out)."),
+    paragraph: paragraph(),
+    key: z.boolean().default(false).describe("The one quote a summary should carry."),
+  })
+  .strict();
+
+export const articleSchema = z
+  .object({
+    id: slug().describe("Stable id of the article; never reuse one."),
+    headline: text(),
+    outlet: text(),
+    url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }),
+    date: isoDate().describe("The day the article reports on."),
+    place: text().describe("Where it happened, e.g. 'Baku, Azerbaijan'."),
+    event: text().describe("The event the article is about."),
+    publishAt: isoDateTime().optional().describe("When the channel post may go out; unset means at once."),
+    tags: z.array(z.string().regex(/^[A-Za-z0-9_]+$/, "must be letters, digits or _")).default([]),
+    body: z.array(text()).min(1, "must have at least one paragraph").describe("The article, paragraph by paragraph, verbatim."),
+    people: z.array(personSchema).default([]),
+    attendance: z
+      .object({
+        attended: z.array(attendeeSchema).default([]),
+        absent: z.array(absenceSchema).default([]),
+      })
+      .strict()
+      .default({ attended: [], absent: [] }),
+    agenda: z.array(agendaItemSchema).default([]),
+    happenings: z.array(happeningSchema).default([]).describe("What happened, in the article's order."),
+    places: z.array(placeSchema).default([]),
+    statements: z.array(statementSchema).default([]),
+  })
+  .strict();
+
+export type Article = z.infer<typeof articleSchema>;
+export type Person = Article["people"][number];
+export type Statement = Article["statements"][number];
+export type AgendaItem = Article["agenda"][number];
+export type Place = Article["places"][number];

@@ -1,0 +1,105 @@
+import type { Article } from "./article-schema";
+
+/** A problem found in one article: where (a dotted field path) and what. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Normalises text for verbatim comparison: Unicode NFC, curly quotes made
+ * straight, every run of whitespace (non-breaking spaces included) one space.
+ */
+export function normaliseForMatch(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/g, '"')
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * Checks that an article says only what its body says: every excerpt appears
+ * verbatim in the paragraph it names, every reference points at something that
+ * exists, and every spelling of a name is one the body uses.
+ */
+export function checkProvenance(article: Article): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const body = article.body.map(normaliseForMatch);
+  const wholeBody = body.join("\n");
+  const personIds = new Set<string>();
+  const placeIds = new Set<string>();
+
+  const paragraphText = (path: string, paragraph: number): string | undefined => {
+    const found = body[paragraph - 1];
+    if (found === undefined) {
+      problems.push({ path: `${path}.paragraph`, message: `paragraph ${paragraph} does not exist (the body has ${body.length})` });
+    }
+    return found;
+  };
+  const checkExcerpt = (path: string, text: string, paragraph: number) => {
+    const found = paragraphText(path, paragraph);
+    if (found !== undefined && !found.includes(normaliseForMatch(text))) {
+      problems.push({ path, message: `does not appear verbatim in paragraph ${paragraph}` });
+    }
+  };
+  const checkUnique = (seen: Set<string>, path: string, id: string) => {
+    if (seen.has(id)) problems.push({ path, message: `"${id}" is used twice` });
+    seen.add(id);
+  };
+
+  article.people.forEach((person, i) => {
+    checkUnique(personIds, `people.${i}.id`, person.id);
+    [person.name, ...person.aliases].forEach((spelling, j) => {
+      if (!wholeBody.includes(normaliseForMatch(spelling))) {
+        const path = j === 0 ? `people.${i}.name` : `people.${i}.aliases.${j - 1}`;
+        problems.push({ path, message: `"${spelling}" does not appear in the body` });
+      }
+    });
+  });
+  article.places.forEach((place, i) => {
+    checkUnique(placeIds, `places.${i}.id`, place.id);
+    checkExcerpt(`places.${i}.text`, place.text, place.paragraph);
+  });
+
+  const checkPerson = (path: string, id: string) => {
+    if (!personIds.has(id)) problems.push({ path, message: `"${id}" is not among the article's people` });
+  };
+
+  const attendees = new Set<string>();
+  article.attendance.attended.forEach((attendee, i) => {
+    const path = `attendance.attended.${i}`;
+    checkPerson(`${path}.person`, attendee.person);
+    checkUnique(attendees, `${path}.person`, attendee.person);
+    const person = article.people.find((p) => p.id === attendee.person);
+    const found = paragraphText(path, attendee.paragraph);
+    if (person && found !== undefined && ![person.name, ...person.aliases].some((s) => found.includes(normaliseForMatch(s)))) {
+      problems.push({ path: `${path}.paragraph`, message: `paragraph ${attendee.paragraph} does not name ${person.name}` });
+    }
+  });
+  article.attendance.absent.forEach((absence, i) =>
+    checkExcerpt(`attendance.absent.${i}.text`, absence.text, absence.paragraph),
+  );
+  article.agenda.forEach((item, i) => checkExcerpt(`agenda.${i}.text`, item.text, item.paragraph));
+  article.happenings.forEach((happening, i) => {
+    checkExcerpt(`happenings.${i}.text`, happening.text, happening.paragraph);
+    if (happening.place !== undefined && !placeIds.has(happening.place)) {
+      problems.push({ path: `happenings.${i}.place`, message: `"${happening.place}" is not among the article's places` });
+    }
+  });
+  article.statements.forEach((statement, i) => {
+    const path = `statements.${i}`;
+    checkPerson(`${path}.speaker`, statement.speaker);
+    checkExcerpt(`${path}.text`, statement.text, statement.paragraph);
+    if (statement.intro !== undefined) checkExcerpt(`${path}.intro`, statement.intro, statement.paragraph);
+  });
+
+  if (article.agenda.filter((item) => item.key).length > 1) {
+    problems.push({ path: "agenda", message: "at most one item may be marked key" });
+  }
+  if (article.statements.filter((s) => s.key).length > 1) {
+    problems.push({ path: "statements", message: "at most one statement may be marked key" });
+  }
+  return problems;
+}
