@@ -31,6 +31,7 @@ export function checkProvenance(article: Article): FieldProblem[] {
   const personIds = new Set<string>();
   const placeIds = new Set<string>();
 
+  /** The paragraph an item (at `path`) names, or a problem on the item's `paragraph` field. */
   const paragraphText = (path: string, paragraph: number): string | undefined => {
     const found = body[paragraph - 1];
     if (found === undefined) {
@@ -38,10 +39,14 @@ export function checkProvenance(article: Article): FieldProblem[] {
     }
     return found;
   };
-  const checkExcerpt = (path: string, text: string, paragraph: number) => {
+  /** Checks the excerpt fields of the item at `path`; a missing paragraph is reported once, on the item. */
+  const checkExcerpts = (path: string, paragraph: number, excerpts: Record<string, string | undefined>) => {
     const found = paragraphText(path, paragraph);
-    if (found !== undefined && !found.includes(normaliseForMatch(text))) {
-      problems.push({ path, message: `does not appear verbatim in paragraph ${paragraph}` });
+    if (found === undefined) return;
+    for (const [field, text] of Object.entries(excerpts)) {
+      if (text !== undefined && !found.includes(normaliseForMatch(text))) {
+        problems.push({ path: `${path}.${field}`, message: `does not appear verbatim in paragraph ${paragraph}` });
+      }
     }
   };
   const checkUnique = (seen: Set<string>, path: string, id: string) => {
@@ -60,7 +65,7 @@ export function checkProvenance(article: Article): FieldProblem[] {
   });
   article.places.forEach((place, i) => {
     checkUnique(placeIds, `places.${i}.id`, place.id);
-    checkExcerpt(`places.${i}.text`, place.text, place.paragraph);
+    checkExcerpts(`places.${i}`, place.paragraph, { text: place.text });
   });
 
   const checkPerson = (path: string, id: string) => {
@@ -79,11 +84,11 @@ export function checkProvenance(article: Article): FieldProblem[] {
     }
   });
   article.attendance.absent.forEach((absence, i) =>
-    checkExcerpt(`attendance.absent.${i}.text`, absence.text, absence.paragraph),
+    checkExcerpts(`attendance.absent.${i}`, absence.paragraph, { text: absence.text }),
   );
-  article.agenda.forEach((item, i) => checkExcerpt(`agenda.${i}.text`, item.text, item.paragraph));
+  article.agenda.forEach((item, i) => checkExcerpts(`agenda.${i}`, item.paragraph, { text: item.text }));
   article.happenings.forEach((happening, i) => {
-    checkExcerpt(`happenings.${i}.text`, happening.text, happening.paragraph);
+    checkExcerpts(`happenings.${i}`, happening.paragraph, { text: happening.text });
     if (happening.place !== undefined && !placeIds.has(happening.place)) {
       problems.push({ path: `happenings.${i}.place`, message: `"${happening.place}" is not among the article's places` });
     }
@@ -91,8 +96,7 @@ export function checkProvenance(article: Article): FieldProblem[] {
   article.statements.forEach((statement, i) => {
     const path = `statements.${i}`;
     checkPerson(`${path}.speaker`, statement.speaker);
-    checkExcerpt(`${path}.text`, statement.text, statement.paragraph);
-    if (statement.intro !== undefined) checkExcerpt(`${path}.intro`, statement.intro, statement.paragraph);
+    checkExcerpts(path, statement.paragraph, { intro: statement.intro, text: statement.text });
   });
 
   if (article.agenda.filter((item) => item.key).length > 1) {

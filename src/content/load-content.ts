@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
 import { articleSchema, type Article } from "./article-schema";
 import { checkProvenance } from "./check-provenance";
 
@@ -21,25 +22,40 @@ export function compareNewestFirst(a: Article, b: Article): number {
   return b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
 }
 
-/** Parses and validates one article file's text. Problems are `field.path: message`. */
-export function parseArticle(text: string, extension: string): { article?: Article; problems: string[] } {
+/**
+ * A schema issue as an editor reads it. A field left out is "required", whatever
+ * the schema says about the values it accepts ("must be an http(s) URL").
+ */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.join(".") || "(file)";
+  const message = issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+  return `${path}: ${message}`;
+}
+
+/**
+ * Parses and validates one article file's text. Problems are `field.path: message`.
+ * `article` is set only when there are no problems; `id` is set whenever the
+ * schema accepted the file, so a duplicate id is caught alongside other problems.
+ */
+export function parseArticle(
+  text: string,
+  extension: string,
+): { article?: Article; id?: string; problems: string[] } {
   const parse = parsers[extension];
   if (!parse) return { problems: [`unsupported file type "${extension}"`] };
   let data: unknown;
   try {
     data = parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    // The yaml library's message ends "at line 2, column 11:" before a code excerpt; keep the position only.
+    const message = error instanceof Error ? (error.message.split("\n")[0] ?? "").replace(/:$/, "") : String(error);
     return { problems: [`cannot be parsed: ${message}`] };
   }
-  const result = articleSchema.safeParse(data);
-  if (!result.success) {
-    return {
-      problems: result.error.issues.map((issue) => `${issue.path.join(".") || "(file)"}: ${issue.message}`),
-    };
-  }
+  // reportInput keeps each issue's input, so describeIssue can tell a missing field from a wrong one.
+  const result = articleSchema.safeParse(data, { reportInput: true });
+  if (!result.success) return { problems: result.error.issues.map(describeIssue) };
   const problems = checkProvenance(result.data).map((p) => `${p.path}: ${p.message}`);
-  return problems.length > 0 ? { problems } : { article: result.data, problems };
+  return problems.length > 0 ? { id: result.data.id, problems } : { article: result.data, id: result.data.id, problems };
 }
 
 /**
@@ -63,16 +79,21 @@ export async function loadContent(dir: string): Promise<ContentResult> {
   const articles: Article[] = [];
   const fileOfId = new Map<string, string>();
   for (const name of names) {
-    const parsed = parseArticle(await readFile(join(dir, name), "utf8"), extname(name));
-    problems.push(...parsed.problems.map((problem) => `${name}: ${problem}`));
-    if (!parsed.article) continue;
-    const other = fileOfId.get(parsed.article.id);
-    if (other !== undefined) {
-      problems.push(`${name}: id: "${parsed.article.id}" is already the id of ${other}`);
+    let text: string;
+    try {
+      text = await readFile(join(dir, name), "utf8");
+    } catch (error) {
+      problems.push(`${name}: cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       continue;
     }
-    fileOfId.set(parsed.article.id, name);
-    articles.push(parsed.article);
+    const parsed = parseArticle(text, extname(name));
+    problems.push(...parsed.problems.map((problem) => `${name}: ${problem}`));
+    if (parsed.id !== undefined) {
+      const other = fileOfId.get(parsed.id);
+      if (other !== undefined) problems.push(`${name}: id: "${parsed.id}" is already the id of ${other}`);
+      else fileOfId.set(parsed.id, name);
+    }
+    if (parsed.article) articles.push(parsed.article);
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, articles: articles.sort(compareNewestFirst) };

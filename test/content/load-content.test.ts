@@ -1,0 +1,254 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseDocument, type Document } from "yaml";
+import type { Article } from "../../src/content/article-schema";
+import { loadContent } from "../../src/content/load-content";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const contentDir = join(here, "../../content");
+const fixtures = join(here, "../fixtures/content");
+const realFile = join(contentDir, "cis-defense-ministers-baku.yaml");
+const realText = await readFile(realFile, "utf8");
+
+const tempDirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** A fresh temporary content folder holding `files` (name → text). */
+async function contentFolder(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "briefing-content-"));
+  tempDirs.push(dir);
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  return dir;
+}
+
+/** The real article's YAML with one targeted change, comments and layout kept. */
+function realArticleWith(change: (doc: Document) => void): string {
+  const doc = parseDocument(realText);
+  change(doc);
+  return doc.toString();
+}
+
+/** The problems of a content folder; fails the test if the folder loaded. */
+async function problemsOf(dir: string): Promise<string[]> {
+  const result = await loadContent(dir);
+  if (result.ok) expect.fail(`expected ${dir} to have problems, but it loaded`);
+  return result.problems;
+}
+
+/** The articles of a content folder; fails the test, showing the problems, if it did not load. */
+async function articlesOf(dir: string): Promise<Article[]> {
+  const result = await loadContent(dir);
+  if (!result.ok) expect.fail(`expected ${dir} to load, but:\n${result.problems.join("\n")}`);
+  return result.articles;
+}
+
+describe("loadContent on the real content folder", () => {
+  it("loads the Baku article", async () => {
+    const articles = await articlesOf(contentDir);
+    expect(articles.map((a) => a.id)).toEqual(["cis-defense-ministers-baku-2019"]);
+  });
+
+  it("knows the seven people: the six named in paragraph 2, and Lebedev", async () => {
+    const [article] = await articlesOf(contentDir);
+    const attended = article?.attendance.attended ?? [];
+    expect(article?.people.map((p) => p.name)).toEqual([
+      "Sergei Shoigu",
+      "Andrei Ravkov",
+      "Nurlan Yermekbayev",
+      "Bakhodir Kurbanov",
+      "Mirzo Sherali",
+      "Rayimberdi Duishenbiev",
+      "Sergey Lebedev",
+    ]);
+    expect(attended.filter((a) => a.paragraph === 2).map((a) => a.person)).toEqual([
+      "shoigu",
+      "ravkov",
+      "yermekbayev",
+      "kurbanov",
+      "sherali",
+      "duishenbiev",
+    ]);
+    expect(attended.filter((a) => a.paragraph !== 2)).toEqual([{ person: "lebedev", paragraph: 6 }]);
+  });
+
+  it("records Armenia as absent", async () => {
+    const [article] = await articlesOf(contentDir);
+    expect(article?.attendance.absent).toEqual([
+      { who: "Armenia", text: "Armenia refused to attend the Baku summit.", paragraph: 2 },
+    ]);
+  });
+
+  it("has eight statements, three of them direct quotes, Lebedev's 'It is deplorable...' the key one", async () => {
+    const [article] = await articlesOf(contentDir);
+    const statements = article?.statements ?? [];
+    expect(statements).toHaveLength(8);
+    expect(statements.filter((s) => s.kind === "quote").map((s) => s.speaker)).toEqual(["shoigu", "lebedev", "lebedev"]);
+    const key = statements.filter((s) => s.key);
+    expect(key).toHaveLength(1);
+    expect(key[0]).toMatchObject({ speaker: "lebedev", kind: "quote", paragraph: 9 });
+    expect(key[0]?.text).toMatch(/^It is deplorable that since our last meeting in Anapa city/);
+  });
+
+  it("marks the 2025 Concept as the key agenda item", async () => {
+    const [article] = await articlesOf(contentDir);
+    expect(article?.agenda.filter((item) => item.key).map((item) => item.text)).toEqual([
+      "the Concept of Military Cooperation of the CIS Member States until 2025",
+    ]);
+  });
+});
+
+describe("loadContent reports each problem with its file and field", () => {
+  it("a direct quote that is not verbatim in its paragraph", async () => {
+    const dir = await contentFolder({
+      "bad-quote.yaml": realArticleWith((doc) =>
+        doc.setIn(
+          ["statements", 4, "text"],
+          "It is regrettable that since our last meeting in Anapa city, the situation in the world hasn't changed for the better.",
+        ),
+      ),
+    });
+    expect(await problemsOf(dir)).toEqual(["bad-quote.yaml: statements.4.text: does not appear verbatim in paragraph 9"]);
+  });
+
+  it("a statement pointing at a paragraph that does not exist, once even with an intro", async () => {
+    const dir = await contentFolder({
+      "no-paragraph.yaml": realArticleWith((doc) => doc.setIn(["statements", 1, "paragraph"], 13)),
+    });
+    expect(await problemsOf(dir)).toEqual([
+      "no-paragraph.yaml: statements.1.paragraph: paragraph 13 does not exist (the body has 12)",
+    ]);
+  });
+
+  it("a speaker who is not among the people", async () => {
+    const dir = await contentFolder({
+      "unknown-speaker.yaml": realArticleWith((doc) => doc.setIn(["statements", 0, "speaker"], "aliyev")),
+    });
+    expect(await problemsOf(dir)).toEqual([
+      `unknown-speaker.yaml: statements.0.speaker: "aliyev" is not among the article's people`,
+    ]);
+  });
+
+  it("an attendee who is not among the people", async () => {
+    // The host's own minister is not named in the article, so he cannot be listed as attending.
+    const dir = await contentFolder({
+      "unknown-attendee.yaml": realArticleWith((doc) => doc.setIn(["attendance", "attended", 1, "person"], "hasanov")),
+    });
+    expect(await problemsOf(dir)).toEqual([
+      `unknown-attendee.yaml: attendance.attended.1.person: "hasanov" is not among the article's people`,
+    ]);
+  });
+
+  it("the same article id in two files, naming the file that has it first", async () => {
+    const dir = await contentFolder({ "first.yaml": realText, "second.yaml": realText });
+    expect(await problemsOf(dir)).toEqual([
+      `second.yaml: id: "cis-defense-ministers-baku-2019" is already the id of first.yaml`,
+    ]);
+  });
+
+  it("a YAML syntax error, with its line and column", async () => {
+    expect(await problemsOf(join(fixtures, "yaml-syntax-error"))).toEqual([
+      "unquoted-colon.yaml: cannot be parsed: Nested mappings are not allowed in compact mappings at line 3, column 11",
+    ]);
+  });
+
+  it("a missing required field", async () => {
+    const dir = await contentFolder({ "no-headline.yaml": realArticleWith((doc) => doc.deleteIn(["headline"])) });
+    expect(await problemsOf(dir)).toEqual(["no-headline.yaml: headline: is required"]);
+  });
+
+  it("an alias the body does not use", async () => {
+    const dir = await contentFolder({
+      "bad-alias.yaml": realArticleWith((doc) => doc.setIn(["people", 0, "aliases"], ["Sergey Shoygu", "Sergei Shoygu"])),
+    });
+    expect(await problemsOf(dir)).toEqual([`bad-alias.yaml: people.0.aliases.1: "Sergei Shoygu" does not appear in the body`]);
+  });
+
+  it("two key agenda items", async () => {
+    const dir = await contentFolder({
+      "two-keys.yaml": realArticleWith((doc) => doc.setIn(["agenda", 0, "key"], true)),
+    });
+    expect(await problemsOf(dir)).toEqual(["two-keys.yaml: agenda: at most one item may be marked key"]);
+  });
+
+  it("a file that cannot be read", async () => {
+    const dir = await contentFolder({ "baku.yaml": realText });
+    await mkdir(join(dir, "drafts.yaml"));
+    expect(await problemsOf(dir)).toEqual(["drafts.yaml: cannot be read: EISDIR"]);
+  });
+
+  it("every problem of every file in one result, a README left alone", async () => {
+    expect(await problemsOf(join(fixtures, "several-broken-files"))).toEqual([
+      `bad-references.yaml: attendance.attended.1.person: "hasanov" is not among the article's people`,
+      `bad-references.yaml: statements.0.speaker: "lebedev" is not among the article's people`,
+      "bad-references.yaml: statements.0.text: does not appear verbatim in paragraph 2",
+      "bad-references.yaml: statements.1.paragraph: paragraph 3 does not exist (the body has 2)",
+      `bad-yaml.yaml: cannot be parsed: Missing closing "quote at line 5, column 1`,
+      "missing-fields.yaml: id: must be lower-case letters, digits and single dashes",
+      "missing-fields.yaml: outlet: is required",
+      "missing-fields.yaml: url: is required",
+      "missing-fields.yaml: date: must be a date written YYYY-MM-DD",
+      "missing-fields.yaml: body: must have at least one paragraph",
+      // Caught although bad-references.yaml has problems of its own.
+      `same-id.json: id: "baku-summit-short" is already the id of bad-references.yaml`,
+    ]);
+  });
+});
+
+describe("loadContent compares excerpts after normalising quotes and spaces", () => {
+  it("accepts curly quotes where the body has straight ones, and the other way round", async () => {
+    const dir = await contentFolder({
+      "quotes.yaml": realArticleWith((doc) => {
+        // Paragraph 5 has straight double quotes around Shoigu's words.
+        doc.setIn(["statements", 0, "intro"], "thanked the leadership of the Republic of Azerbaijan for \u201Can invitation");
+        // Paragraph 12 writes "today’s" with a curly apostrophe.
+        doc.setIn(
+          ["statements", 7, "text"],
+          "The inclusion of more than 20 issues on the agenda of today's meeting is an example of this",
+        );
+      }),
+    });
+    const [article] = await articlesOf(dir);
+    expect(article?.statements[7]?.text).toContain("today's meeting");
+  });
+
+  it("accepts non-breaking spaces in a quote", async () => {
+    const dir = await contentFolder({
+      "nbsp.yaml": realArticleWith((doc) =>
+        doc.setIn(["statements", 4, "text"], "It is deplorable that since our last meeting in Anapa\u00A0city, the situation in the world hasn\u2019t\u00A0changed"),
+      ),
+    });
+    const [article] = await articlesOf(dir);
+    expect(article?.statements[4]?.text).toContain("Anapa\u00A0city");
+  });
+
+  it("still rejects a quote with a word changed", async () => {
+    const dir = await contentFolder({
+      "changed-word.yaml": realArticleWith((doc) =>
+        doc.setIn(["statements", 4, "text"], "It is deplorable that since our last meeting in Anapa\u00A0city, the situation in the world hasn\u2019t\u00A0improved"),
+      ),
+    });
+    expect(await problemsOf(dir)).toEqual(["changed-word.yaml: statements.4.text: does not appear verbatim in paragraph 9"]);
+  });
+});
+
+describe("loadContent on a folder without articles", () => {
+  it("reports an empty folder once", async () => {
+    const dir = await contentFolder({});
+    expect(await problemsOf(dir)).toEqual([`${dir}: no article files (.yaml, .yml or .json) found`]);
+  });
+
+  it("reports a folder of other files (a README, a hidden draft) as holding no articles", async () => {
+    const dir = join(fixtures, "no-article-files");
+    expect(await problemsOf(dir)).toEqual([`${dir}: no article files (.yaml, .yml or .json) found`]);
+  });
+
+  it("reports a missing folder once", async () => {
+    const dir = join(fixtures, "no-such-folder");
+    expect(await problemsOf(dir)).toEqual([`${dir}: the folder does not exist`]);
+  });
+});
