@@ -1,0 +1,108 @@
+import type { Article, Person } from "./content/article-schema";
+import type { Library } from "./library";
+import { bold, html } from "./render/html";
+import {
+  renderAgenda,
+  renderAttendees,
+  renderPerson,
+  renderQuotes,
+  renderSource,
+  renderSummary,
+  type Answer,
+} from "./render/render-article";
+import { renderTarget } from "./render/render-target";
+import { searchArticles } from "./search/search-articles";
+
+/** The answers a command or a deep link can ask for by name. */
+export const topics = ["summary", "attendees", "agenda", "quotes", "source"] as const;
+export type Topic = (typeof topics)[number];
+
+export function isTopic(value: string): value is Topic {
+  return (topics as readonly string[]).includes(value);
+}
+
+const topicRenderers: Record<Topic, (article: Article) => Answer> = {
+  summary: renderSummary,
+  attendees: renderAttendees,
+  agenda: renderAgenda,
+  quotes: (article) => renderQuotes(article),
+  source: renderSource,
+};
+
+export function answerTopic(topic: Topic, article: Article): Answer {
+  return topicRenderers[topic](article);
+}
+
+/** Finds a person of `article` by any spelling, a part of it, or a small typo. */
+export function findPersonByName(library: Library, article: Article, name: string): Person | undefined {
+  const target = searchArticles(library.index, name, { articleId: article.id, kinds: ["person"], limit: 1 }).hits[0]?.target;
+  return target?.kind === "person" ? article.people.find((p) => p.id === target.personId) : undefined;
+}
+
+function notFound(article: Article, name: string, command: string): Answer {
+  const names = article.people.map((person) => person.name).join(", ");
+  return {
+    blocks: [
+      html`No one called “${name}” is in this article.`,
+      names === "" ? html`The article names no people.` : html`${bold("People in it:")} ${names}\nTry ${command} ${article.people[0]?.name.split(" ").at(-1) ?? ""}`,
+    ],
+  };
+}
+
+/** `/who <name>`: the person's card, or what to ask instead. */
+export function answerWho(library: Library, article: Article, name: string): Answer {
+  if (name.trim() === "") {
+    return {
+      blocks: [html`Whom do you mean? Add a name, e.g. /who ${article.people[0]?.name ?? "Lebedev"}`],
+      keyboard: article.people.map((person) => [{ text: person.name, callback_data: `who:${person.id}` }]),
+    };
+  }
+  const person = findPersonByName(library, article, name);
+  return person ? renderPerson(article, person) : notFound(article, name, "/who");
+}
+
+/** `/quotes [name]`: every statement, or one person's. */
+export function answerQuotes(library: Library, article: Article, name: string): Answer {
+  if (name.trim() === "") return renderQuotes(article);
+  const person = findPersonByName(library, article, name);
+  return person ? renderQuotes(article, person) : notFound(article, name, "/quotes");
+}
+
+/** Words that say which answer a plain question wants, tried in this order. */
+const questionPatterns: [RegExp, Topic | "who"][] = [
+  [/\b(said|say|says|saying|quote[sd]?|statements?|stress(ed)?|emphasi[sz]ed|told|words)\b/i, "quotes"],
+  [/\b(attend\w*|present|participa\w*|absent|refus\w*|came|come|there)\b/i, "attendees"],
+  [/\b(agenda|discuss\w*|topics?|issues?|talk\w*|considered)\b/i, "agenda"],
+  [/\b(source|link|url|original|outlet|published)\b/i, "source"],
+  [/\b(who is|who's|who was)\b/i, "who"],
+  [/\b(summary|summari[sz]e|happened|overview|news|story|about)\b/i, "summary"],
+];
+
+/** Words of a question that are not a name: asked about, never searched for. */
+const questionWords =
+  /\b(what|who|whom|whose|did|does|do|is|was|were|the|a|an|of|at|in|on|about|tell|me|please|and|say|said|says|quote[sd]?|statements?|who's|by|from|to)\b/gi;
+
+/**
+ * A plain question in a private chat: the answer whose words it uses
+ * ("who attended?", "what did Lebedev say?"), else the best search hit, else
+ * `undefined` so the caller can point to /help.
+ */
+export function answerQuestion(library: Library, article: Article, question: string): Answer | undefined {
+  const match = questionPatterns.find(([pattern]) => pattern.test(question));
+  const rest = question.replace(/[^\p{L}\p{N}' -]/gu, " ").replace(questionWords, " ").replace(/\s+/g, " ").trim();
+  if (match?.[1] === "quotes" || match?.[1] === "who") {
+    const person = rest === "" ? undefined : findPersonByName(library, article, rest);
+    if (person) return match[1] === "who" ? renderPerson(article, person) : renderQuotes(article, person);
+    if (rest !== "") return answerFromSearch(library, rest);
+    return match[1] === "quotes" ? renderQuotes(article) : undefined;
+  }
+  if (match) return answerTopic(match[1], article);
+  return answerFromSearch(library, question);
+}
+
+/** The best search hit for `query`, rendered, or `undefined` when nothing matches. */
+export function answerFromSearch(library: Library, query: string): Answer | undefined {
+  const hit = searchArticles(library.index, query, { limit: 1 }).hits[0];
+  const article = hit ? library.byId.get(hit.articleId) : undefined;
+  return hit && article ? renderTarget(article, hit.target) : undefined;
+}

@@ -1,0 +1,50 @@
+import { Composer } from "grammy";
+import { answerTopic, isTopic } from "../../answer-topics";
+import { renderPerson } from "../../render/render-article";
+import { renderArticleList } from "../../render/render-article-list";
+import { currentArticle, type BriefingContext } from "../context";
+import { replyWithAnswer } from "../reply";
+
+/** /articles and the inline buttons: choose an article, open a topic, open a person's card. */
+export const buttonsFeature = new Composer<BriefingContext>();
+
+buttonsFeature.command("articles", (ctx) =>
+  replyWithAnswer(ctx, renderArticleList(ctx.briefing.library().articles, currentArticle(ctx).id)),
+);
+
+buttonsFeature.callbackQuery(/^article:([a-z0-9-]{1,40})$/, async (ctx) => {
+  const article = ctx.briefing.library().byId.get(ctx.match[1] ?? "");
+  if (!article || !ctx.chat) {
+    await ctx.answerCallbackQuery({ text: "That article is no longer here. Send /articles for the current list." });
+    return;
+  }
+  ctx.briefing.chatArticles.set(ctx.chat.id, article.id);
+  await ctx.answerCallbackQuery({ text: `Now asking about: ${article.headline}`.slice(0, 200) });
+  await replyWithAnswer(ctx, answerTopic("summary", article));
+});
+
+buttonsFeature.callbackQuery(/^topic:([a-z]{1,20})$/, async (ctx) => {
+  const topic = ctx.match[1] ?? "";
+  if (!isTopic(topic)) {
+    await ctx.answerCallbackQuery({ text: "This button no longer works. Send /help." });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await replyWithAnswer(ctx, answerTopic(topic, currentArticle(ctx)));
+});
+
+buttonsFeature.callbackQuery(/^who:([a-z0-9-]{1,40})$/, async (ctx) => {
+  const article = currentArticle(ctx);
+  const person = article.people.find((p) => p.id === ctx.match[1]);
+  if (!person) {
+    await ctx.answerCallbackQuery({ text: "That person is not in the current article. Send /who with a name." });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await replyWithAnswer(ctx, renderPerson(article, person));
+});
+
+/** Any other button (stale or forged data) gets told so, never a silent spinner. */
+buttonsFeature.on("callback_query:data", (ctx) =>
+  ctx.answerCallbackQuery({ text: "This button no longer works. Send /help." }),
+);

@@ -1,0 +1,46 @@
+import { Composer } from "grammy";
+import { answerQuotes, answerTopic, answerWho } from "../../answer-topics";
+import { parseDeepLink } from "../../deep-link";
+import { html } from "../../render/html";
+import { renderHelp, renderWelcome } from "../../render/render-help";
+import { currentArticle, type BriefingContext } from "../context";
+import { replyWithAnswer } from "../reply";
+
+/** The chat commands: /start (with deep links), /help and one command per answer. */
+export const commandsFeature = new Composer<BriefingContext>();
+
+commandsFeature.command("start", async (ctx) => {
+  const payload = ctx.match.trim();
+  const link = payload === "" ? undefined : parseDeepLink(payload);
+  if (link) {
+    const library = ctx.briefing.library();
+    const linked = link.articleId !== undefined ? library.byId.get(link.articleId) : undefined;
+    if (linked && ctx.chat) ctx.briefing.chatArticles.set(ctx.chat.id, linked.id);
+    await replyWithAnswer(ctx, answerTopic(link.topic, linked ?? currentArticle(ctx)));
+    return;
+  }
+  const welcome = renderWelcome(currentArticle(ctx).headline);
+  if (payload !== "") welcome.blocks.unshift(html`That link did not point to an answer I know, so here is where to start.`);
+  await replyWithAnswer(ctx, welcome);
+});
+
+commandsFeature.command("help", (ctx) => replyWithAnswer(ctx, renderHelp(ctx.me.username)));
+
+const topicCommands = [
+  ["summary", "summary"],
+  ["attendees", "attendees"],
+  ["agenda", "agenda"],
+  ["topics", "agenda"],
+  ["source", "source"],
+] as const;
+for (const [command, topic] of topicCommands) {
+  commandsFeature.command(command, (ctx) => replyWithAnswer(ctx, answerTopic(topic, currentArticle(ctx))));
+}
+
+commandsFeature.command("quotes", (ctx) =>
+  replyWithAnswer(ctx, answerQuotes(ctx.briefing.library(), currentArticle(ctx), ctx.match)),
+);
+
+commandsFeature.command("who", (ctx) =>
+  replyWithAnswer(ctx, answerWho(ctx.briefing.library(), currentArticle(ctx), ctx.match)),
+);

@@ -1,0 +1,89 @@
+import { Composer } from "grammy";
+import type { InlineQueryResultArticle } from "grammy/types";
+import type { Article } from "../../content/article-schema";
+import { deepLinkPayload } from "../../deep-link";
+import { newestArticle } from "../../library";
+import { packMessages } from "../../render/html";
+import { renderAgenda, renderAttendees, renderStatement, renderSummary, type Answer } from "../../render/render-article";
+import { describeTarget, renderTarget } from "../../render/render-target";
+import { searchArticles } from "../../search/search-articles";
+import type { BriefingContext } from "../context";
+
+/** Telegram's most results per answer. */
+const PAGE_SIZE = 50;
+/** Results depend on the content only, not on who asks; content changes rarely. */
+const CACHE_SECONDS = 300;
+
+/** One inline result: the answer as the message to send, a button back to the bot, the source for the article. */
+function resultFor(
+  botUsername: string,
+  article: Article,
+  id: string,
+  answer: Answer,
+  heading: { title: string; description: string },
+  linkSource = false,
+): InlineQueryResultArticle {
+  // An inline result is one message: the first message's worth of the answer, cut between paragraphs.
+  const [text = article.headline] = packMessages(answer.blocks);
+  return {
+    type: "article",
+    id,
+    title: heading.title,
+    description: heading.description,
+    input_message_content: { message_text: text, parse_mode: "HTML", link_preview_options: { is_disabled: true } },
+    reply_markup: {
+      inline_keyboard: [
+        [{ text: "Ask Briefing more", url: `https://t.me/${botUsername}?start=${deepLinkPayload("summary", article.id)}` }],
+      ],
+    },
+    ...(linkSource ? { url: article.url } : {}),
+  };
+}
+
+/** What an empty query offers: the newest article's summary, attendees, agenda and key quote. */
+function startingResults(botUsername: string, article: Article): InlineQueryResultArticle[] {
+  const about = `${article.headline} (${article.date})`;
+  const results = [
+    resultFor(botUsername, article, "home:summary", renderSummary(article), { title: `Summary: ${article.headline}`, description: `${article.outlet}, ${article.place}` }, true),
+    resultFor(botUsername, article, "home:attendees", renderAttendees(article), { title: "Who attended", description: about }),
+    resultFor(botUsername, article, "home:agenda", renderAgenda(article), { title: "What was discussed", description: about }),
+  ];
+  const keyIndex = article.statements.findIndex((s) => s.key);
+  const key = article.statements[keyIndex];
+  if (key) {
+    const heading = describeTarget(article, { kind: "statement", index: keyIndex });
+    results.push(resultFor(botUsername, article, "home:quote", { blocks: [renderStatement(article, key)] }, heading));
+  }
+  return results;
+}
+
+/** Inline mode: `@bot <anything>` in any chat offers answers to send there. */
+export const inlineFeature = new Composer<BriefingContext>();
+
+inlineFeature.on("inline_query", async (ctx) => {
+  const library = ctx.briefing.library();
+  const query = ctx.inlineQuery.query.trim();
+  const offset = Math.min(Number.parseInt(ctx.inlineQuery.offset, 10) || 0, 10_000);
+  const botUsername = ctx.me.username;
+  const button = { text: "Open Briefing", start_parameter: deepLinkPayload("summary") };
+
+  if (query === "") {
+    await ctx.answerInlineQuery(offset === 0 ? startingResults(botUsername, newestArticle(library)) : [], {
+      cache_time: CACHE_SECONDS,
+      button,
+    });
+    return;
+  }
+  const { hits, total } = searchArticles(library.index, query, { limit: PAGE_SIZE, offset });
+  const results = hits.flatMap((hit) => {
+    const article = library.byId.get(hit.articleId);
+    if (!article) return [];
+    return [resultFor(botUsername, article, hit.id, renderTarget(article, hit.target), describeTarget(article, hit.target), hit.target.kind === "article")];
+  });
+  const nextOffset = offset + PAGE_SIZE < total ? String(offset + PAGE_SIZE) : "";
+  await ctx.answerInlineQuery(results, {
+    cache_time: CACHE_SECONDS,
+    next_offset: nextOffset,
+    button: total === 0 && offset === 0 ? { text: "Nothing found in the articles. Ask Briefing", start_parameter: button.start_parameter } : button,
+  });
+});

@@ -1,0 +1,22 @@
+import type { BriefingContext } from "./context";
+import { packMessages } from "../render/html";
+import type { Answer } from "../render/render-article";
+
+/**
+ * Sends an answer through the one formatting path: HTML packed into messages
+ * within Telegram's limit, buttons under the last one. In groups it replies to
+ * the message that asked.
+ */
+export async function replyWithAnswer(ctx: BriefingContext, answer: Answer): Promise<void> {
+  const messages = packMessages(answer.blocks);
+  const replyTo = ctx.chat?.type !== "private" && ctx.msg ? ctx.msg.message_id : undefined;
+  for (const [i, text] of messages.entries()) {
+    const last = i === messages.length - 1;
+    await ctx.reply(text, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      ...(replyTo !== undefined && i === 0 ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+      ...(last && answer.keyboard ? { reply_markup: { inline_keyboard: answer.keyboard } } : {}),
+    });
+  }
+}

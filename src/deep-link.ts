@@ -1,0 +1,16 @@
+import { isTopic, type Topic } from "./answer-topics";
+
+/**
+ * `/start` payloads that open the bot straight onto an answer: a topic, and
+ * optionally the article, as `attendees` or `attendees_<articleId>`. Both parts
+ * use only `a-z0-9-`, so payloads stay within Telegram's `A-Za-z0-9_-`.
+ */
+export function deepLinkPayload(topic: Topic, articleId?: string): string {
+  return articleId === undefined ? topic : `${topic}_${articleId}`;
+}
+
+export function parseDeepLink(payload: string): { topic: Topic; articleId?: string } | undefined {
+  const match = /^([a-z]+)(?:_([a-z0-9-]{1,58}))?$/.exec(payload);
+  if (!match?.[1] || !isTopic(match[1])) return undefined;
+  return match[2] === undefined ? { topic: match[1] } : { topic: match[1], articleId: match[2] };
+}

@@ -1,0 +1,110 @@
+import type { Bot, Context } from "grammy";
+import type { InlineKeyboardButton, Update } from "grammy/types";
+import type { ApiCall } from "../local-bot-api";
+import { htmlToText } from "../render/html";
+
+/** The demo's reader: one private chat with the bot. */
+const reader = { id: 42, is_bot: false, first_name: "Reader", language_code: "en" } as const;
+
+/** Bot HTML as a terminal shows it: links with their address, quotes marked, tags dropped. */
+export function htmlToTerminalText(value: string): string {
+  const withLinks = value.replace(/<a href="([^"]*)">([^<]*)<\/a>/g, (_, url: string, text: string) =>
+    text === url ? url : `${text} (${url})`,
+  );
+  const withQuotes = withLinks.replace(/<blockquote>([\s\S]*?)<\/blockquote>/g, (_, quoted: string) =>
+    quoted
+      .split("\n")
+      .map((line) => `  | ${line}`)
+      .join("\n"),
+  );
+  return htmlToText(withQuotes);
+}
+
+function keyboardLine(rows: InlineKeyboardButton[][]): string {
+  return rows.flat().map((button) => `[ ${button.text} ]`).join(" ");
+}
+
+/**
+ * Turns what a user types into updates for the real bot and the bot's API
+ * calls into printed text. A line starting with `@` is an inline query; a
+ * line that names a button of the last keyboard presses it.
+ */
+export function createTerminalChat<C extends Context>(bot: Bot<C>, print: (text: string) => void) {
+  let updateId = 1;
+  let messageId = 1;
+  let lastKeyboard: InlineKeyboardButton[][] = [];
+
+  /** Prints one API call the way a reader would see its effect. */
+  function show(call: ApiCall): void {
+    const { method, payload } = call;
+    if (method === "sendMessage" || method === "editMessageText") {
+      const channel = typeof payload.chat_id === "string" || Number(payload.chat_id) <= -1_000_000_000_000;
+      const label = method === "editMessageText" ? "(edited) " : channel ? `(channel post to ${String(payload.chat_id)})\n` : "";
+      print(label + htmlToTerminalText(String(payload.text ?? "")));
+      const markup = payload.reply_markup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined;
+      if (markup?.inline_keyboard) {
+        if (!channel) lastKeyboard = markup.inline_keyboard;
+        print(keyboardLine(markup.inline_keyboard));
+      }
+      print("");
+    } else if (method === "answerCallbackQuery" && typeof payload.text === "string") {
+      print(`(notice) ${payload.text}\n`);
+    } else if (method === "answerInlineQuery") {
+      const results = (payload.results ?? []) as { title?: string; description?: string }[];
+      if (results.length === 0) print("(no inline results)");
+      results.forEach((result, i) => {
+        print(`${i + 1}. ${result.title ?? ""}`);
+        if (result.description) print(`   ${result.description}`);
+      });
+      const button = payload.button as { text?: string } | undefined;
+      if (button?.text) print(`[ ${button.text} ]`);
+      print("");
+    }
+  }
+
+  function updateFor(line: string): Update {
+    const update_id = updateId++;
+    const inline = /^@\S+\s?(.*)$/.exec(line);
+    if (inline) {
+      return { update_id, inline_query: { id: String(update_id), from: reader, query: inline[1] ?? "", offset: "", chat_type: "sender" } };
+    }
+    const button = lastKeyboard.flat().find((b) => b.text.toLowerCase() === line.toLowerCase());
+    const date = Math.floor(Date.now() / 1000);
+    const chat = { id: reader.id, type: "private", first_name: reader.first_name } as const;
+    if (button && "callback_data" in button) {
+      return {
+        update_id,
+        callback_query: {
+          id: String(update_id),
+          from: reader,
+          chat_instance: "demo",
+          data: button.callback_data,
+          message: { message_id: messageId, date, chat, text: "" },
+        },
+      };
+    }
+    const start = button && "url" in button ? /[?&]start=([A-Za-z0-9_-]+)/.exec(button.url) : null;
+    const text = start ? `/start ${start[1]}` : line;
+    const command = /^\/\w+/.exec(text);
+    return {
+      update_id,
+      message: {
+        message_id: messageId++,
+        date,
+        chat,
+        from: reader,
+        text,
+        ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+      },
+    };
+  }
+
+  return {
+    show,
+    /** Sends one typed line to the bot and waits until it has answered. */
+    async send(line: string): Promise<void> {
+      if (line.trim() === "") return;
+      await bot.handleUpdate(updateFor(line.trim()));
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { Article } from "../content/article-schema";
+import { bold, html, joinHtml } from "./html";
+import { formatDate, type Answer } from "./render-article";
+
+/** Telegram allows up to 100 buttons; a long archive shows its newest articles. */
+const MAX_LISTED = 20;
+
+/** /articles: the articles held, newest first, each a button that makes it the chat's current one. */
+export function renderArticleList(articles: readonly Article[], currentId: string): Answer {
+  const listed = articles.slice(0, MAX_LISTED);
+  const lines = listed.map(
+    (article) => html`${article.id === currentId ? "▶ " : "• "}${bold(article.headline)} (${formatDate(article.date)})`,
+  );
+  const more = articles.length > listed.length ? [html`…and ${articles.length - listed.length} older articles.`] : [];
+  return {
+    blocks: [html`${bold("Articles")} (${articles.length}). Choose one to ask about it:`, joinHtml(lines, "\n"), ...more],
+    keyboard: listed.map((article) => [
+      { text: `${article.id === currentId ? "✓ " : ""}${article.headline}`.slice(0, 64), callback_data: `article:${article.id}` },
+    ]),
+  };
+}

@@ -1,0 +1,36 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/** Runs `npm run demo` with `input` piped in, as a newcomer would. */
+function demo(input: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(join("node_modules", ".bin", "tsx"), ["src/demo.ts"], { timeout: 30_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+    );
+    child.stdin?.end(input);
+  });
+}
+
+describe("npm run demo", () => {
+  it("answers piped lines in order as plain text, through the real bot", async () => {
+    const out = await demo("/attendees\n/agenda\n/quotes lebedev\n");
+    const attendees = out.indexOf("Who attended");
+    const agenda = out.indexOf("What was discussed");
+    const quotes = out.indexOf("What Sergey Lebedev said");
+    expect(attendees).toBeGreaterThanOrEqual(0);
+    expect(agenda).toBeGreaterThan(attendees);
+    expect(quotes).toBeGreaterThan(agenda);
+    expect(out).toContain("• Sergei Shoigu: defense minister, Russia");
+    expect(out).toContain("• Armenia: “Armenia refused to attend the Baku summit.”");
+    expect(out).toContain("Key item\nThe Concept of Military Cooperation of the CIS Member States until 2025");
+    expect(out).toContain("  | “It is deplorable that since our last meeting in Anapa city");
+    expect(out).not.toMatch(/<\/?(b|i|blockquote)>/);
+  });
+
+  it("shows buttons as a line and presses one by its label", async () => {
+    const out = await demo("/start\nAgenda\n");
+    expect(out).toContain("[ Summary ] [ Attendees ] [ Agenda ] [ Quotes ]");
+    expect(out).toContain("Key item");
+  });
+});
