@@ -105,5 +105,10 @@ export function checkProvenance(article: Article): FieldProblem[] {
   if (article.statements.filter((s) => s.key).length > 1) {
     problems.push({ path: "statements", message: "at most one statement may be marked key" });
   }
+  article.statements.forEach((statement, i) => {
+    if (statement.key && statement.kind !== "quote") {
+      problems.push({ path: `statements.${i}.key`, message: "the key statement must be a direct quote" });
+    }
+  });
   return problems;
 }

@@ -54,7 +54,7 @@ export function shorten(text: string, max: number): string {
 
 /** A one-line title and description for a search result, as an inline result shows them. */
 export function describeTarget(article: Article, target: SearchTarget): { title: string; description: string } {
-  const about = `${article.headline} (${article.date})`;
+  const about = `${article.date}, ${article.headline}`;
   switch (target.kind) {
     case "person": {
       const person = findPerson(article, target.personId);

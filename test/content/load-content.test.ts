@@ -175,6 +175,16 @@ describe("loadContent reports each problem with its file and field", () => {
     expect(await problemsOf(dir)).toEqual(["two-keys.yaml: agenda: at most one item may be marked key"]);
   });
 
+  it("a key statement that is reported speech, not a quote", async () => {
+    const dir = await contentFolder({
+      "reported-key.yaml": realArticleWith((doc) => {
+        doc.setIn(["statements", 4, "key"], false);
+        doc.setIn(["statements", 1, "key"], true);
+      }),
+    });
+    expect(await problemsOf(dir)).toEqual(["reported-key.yaml: statements.1.key: the key statement must be a direct quote"]);
+  });
+
   it("a file that cannot be read", async () => {
     const dir = await contentFolder({ "baku.yaml": realText });
     await mkdir(join(dir, "drafts.yaml"));

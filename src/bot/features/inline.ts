@@ -42,7 +42,7 @@ function resultFor(
 
 /** What an empty query offers: the newest article's summary, attendees, agenda and key quote. */
 function startingResults(botUsername: string, article: Article): InlineQueryResultArticle[] {
-  const about = `${article.headline} (${article.date})`;
+  const about = `${article.date}, ${article.headline}`;
   const results = [
     resultFor(botUsername, article, "home:summary", renderSummary(article), { title: `Summary: ${article.headline}`, description: `${article.outlet}, ${article.place}` }, true),
     resultFor(botUsername, article, "home:attendees", renderAttendees(article), { title: "Who attended", description: about }),
