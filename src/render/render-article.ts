@@ -70,7 +70,7 @@ export function renderAgenda(article: Article): Answer {
 export function renderStatement(article: Article, statement: Statement): SafeHtml {
   const speaker = bold(speakerName(article, statement));
   if (statement.kind === "quote") {
-    const intro = statement.intro !== undefined ? html`\n${statement.intro}:` : html``;
+    const intro = statement.intro !== undefined ? html`\n${statement.intro}` : html``;
     return html`${speaker}, direct quote:${intro}\n${blockquote(`“${statement.text}”`)}`;
   }
   const intro = statement.intro !== undefined ? `${statement.intro} ` : "";

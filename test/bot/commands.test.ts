@@ -58,7 +58,7 @@ describe("/quotes", () => {
     const [call] = await send(textMessage("/quotes"));
     const html = String(call?.payload.text);
     expect(html).toContain(
-      "<b>Sergei Shoigu</b>, direct quote:\nOpening the meeting, Russian Defense Minister Sergei Shoigu thanked the leadership of the Republic of Azerbaijan for:\n<blockquote>“an invitation to hold a meeting in the hospitable land of Azerbaijan, in the city of Baku”</blockquote>",
+      "<b>Sergei Shoigu</b>, direct quote:\nOpening the meeting, Russian Defense Minister Sergei Shoigu thanked the leadership of the Republic of Azerbaijan for\n<blockquote>“an invitation to hold a meeting in the hospitable land of Azerbaijan, in the city of Baku”</blockquote>",
     );
     expect(html).toContain(
       "<b>Sergey Lebedev</b>, reported speech:\n<i>He said that certain countries violating the agreements in the field of strategic security by force continue the policy of dictatorship in international relations.</i>",
