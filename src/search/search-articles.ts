@@ -3,6 +3,7 @@ import MiniSearch from "minisearch";
 import type { Article, Person } from "../content/article-schema";
 import { compareNewestFirst } from "../content/load-content";
 import { normaliseTerm } from "./normalise-term";
+import { createTermIndex, topDocuments, type QueryWord, type TermIndex } from "./term-index";
 
 /** What a hit points at inside its article; indexes are into the article's arrays. */
 export type SearchTarget =
@@ -40,11 +41,12 @@ export interface SearchOptions {
   offset?: number;
 }
 
-/** A searchable thing of an article, as MiniSearch sees it. */
-interface IndexedDocument {
-  id: number;
-  /** What the thing is called: a person's every spelling, a place, an absent country, a headline. */
+/** The fields of a searchable thing, in order of weight. */
+interface SearchableFields {
+  /** What the thing is called: a person's every spelling, a place, an absent country. */
   name: string;
+  /** An article's headline. */
+  headline: string;
   /** What describes it: role, country and its adjective, organisation, where it happened. */
   facet: string;
   /** Who said it (statements): every spelling of the speaker. */
@@ -53,35 +55,36 @@ interface IndexedDocument {
   text: string;
 }
 
-interface Entry {
-  articleId: string;
-  target: SearchTarget;
-  id: string;
-  /** The article's place in newest-first order: 0 is the newest. */
-  recency: number;
-}
+/** Field weights: a name outranks a headline or a speaker, which outrank a description, which outranks running text. */
+const fieldBoosts: Readonly<Record<keyof SearchableFields, number>> = { name: 6, headline: 3, speaker: 3, facet: 2, text: 1 };
+const fieldOrder = Object.keys(fieldBoosts) as (keyof SearchableFields)[];
+
+const kinds: readonly SearchTarget["kind"][] = ["article", "person", "statement", "agenda", "happening", "place", "absence"];
 
 interface IndexState {
-  miniSearch: MiniSearch<IndexedDocument>;
-  entries: Entry[];
+  terms: TermIndex;
+  /** Per document (position in the term index): its hit, without the score. */
+  entries: { articleId: string; target: SearchTarget; id: string }[];
+  /** Per document: the position of its article among the articles, newest first. */
+  articleOfDoc: Int32Array;
+  /** Per document: the position of its kind in `kinds`. */
+  kindOfDoc: Uint8Array;
+  articlePosition: Map<string, number>;
 }
 
 const states = new WeakMap<SearchIndex, IndexState>();
 
-/** Field weights: a name outranks a description, which outranks a mention in running text. */
-const boost = { name: 4, facet: 2, speaker: 3, text: 1 };
-
 /** Telegram allows 256 characters; past a dozen words a query is not a search any more. */
-const maxQueryTerms = 12;
+const maxQueryWords = 12;
 /** Longer than any word: a 256-character run of one letter is cut before matching. */
-const maxTermLength = 40;
+const maxWordLength = 40;
 
-const defaultTokenize = MiniSearch.getDefault("tokenize") as (text: string) => string[];
+const tokenize = MiniSearch.getDefault("tokenize") as (text: string) => string[];
 
-/** Typos allowed per word: none in short words and numbers ("2025" is not "2015"), one, then two. */
-function typoBudget(term: string): number | false {
-  if (term.length < 4 || /\d/.test(term)) return false;
-  return term.length < 8 ? 1 : 2;
+/** Typos allowed in a word: none in short words and numbers ("2025" is not "2015"), then one, then two. */
+function typoBudget(key: string): number {
+  if (key.length < 4 || /\d/.test(key)) return 0;
+  return key.length < 8 ? 1 : 2;
 }
 
 /** A short, stable, URL-safe stand-in for an article id, so hit ids stay within 64 bytes. */
@@ -114,14 +117,19 @@ const spellings = (person: Person | undefined): string =>
 const joined = (...parts: (string | undefined)[]): string => parts.filter((part) => part !== undefined).join(" ");
 
 /** Every searchable thing of one article, with the text of each field. */
-function documentsOf(article: Article): { target: SearchTarget; fields: Omit<IndexedDocument, "id"> }[] {
+function searchablesOf(article: Article): { target: SearchTarget; fields: SearchableFields }[] {
   const people = new Map(article.people.map((person) => [person.id, person]));
   const places = new Map(article.places.map((place) => [place.id, place]));
-  const empty = { name: "", facet: "", speaker: "", text: "" };
+  const empty: SearchableFields = { name: "", headline: "", facet: "", speaker: "", text: "" };
   return [
     {
       target: { kind: "article" },
-      fields: { ...empty, name: article.headline, facet: joined(article.place, article.outlet, ...article.tags), text: article.event },
+      fields: {
+        ...empty,
+        headline: article.headline,
+        facet: joined(article.place, article.outlet, ...article.tags),
+        text: article.event,
+      },
     },
     ...article.people.map((person) => ({
       target: { kind: "person", personId: person.id } as const,
@@ -166,23 +174,14 @@ function documentsOf(article: Article): { target: SearchTarget; fields: Omit<Ind
  * Throws if two articles share an id (the loader never lets that through).
  */
 export function createSearchIndex(articles: readonly Article[]): SearchIndex {
-  const miniSearch = new MiniSearch<IndexedDocument>({
-    fields: ["name", "facet", "speaker", "text"],
-    processTerm: normaliseTerm,
-    searchOptions: {
-      boost,
-      tokenize: (query) => defaultTokenize(query).slice(0, maxQueryTerms).map((term) => term.slice(0, maxTermLength)),
-      // Prefix matching only for the word being typed, and not on one letter (it matches everything).
-      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 2,
-      fuzzy: typoBudget,
-      maxFuzzy: 2,
-    },
-  });
-
-  const entries: Entry[] = [];
-  const documents: IndexedDocument[] = [];
+  const entries: IndexState["entries"] = [];
+  const articleOfDoc: number[] = [];
+  const kindOfDoc: number[] = [];
+  const documents: string[][] = [];
+  const articlePosition = new Map<string, number>();
   const keys = new Map<string, string>();
-  [...articles].sort(compareNewestFirst).forEach((article, recency) => {
+  // Newest first, so that a lower document number is a newer article: ties go to it.
+  [...articles].sort(compareNewestFirst).forEach((article, position) => {
     const key = articleKey(article.id);
     const other = keys.get(key);
     if (other !== undefined) {
@@ -193,46 +192,59 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
       );
     }
     keys.set(key, article.id);
-    for (const { target, fields } of documentsOf(article)) {
-      documents.push({ id: entries.length, ...fields });
-      entries.push({ articleId: article.id, target: Object.freeze(target), id: hitId(key, target), recency });
+    articlePosition.set(article.id, position);
+    for (const { target, fields } of searchablesOf(article)) {
+      documents.push(fieldOrder.map((field) => fields[field]));
+      entries.push({ articleId: article.id, target: Object.freeze(target), id: hitId(key, target) });
+      articleOfDoc.push(position);
+      kindOfDoc.push(kinds.indexOf(target.kind));
     }
   });
-  miniSearch.addAll(documents);
+  const terms = createTermIndex(
+    documents,
+    fieldOrder.map((field) => fieldBoosts[field]),
+    { tokenize, normalise: normaliseTerm },
+  );
 
   const index: SearchIndex = Object.freeze({ articleCount: articles.length, entryCount: entries.length });
-  states.set(index, { miniSearch, entries });
+  states.set(index, {
+    terms,
+    entries,
+    articleOfDoc: Int32Array.from(articleOfDoc),
+    kindOfDoc: Uint8Array.from(kindOfDoc),
+    articlePosition,
+  });
   return index;
 }
 
-interface Ranked {
-  entry: Entry;
-  /** The entry's position in the index: articles newest first, each in its own order. */
-  order: number;
-  score: number;
-  matchedTerms: number;
-}
-
 /**
- * Better first: the hit that matches more of the query's words ("sergey lebedev" puts
- * Lebedev before Shoigu, who is a Sergey too), then the higher score, then the newer
- * article, then the article's own order.
+ * The words of a query, each with its keys. The last one also matches as a prefix, since
+ * it is being typed, once it has three letters: fewer match too much to mean anything.
  */
-function compareRanked(a: Ranked, b: Ranked): number {
-  return (
-    b.matchedTerms - a.matchedTerms ||
-    b.score - a.score ||
-    a.entry.recency - b.entry.recency ||
-    a.order - b.order
-  );
+function queryWords(query: string): QueryWord[] {
+  const words = tokenize(query)
+    .slice(0, maxQueryWords)
+    .map((token) => normaliseTerm(token.slice(0, maxWordLength)))
+    .filter((keys): keys is string[] => keys !== null);
+  return words.map((keys, i) => ({
+    keys,
+    prefix: i === words.length - 1 && keys.every((key) => key.length >= 3),
+    fuzzy: Math.min(...keys.map(typoBudget)),
+  }));
 }
 
 /**
  * Finds what `query` is about, best first, and one page of it. Case, diacritics and
- * Cyrillic spelling do not matter; small typos are forgiven; the last word matches as a
- * prefix (results while typing). `total` counts every hit, not just the page.
+ * Cyrillic spelling do not matter; small typos are forgiven; the last word also matches
+ * as a prefix (results while typing).
  *
- * Never throws on what a user types; an empty query has no hits.
+ * Ranking: a hit that matches more of the query's words comes first ("sergey lebedev"
+ * puts Lebedev before Shoigu, who is a Sergey too); then the higher BM25 score, where a
+ * name weighs more than a speaker, a description or running text, so a name query puts
+ * the person first and then what they said; then the newer article.
+ *
+ * `total` counts every hit (after `articleId`/`kinds`), not just the page. Never throws on
+ * what a user types; a query with nothing searchable in it has no hits.
  */
 export function searchArticles(
   index: SearchIndex,
@@ -244,33 +256,19 @@ export function searchArticles(
   const limit = Math.max(0, Math.floor(options.limit ?? 50));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
 
-  const { articleId, kinds } = options;
-  const wanted =
-    articleId === undefined && kinds === undefined
-      ? undefined
-      : (entry: Entry | undefined) =>
-          entry !== undefined &&
-          (articleId === undefined || entry.articleId === articleId) &&
-          (kinds === undefined || kinds.includes(entry.target.kind));
-
-  const ranked: Ranked[] = [];
-  const results = state.miniSearch.search(
-    query,
-    wanted && { filter: (result) => wanted(state.entries[result.id as number]) },
-  );
-  for (const result of results) {
-    const order = result.id as number;
-    const entry = state.entries[order];
-    if (entry === undefined) continue;
-    ranked.push({ entry, order, score: result.score, matchedTerms: new Set(result.queryTerms).size });
+  let accept: ((doc: number) => boolean) | undefined;
+  if (options.articleId !== undefined || options.kinds !== undefined) {
+    const article = options.articleId === undefined ? undefined : (state.articlePosition.get(options.articleId) ?? -1);
+    const wantedKinds = options.kinds?.map((kind) => kinds.indexOf(kind));
+    accept = (doc) =>
+      (article === undefined || state.articleOfDoc[doc] === article) &&
+      (wantedKinds === undefined || wantedKinds.includes(state.kindOfDoc[doc] as number));
   }
-  ranked.sort(compareRanked);
 
-  const hits = ranked.slice(offset, offset + limit).map(({ entry, score }) => ({
-    articleId: entry.articleId,
-    target: entry.target,
-    score,
-    id: entry.id,
-  }));
-  return { hits, total: ranked.length };
+  const { top, total } = topDocuments(state.terms, queryWords(query), offset + limit, accept);
+  const hits = top.slice(offset).map(({ doc, score }) => {
+    const entry = state.entries[doc] as IndexState["entries"][number];
+    return { articleId: entry.articleId, target: entry.target, score, id: entry.id };
+  });
+  return { hits, total };
 }

@@ -1,0 +1,334 @@
+import SearchableMap from "minisearch/SearchableMap";
+
+/**
+ * A BM25 inverted index over documents with weighted fields, for search that stays fast
+ * however many articles there are.
+ *
+ * Term lookup (exact, prefix and typo-tolerant) is MiniSearch's radix tree, `SearchableMap`;
+ * the weights of prefix and fuzzy matches and the BM25 formula are MiniSearch's too. What
+ * is ours is the storage of postings and the scoring loop: MiniSearch's `search()` builds a
+ * result object for every matching document and sorts them all, which takes hundreds of
+ * milliseconds when a word is in 100,000 documents. Here postings are flat typed arrays
+ * with the BM25 contribution computed once at build time, a query adds numbers into one
+ * reused array, and only the best `k` are kept.
+ */
+
+/** How a document's text is split and turned into index keys; both sides use the same. */
+export interface TermAnalyser {
+  tokenize: (text: string) => string[];
+  /** The keys of one token; `null` or no keys drops it. */
+  normalise: (token: string) => string[] | null;
+}
+
+/** One word of a query: its keys (alternatives, any of which matches) and how loosely to match. */
+export interface QueryWord {
+  keys: readonly string[];
+  /** Also match terms that start with the key (the word being typed). */
+  prefix: boolean;
+  /** Edit distance allowed; 0 for exact matches only. */
+  fuzzy: number;
+}
+
+/** A scored document, as `topDocuments` returns them. */
+export interface ScoredDocument {
+  doc: number;
+  score: number;
+  /** How many words of the query it matched. */
+  matchedWords: number;
+}
+
+export interface TermIndex {
+  readonly documentCount: number;
+  readonly termCount: number;
+  /** Term → term number. */
+  readonly terms: SearchableMap<number>;
+  /** Postings of term t are `postingDocs[termStart[t] .. termStart[t + 1]]`, in document order. */
+  readonly termStart: Int32Array;
+  readonly postingDocs: Int32Array;
+  /** BM25 score of the term in the document, all fields and their boosts summed. */
+  readonly postingScores: Float32Array;
+  /** Scratch space for one query at a time (searching is synchronous). */
+  readonly scratch: { scores: Float32Array; matched: Uint16Array; touched: Int32Array };
+}
+
+/** BM25 parameters, MiniSearch's defaults (k1, b, and d of BM25+). */
+const bm25 = { k: 1.2, b: 0.7, d: 0.5 };
+/** Relative weight of a prefix and a fuzzy match to an exact one, MiniSearch's defaults. */
+const weights = { prefix: 0.375, fuzzy: 0.45 };
+/** A query has at most this many words (one bit each in `matched`); the rest are ignored. */
+export const maxQueryWords = 16;
+
+/** An append-only typed array that doubles when full. */
+class Growable<T extends Int32Array | Uint8Array | Uint16Array> {
+  length = 0;
+  constructor(public array: T, private readonly make: (size: number) => T) {}
+  push(value: number): void {
+    if (this.length === this.array.length) {
+      const bigger = this.make(this.array.length * 2);
+      bigger.set(this.array);
+      this.array = bigger;
+    }
+    this.array[this.length++] = value;
+  }
+}
+
+/**
+ * Indexes `documents`, each a list of field texts in the order of `fieldBoosts`.
+ * Document numbers are positions in `documents`.
+ */
+export function createTermIndex(
+  documents: readonly (readonly string[])[],
+  fieldBoosts: readonly number[],
+  analyser: TermAnalyser,
+): TermIndex {
+  const fieldCount = fieldBoosts.length;
+  const documentCount = documents.length;
+  // The same few thousand words recur across articles; normalise each once.
+  const keysOfToken = new Map<string, string[] | null>();
+  const termIds = new Map<string, number>();
+  const termKeys: string[] = [];
+  const entryTerm = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  const entryDoc = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  const entryField = new Growable(new Uint8Array(1024), (n) => new Uint8Array(n));
+  const entryFrequency = new Growable(new Uint16Array(1024), (n) => new Uint16Array(n));
+  const fieldLength = Array.from({ length: fieldCount }, () => new Uint16Array(documentCount));
+
+  documents.forEach((fields, doc) => {
+    for (let field = 0; field < fieldCount; field++) {
+      const text = fields[field] ?? "";
+      if (text === "") continue;
+      const frequencies = new Map<string, number>();
+      for (const token of analyser.tokenize(text)) {
+        let keys = keysOfToken.get(token);
+        if (keys === undefined) {
+          keys = analyser.normalise(token);
+          keysOfToken.set(token, keys);
+        }
+        for (const key of keys ?? []) frequencies.set(key, (frequencies.get(key) ?? 0) + 1);
+      }
+      (fieldLength[field] as Uint16Array)[doc] = Math.min(frequencies.size, 0xffff);
+      for (const [key, frequency] of frequencies) {
+        let term = termIds.get(key);
+        if (term === undefined) {
+          term = termKeys.length;
+          termIds.set(key, term);
+          termKeys.push(key);
+        }
+        entryTerm.push(term);
+        entryDoc.push(doc);
+        entryField.push(field);
+        entryFrequency.push(Math.min(frequency, 0xffff));
+      }
+    }
+  });
+
+  const termCount = termKeys.length;
+  const entryCount = entryTerm.length;
+  // Documents with each field, and their average length, for BM25's length normalisation.
+  const averageLength = fieldLength.map((lengths) => {
+    let sum = 0;
+    let count = 0;
+    for (const length of lengths) {
+      if (length === 0) continue;
+      sum += length;
+      count++;
+    }
+    return count === 0 ? 1 : sum / count;
+  });
+  // How many documents have term t in field f: documentFrequency[t * fieldCount + f].
+  const documentFrequency = new Int32Array(termCount * fieldCount);
+  const entriesOfTerm = new Int32Array(termCount + 1);
+  for (let e = 0; e < entryCount; e++) {
+    const term = entryTerm.array[e] as number;
+    documentFrequency[term * fieldCount + (entryField.array[e] as number)]! += 1;
+    entriesOfTerm[term + 1]! += 1;
+  }
+  for (let t = 0; t < termCount; t++) entriesOfTerm[t + 1]! += entriesOfTerm[t]!;
+
+  // Bucket the entries by term (a stable counting sort keeps document order), scoring each.
+  const sortedDocs = new Int32Array(entryCount);
+  const sortedScores = new Float32Array(entryCount);
+  const next = entriesOfTerm.slice(0, termCount);
+  for (let e = 0; e < entryCount; e++) {
+    const term = entryTerm.array[e] as number;
+    const field = entryField.array[e] as number;
+    const doc = entryDoc.array[e] as number;
+    const frequency = entryFrequency.array[e] as number;
+    const matching = documentFrequency[term * fieldCount + field] as number;
+    const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
+    const lengthRatio = ((fieldLength[field] as Uint16Array)[doc] as number) / (averageLength[field] as number);
+    const score = idf * (bm25.d + (frequency * (bm25.k + 1)) / (frequency + bm25.k * (1 - bm25.b + bm25.b * lengthRatio)));
+    const at = next[term]!++;
+    sortedDocs[at] = doc;
+    sortedScores[at] = (fieldBoosts[field] as number) * score;
+  }
+
+  // One posting per (term, document): a term's entries for one document are adjacent.
+  const termStart = new Int32Array(termCount + 1);
+  const postingDocs = new Int32Array(entryCount);
+  const postingScores = new Float32Array(entryCount);
+  let postings = 0;
+  for (let t = 0; t < termCount; t++) {
+    termStart[t] = postings;
+    for (let e = entriesOfTerm[t] as number; e < (entriesOfTerm[t + 1] as number); e++) {
+      const doc = sortedDocs[e] as number;
+      if (postings > termStart[t]! && postingDocs[postings - 1] === doc) {
+        postingScores[postings - 1]! += sortedScores[e] as number;
+      } else {
+        postingDocs[postings] = doc;
+        postingScores[postings] = sortedScores[e] as number;
+        postings++;
+      }
+    }
+  }
+  termStart[termCount] = postings;
+
+  const terms = new SearchableMap<number>();
+  termKeys.forEach((key, term) => terms.set(key, term));
+
+  return {
+    documentCount,
+    termCount,
+    terms,
+    termStart,
+    postingDocs: postingDocs.slice(0, postings),
+    postingScores: postingScores.slice(0, postings),
+    scratch: {
+      scores: new Float32Array(documentCount),
+      matched: new Uint16Array(documentCount),
+      touched: new Int32Array(documentCount),
+    },
+  };
+}
+
+/** The terms a query word stands for, with the weight of each (1 for an exact match). */
+function expandWord(index: TermIndex, word: QueryWord): Map<number, number> {
+  const expanded = new Map<number, number>();
+  const consider = (term: number, weight: number) => {
+    if (weight > (expanded.get(term) ?? 0)) expanded.set(term, weight);
+  };
+  for (const key of word.keys) {
+    const exact = index.terms.get(key);
+    if (exact !== undefined) consider(exact, 1);
+    if (word.prefix) {
+      for (const [term, id] of index.terms.atPrefix(key)) {
+        const distance = term.length - key.length;
+        if (distance > 0) consider(id, (weights.prefix * term.length) / (term.length + 0.3 * distance));
+      }
+    }
+    // A word that is in the index as typed is probably not misspelt: one edit is enough
+    // there ("levedev" is an alias, and a typo of "lebedev").
+    const fuzzy = exact === undefined ? word.fuzzy : Math.min(word.fuzzy, 1);
+    if (fuzzy > 0) {
+      for (const [term, [id, distance]] of index.terms.fuzzyGet(key, fuzzy)) {
+        if (distance > 0) consider(id, (weights.fuzzy * term.length) / (term.length + distance));
+      }
+    }
+  }
+  return expanded;
+}
+
+/** Whether document `a` ranks above document `b`: more words matched, a higher score, a lower number. */
+function ranksAbove(a: ScoredDocument, b: ScoredDocument): boolean {
+  if (a.matchedWords !== b.matchedWords) return a.matchedWords > b.matchedWords;
+  if (a.score !== b.score) return a.score > b.score;
+  return a.doc < b.doc;
+}
+
+/**
+ * The best `k` documents for `words` (at most `maxQueryWords`), best first, and how many
+ * documents matched at all. A document matches if it matches any word; it ranks by how
+ * many words it matches, then by score, then by its number (lower first). `accept`
+ * leaves documents out before they are counted.
+ *
+ * The loops are written for speed: a common word has postings in a third of all
+ * documents, and every one of them is visited to count the total.
+ */
+export function topDocuments(
+  index: TermIndex,
+  words: readonly QueryWord[],
+  k: number,
+  accept?: (doc: number) => boolean,
+): { top: ScoredDocument[]; total: number } {
+  const { scores, matched, touched } = index.scratch;
+  const { termStart, postingDocs, postingScores } = index;
+
+  let touchedCount = 0;
+  const wordCount = Math.min(words.length, maxQueryWords);
+  for (let i = 0; i < wordCount; i++) {
+    const bit = 1 << i;
+    for (const [term, weight] of expandWord(index, words[i] as QueryWord)) {
+      const end = termStart[term + 1] as number;
+      for (let p = termStart[term] as number; p < end; p++) {
+        const doc = postingDocs[p] as number;
+        const before = matched[doc] as number;
+        if (before === 0) touched[touchedCount++] = doc;
+        matched[doc] = before | bit;
+        scores[doc]! += weight * (postingScores[p] as number);
+      }
+    }
+  }
+
+  // A min-heap of the best k so far, its worst at the root. Most documents lose to the
+  // root, held in three locals, and are dropped without allocating anything.
+  const heap: ScoredDocument[] = [];
+  let worstMatched = 0;
+  let worstScore = 0;
+  let worstDoc = 0;
+  let total = 0;
+  for (let i = 0; i < touchedCount; i++) {
+    const doc = touched[i] as number;
+    const score = scores[doc] as number;
+    const count = wordCount === 1 ? 1 : popCount(matched[doc] as number);
+    scores[doc] = 0;
+    matched[doc] = 0;
+    if (accept !== undefined && !accept(doc)) continue;
+    total++;
+    if (k <= 0) continue;
+    if (heap.length === k) {
+      const better = count !== worstMatched ? count > worstMatched : score !== worstScore ? score > worstScore : doc < worstDoc;
+      if (!better) continue;
+      heap[0] = { doc, score, matchedWords: count };
+      siftDown(heap, 0);
+    } else {
+      heap.push({ doc, score, matchedWords: count });
+      siftUp(heap, heap.length - 1);
+    }
+    const worst = heap[0] as ScoredDocument;
+    worstMatched = worst.matchedWords;
+    worstScore = worst.score;
+    worstDoc = worst.doc;
+  }
+  const top = heap.sort((a, b) => (ranksAbove(a, b) ? -1 : 1));
+  return { top, total };
+}
+
+function popCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
+}
+
+function siftUp(heap: ScoredDocument[], at: number): void {
+  let i = at;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!ranksAbove(heap[parent] as ScoredDocument, heap[i] as ScoredDocument)) break;
+    [heap[parent], heap[i]] = [heap[i] as ScoredDocument, heap[parent] as ScoredDocument];
+    i = parent;
+  }
+}
+
+function siftDown(heap: ScoredDocument[], at: number): void {
+  let i = at;
+  for (;;) {
+    const left = 2 * i + 1;
+    const right = left + 1;
+    let worst = i;
+    if (left < heap.length && ranksAbove(heap[worst] as ScoredDocument, heap[left] as ScoredDocument)) worst = left;
+    if (right < heap.length && ranksAbove(heap[worst] as ScoredDocument, heap[right] as ScoredDocument)) worst = right;
+    if (worst === i) return;
+    [heap[worst], heap[i]] = [heap[i] as ScoredDocument, heap[worst] as ScoredDocument];
+    i = worst;
+  }
+}
