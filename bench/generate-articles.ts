@@ -128,6 +128,11 @@ function variantSpelling(name: string): string | undefined {
   return undefined;
 }
 
+/** How many people `generateArticles(count, seed)` draws on: `generatePeople(peoplePoolSize(count), seed)`. */
+export function peoplePoolSize(articleCount: number): number {
+  return Math.max(50, Math.min(20_000, articleCount * 2));
+}
+
 /** The people the synthetic articles draw on; the first ones recur most. */
 export function generatePeople(count: number, seed: number): SyntheticPerson[] {
   const random = createRandom(seed ^ 0x9e3779b9);
@@ -278,7 +283,7 @@ function generateArticle(random: Random, index: number, people: readonly Synthet
  */
 export function generateArticles(count: number, seed: number): Article[] {
   const random = createRandom(seed);
-  const people = generatePeople(Math.max(50, Math.min(20_000, count * 2)), seed);
+  const people = generatePeople(peoplePoolSize(count), seed);
   const cities = [...realCities, ...Array.from({ length: 300 }, () => makeName(random, 2).latin)];
   const articles = Array.from({ length: count }, (_, i) => generateArticle(random, i, people, cities));
   return articles.reverse();

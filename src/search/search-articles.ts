@@ -5,6 +5,16 @@ import { compareNewestFirst } from "../content/load-content";
 import { normaliseTerm } from "./normalise-term";
 import { createTermIndex, topDocuments, type QueryWord, type TermIndex } from "./term-index";
 
+/**
+ * Search over everything the articles hold, for inline mode and plain questions alike.
+ * Plain data in, plain data out: no grammY here.
+ *
+ * Each person, statement, agenda item, happening, place and absence of an article, and the
+ * article itself, is one searchable thing with weighted fields (see `searchablesOf`). Words
+ * are normalised the same way on both sides (`normaliseTerm`: case, diacritics, Cyrillic,
+ * y/i), and matched exactly, as a prefix and with typos by `term-index.ts`.
+ */
+
 /** What a hit points at inside its article; indexes are into the article's arrays. */
 export type SearchTarget =
   | { kind: "article" }

@@ -1,0 +1,216 @@
+import { runInNewContext } from "node:vm";
+import { setFlagsFromString } from "node:v8";
+import type { Article } from "../src/content/article-schema";
+import { createSearchIndex, searchArticles, type SearchIndex } from "../src/search/search-articles";
+import { generateArticles, generatePeople, peoplePoolSize, type SyntheticPerson } from "./generate-articles";
+
+/** A median over repetitions, with the smallest and largest seen. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export interface SearchBenchRow {
+  articles: number;
+  /** Searchable things indexed: people, statements, agenda items, ... */
+  entries: number;
+  buildMs: Spread;
+  /** Growth of the JS heap plus typed-array memory once the index is built, in MiB. */
+  indexMiB: number;
+  /** Growth of the resident set size once the index is built, in MiB. */
+  rssMiB: number;
+  /** Latency of one `searchArticles` call, in ms, over the whole query mix. */
+  p50Ms: Spread;
+  p99Ms: Spread;
+  /** Per kind of query: median over repetitions of its p50 and of its slowest, and its mean `total`. */
+  byKind: Record<QueryKind, { p50Ms: number; maxMs: number; meanHits: number }>;
+  queriesPerRepetition: number;
+  repetitions: number;
+}
+
+export type QueryKind = "name" | "full name" | "typo" | "cyrillic" | "prefix" | "phrase" | "country" | "no match";
+
+export interface SearchBenchOptions {
+  sizes: readonly number[];
+  seed: number;
+  /** Repetitions of the whole query mix per size (each gives one p50 and one p99). */
+  repetitions: number;
+  /** Index builds per size; fewer for the largest, which takes seconds. */
+  builds: (size: number) => number;
+}
+
+export const defaultSearchBenchOptions: SearchBenchOptions = {
+  sizes: [1, 1_000, 10_000],
+  seed: 20191030,
+  repetitions: 5,
+  builds: (size) => (size >= 10_000 ? 3 : 5),
+};
+
+const gc: () => void = (() => {
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+})();
+
+const elapsedMs = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+
+function spread(values: readonly number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: percentile(sorted, 0.5), min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0 };
+}
+
+/** The value below which `p` of the sorted samples fall (nearest rank). */
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
+}
+
+/** A small seeded generator for choosing queries; the same seed, the same mix. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+/** Replaces one letter inside a word with a neighbour on the keyboard row, as a typo does. */
+function typo(word: string, random: () => number): string {
+  const keyboard = "qwertyuiopasdfghjklzxcvbnm";
+  const at = 1 + Math.floor(random() * (word.length - 2));
+  const letter = word[at]?.toLowerCase() ?? "a";
+  const key = keyboard.indexOf(letter);
+  const replacement = keyboard[key >= 0 && key < keyboard.length - 1 ? key + 1 : 0] as string;
+  return word.slice(0, at) + replacement + word.slice(at + 1);
+}
+
+/**
+ * A fixed mix of queries a reader would type, drawn from the corpus: surnames and full
+ * names of people in it, a typo of a surname, the surname in Cyrillic, the first letters
+ * of one (typing), three to five words of a quote, a country or its adjective, and
+ * queries that find nothing.
+ */
+export function queryMix(articles: readonly Article[], people: ReadonlyMap<string, SyntheticPerson>, seed: number, perKind = 40): { kind: QueryKind; query: string }[] {
+  const random = createRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const personInCorpus = (): SyntheticPerson => {
+    const article = pick(articles);
+    return people.get(pick(article.people).id) as SyntheticPerson;
+  };
+  const makers: Record<QueryKind, () => string> = {
+    name: () => personInCorpus().surname,
+    "full name": () => personInCorpus().name,
+    typo: () => typo(personInCorpus().surname, random),
+    cyrillic: () => personInCorpus().cyrillicSurname,
+    prefix: () => personInCorpus().surname.slice(0, 3 + Math.floor(random() * 3)),
+    phrase: () => {
+      const words = pick(pick(articles).statements).text.split(" ");
+      const length = 3 + Math.floor(random() * 3);
+      const start = Math.floor(random() * Math.max(1, words.length - length));
+      return words.slice(start, start + length).join(" ");
+    },
+    country: () => pick(["Kazakh", "Russia", "uzbek", "Tajikistan", "Armenia", "Georgian", "Azerbaijan", "kyrgyz"]),
+    "no match": () => pick(["pizza recipe", "zzzz", "quantum chromodynamics", "xylophone", "🍕", "Хогвартс"]),
+  };
+  const mix: { kind: QueryKind; query: string }[] = [];
+  for (const kind of Object.keys(makers) as QueryKind[]) {
+    for (let i = 0; i < perKind; i++) mix.push({ kind, query: makers[kind]() });
+  }
+  // Interleave the kinds (a seeded Fisher-Yates shuffle) so no kind runs only on a warm cache.
+  for (let i = mix.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [mix[i], mix[j]] = [mix[j] as (typeof mix)[number], mix[i] as (typeof mix)[number]];
+  }
+  return mix;
+}
+
+/** Builds the index `builds` times; memory is that of the first build, made from a clean heap. */
+function measureBuild(articles: readonly Article[], builds: number): { index: SearchIndex; buildMs: Spread; indexMiB: number; rssMiB: number } {
+  const mib = (bytes: number) => bytes / 2 ** 20;
+  gc();
+  const before = process.memoryUsage();
+  let start = process.hrtime.bigint();
+  let index = createSearchIndex(articles);
+  const times = [elapsedMs(start)];
+  gc();
+  const after = process.memoryUsage();
+  for (let i = 1; i < builds; i++) {
+    start = process.hrtime.bigint();
+    index = createSearchIndex(articles);
+    times.push(elapsedMs(start));
+  }
+  return {
+    index,
+    buildMs: spread(times),
+    indexMiB: mib(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers),
+    rssMiB: mib(after.rss - before.rss),
+  };
+}
+
+/** Runs the search benchmark at each size; `log` hears what is going on. */
+export function runSearchBench(options: SearchBenchOptions = defaultSearchBenchOptions, log: (line: string) => void = () => {}): SearchBenchRow[] {
+  const rows: SearchBenchRow[] = [];
+  for (const size of options.sizes) {
+    log(`search: generating ${size} articles`);
+    const articles = generateArticles(size, options.seed);
+    const people = new Map(generatePeople(peoplePoolSize(size), options.seed).map((person) => [person.id, person]));
+    log(`search: building the index of ${size} articles`);
+    const { index, buildMs, indexMiB, rssMiB } = measureBuild(articles, options.builds(size));
+    const mix = queryMix(articles, people, options.seed);
+
+    // Warm up: let the JIT compile the search path before anything is timed.
+    for (const { query } of mix) searchArticles(index, query);
+
+    const p50s: number[] = [];
+    const p99s: number[] = [];
+    const kindSamples = new Map<QueryKind, { p50: number[]; max: number[]; hits: number[] }>();
+    for (let repetition = 0; repetition < options.repetitions; repetition++) {
+      const all: number[] = [];
+      const perKind = new Map<QueryKind, number[]>();
+      for (const { kind, query } of mix) {
+        const start = process.hrtime.bigint();
+        const { total } = searchArticles(index, query);
+        const ms = elapsedMs(start);
+        all.push(ms);
+        perKind.set(kind, [...(perKind.get(kind) ?? []), ms]);
+        if (repetition === 0) {
+          const samples = kindSamples.get(kind) ?? { p50: [], max: [], hits: [] };
+          samples.hits.push(total);
+          kindSamples.set(kind, samples);
+        }
+      }
+      all.sort((a, b) => a - b);
+      p50s.push(percentile(all, 0.5));
+      p99s.push(percentile(all, 0.99));
+      for (const [kind, times] of perKind) {
+        times.sort((a, b) => a - b);
+        const samples = kindSamples.get(kind);
+        samples?.p50.push(percentile(times, 0.5));
+        samples?.max.push(times.at(-1) ?? 0);
+      }
+    }
+    const byKind = Object.fromEntries(
+      [...kindSamples].map(([kind, samples]) => [
+        kind,
+        {
+          p50Ms: spread(samples.p50).median,
+          maxMs: spread(samples.max).median,
+          meanHits: samples.hits.reduce((sum, hits) => sum + hits, 0) / Math.max(1, samples.hits.length),
+        },
+      ]),
+    ) as SearchBenchRow["byKind"];
+    rows.push({
+      articles: size,
+      entries: index.entryCount,
+      buildMs,
+      indexMiB,
+      rssMiB,
+      p50Ms: spread(p50s),
+      p99Ms: spread(p99s),
+      byKind,
+      queriesPerRepetition: mix.length,
+      repetitions: options.repetitions,
+    });
+  }
+  return rows;
+}
