@@ -63,18 +63,26 @@ interface SearchableFields {
   speaker: string;
   /** The words: a quote with its lead-in, an agenda item, what happened. */
   text: string;
+  /** Words for what kind of thing it is, so that "absent", "agenda" or "quote" find those. */
+  kindWords: string;
 }
 
-/** Field weights: a name outranks a headline or a speaker, which outrank a description, which outranks running text. */
-const fieldBoosts: Readonly<Record<keyof SearchableFields, number>> = { name: 6, headline: 3, speaker: 3, facet: 2, text: 1 };
+/** Field weights: a name outranks a headline or a speaker, which outrank a description or a kind, which outrank running text. */
+const fieldBoosts: Readonly<Record<keyof SearchableFields, number>> = { name: 6, headline: 3, speaker: 3, facet: 2, text: 1, kindWords: 2 };
 const fieldOrder = Object.keys(fieldBoosts) as (keyof SearchableFields)[];
+
+/** The agenda item and the quote the article marks as key come first among equals. */
+const keyBoost = 1.25;
 
 const kinds: readonly SearchTarget["kind"][] = ["article", "person", "statement", "agenda", "happening", "place", "absence"];
 
 interface IndexState {
   terms: TermIndex;
-  /** Per document (position in the term index): its hit, without the score. */
-  entries: { articleId: string; target: SearchTarget; id: string }[];
+  /** Per document (position in the term index): what it is. */
+  targets: SearchTarget[];
+  /** Per article, newest first: its id, and the short key its hit ids start with. */
+  articleIds: string[];
+  articleKeys: string[];
   /** Per document: the position of its article among the articles, newest first. */
   articleOfDoc: Int32Array;
   /** Per document: the position of its kind in `kinds`. */
@@ -127,10 +135,10 @@ const spellings = (person: Person | undefined): string =>
 const joined = (...parts: (string | undefined)[]): string => parts.filter((part) => part !== undefined).join(" ");
 
 /** Every searchable thing of one article, with the text of each field. */
-function searchablesOf(article: Article): { target: SearchTarget; fields: SearchableFields }[] {
+function searchablesOf(article: Article): { target: SearchTarget; fields: SearchableFields; key?: boolean }[] {
   const people = new Map(article.people.map((person) => [person.id, person]));
   const places = new Map(article.places.map((place) => [place.id, place]));
-  const empty: SearchableFields = { name: "", headline: "", facet: "", speaker: "", text: "" };
+  const empty: SearchableFields = { name: "", headline: "", facet: "", speaker: "", text: "", kindWords: "" };
   return [
     {
       target: { kind: "article" },
@@ -139,6 +147,7 @@ function searchablesOf(article: Article): { target: SearchTarget; fields: Search
         headline: article.headline,
         facet: joined(article.place, article.outlet, ...article.tags),
         text: article.event,
+        kindWords: "article source",
       },
     },
     ...article.people.map((person) => ({
@@ -151,11 +160,18 @@ function searchablesOf(article: Article): { target: SearchTarget; fields: Search
     })),
     ...article.statements.map((statement, index) => ({
       target: { kind: "statement", index } as const,
-      fields: { ...empty, speaker: spellings(people.get(statement.speaker)), text: joined(statement.intro, statement.text) },
+      fields: {
+        ...empty,
+        speaker: spellings(people.get(statement.speaker)),
+        text: joined(statement.intro, statement.text),
+        kindWords: joined(statement.kind === "quote" ? "quote" : "said", statement.key ? "key" : undefined),
+      },
+      key: statement.key,
     })),
     ...article.agenda.map((item, index) => ({
       target: { kind: "agenda", index } as const,
-      fields: { ...empty, text: item.text },
+      fields: { ...empty, text: item.text, kindWords: joined("agenda", item.key ? "key" : undefined) },
+      key: item.key,
     })),
     ...article.happenings.map((happening, index) => {
       const place = happening.place === undefined ? undefined : places.get(happening.place);
@@ -166,11 +182,11 @@ function searchablesOf(article: Article): { target: SearchTarget; fields: Search
     }),
     ...article.places.map((place) => ({
       target: { kind: "place", placeId: place.id } as const,
-      fields: { ...empty, name: place.name, facet: place.country ?? "", text: place.text },
+      fields: { ...empty, name: place.name, facet: place.country ?? "", text: place.text, kindWords: "place" },
     })),
     ...article.attendance.absent.map((absence, index) => ({
       target: { kind: "absence", index } as const,
-      fields: { ...empty, name: absence.who, text: absence.text },
+      fields: { ...empty, name: absence.who, text: absence.text, kindWords: "absent absence" },
     })),
   ];
 }
@@ -184,9 +200,12 @@ function searchablesOf(article: Article): { target: SearchTarget; fields: Search
  * Throws if two articles share an id (the loader never lets that through).
  */
 export function createSearchIndex(articles: readonly Article[]): SearchIndex {
-  const entries: IndexState["entries"] = [];
+  const targets: SearchTarget[] = [];
+  const articleIds: string[] = [];
+  const articleKeys: string[] = [];
   const articleOfDoc: number[] = [];
   const kindOfDoc: number[] = [];
+  const keyDocs = new Set<number>();
   const documents: string[][] = [];
   const articlePosition = new Map<string, number>();
   const keys = new Map<string, string>();
@@ -203,9 +222,12 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
     }
     keys.set(key, article.id);
     articlePosition.set(article.id, position);
-    for (const { target, fields } of searchablesOf(article)) {
+    articleIds.push(article.id);
+    articleKeys.push(key);
+    for (const { target, fields, key: isKey } of searchablesOf(article)) {
+      if (isKey) keyDocs.add(documents.length);
       documents.push(fieldOrder.map((field) => fields[field]));
-      entries.push({ articleId: article.id, target: Object.freeze(target), id: hitId(key, target) });
+      targets.push(Object.freeze(target));
       articleOfDoc.push(position);
       kindOfDoc.push(kinds.indexOf(target.kind));
     }
@@ -214,12 +236,15 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
     documents,
     fieldOrder.map((field) => fieldBoosts[field]),
     { tokenize, normalise: normaliseTerm },
+    (doc) => (keyDocs.has(doc) ? keyBoost : 1),
   );
 
-  const index: SearchIndex = Object.freeze({ articleCount: articles.length, entryCount: entries.length });
+  const index: SearchIndex = Object.freeze({ articleCount: articles.length, entryCount: targets.length });
   states.set(index, {
     terms,
-    entries,
+    targets,
+    articleIds,
+    articleKeys,
     articleOfDoc: Int32Array.from(articleOfDoc),
     kindOfDoc: Uint8Array.from(kindOfDoc),
     articlePosition,
@@ -277,8 +302,9 @@ export function searchArticles(
 
   const { top, total } = topDocuments(state.terms, queryWords(query), offset + limit, accept);
   const hits = top.slice(offset).map(({ doc, score }) => {
-    const entry = state.entries[doc] as IndexState["entries"][number];
-    return { articleId: entry.articleId, target: entry.target, score, id: entry.id };
+    const article = state.articleOfDoc[doc] as number;
+    const target = state.targets[doc] as SearchTarget;
+    return { articleId: state.articleIds[article] as string, target, score, id: hitId(state.articleKeys[article] as string, target) };
   });
   return { hits, total };
 }

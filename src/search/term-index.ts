@@ -57,6 +57,8 @@ export interface TermIndex {
 const bm25 = { k: 1.2, b: 0.7, d: 0.5 };
 /** Relative weight of a prefix and a fuzzy match to an exact one, MiniSearch's defaults. */
 const weights = { prefix: 0.375, fuzzy: 0.45 };
+/** A word being typed stands for at most this many completions (see `closestCompletions`). */
+export const maxCompletions = 50;
 /** A query has at most this many words (one bit each in `matched`); the rest are ignored. */
 export const maxQueryWords = 16;
 
@@ -76,12 +78,14 @@ class Growable<T extends Int32Array | Uint8Array | Uint16Array> {
 
 /**
  * Indexes `documents`, each a list of field texts in the order of `fieldBoosts`.
- * Document numbers are positions in `documents`.
+ * Document numbers are positions in `documents`. `documentBoost` multiplies a document's
+ * scores (MiniSearch's `boostDocument`); 1 when absent.
  */
 export function createTermIndex(
   documents: readonly (readonly string[])[],
   fieldBoosts: readonly number[],
   analyser: TermAnalyser,
+  documentBoost: (doc: number) => number = () => 1,
 ): TermIndex {
   const fieldCount = fieldBoosts.length;
   const documentCount = documents.length;
@@ -168,7 +172,7 @@ export function createTermIndex(
     const score = idf * (bm25.d + (frequency * (bm25.k + 1)) / (frequency + bm25.k * (1 - bm25.b + bm25.b * lengthRatio)));
     const at = next[term]!++;
     sortedDocs[at] = doc;
-    sortedScores[at] = (fieldBoosts[field] as number) * score;
+    sortedScores[at] = (fieldBoosts[field] as number) * documentBoost(doc) * score;
   }
 
   // One posting per (term, document): a term's entries for one document are adjacent.
@@ -222,6 +226,24 @@ function firstAtLeast(items: readonly string[], key: string): number {
   return low;
 }
 
+/**
+ * The terms that start with `key` and are longer, at most `maxCompletions` of them, the
+ * shortest first (MiniSearch weighs a completion less the longer it is). Three letters
+ * can start a thousand words; the closest ones are what a reader who is typing means,
+ * and the next letter narrows the rest down.
+ */
+function closestCompletions(sortedTerms: readonly string[], key: string): number[] {
+  const ids: number[] = [];
+  for (let id = firstAtLeast(sortedTerms, key); id < sortedTerms.length; id++) {
+    const term = sortedTerms[id] as string;
+    if (!term.startsWith(key)) break;
+    if (term.length > key.length) ids.push(id);
+  }
+  if (ids.length <= maxCompletions) return ids;
+  const length = (id: number) => (sortedTerms[id] as string).length;
+  return ids.sort((a, b) => length(a) - length(b) || a - b).slice(0, maxCompletions);
+}
+
 /** The terms a query word stands for, with the weight of each (1 for an exact match). */
 function expandWord(index: TermIndex, word: QueryWord): Map<number, number> {
   const expanded = new Map<number, number>();
@@ -232,12 +254,10 @@ function expandWord(index: TermIndex, word: QueryWord): Map<number, number> {
     const exact = index.terms.get(key);
     if (exact !== undefined) consider(exact, 1);
     if (word.prefix) {
-      const { sortedTerms } = index;
-      for (let id = firstAtLeast(sortedTerms, key); id < sortedTerms.length; id++) {
-        const term = sortedTerms[id] as string;
-        if (!term.startsWith(key)) break;
+      for (const id of closestCompletions(index.sortedTerms, key)) {
+        const term = index.sortedTerms[id] as string;
         const distance = term.length - key.length;
-        if (distance > 0) consider(id, (weights.prefix * term.length) / (term.length + 0.3 * distance));
+        consider(id, (weights.prefix * term.length) / (term.length + 0.3 * distance));
       }
     }
     // A word that is in the index as typed is probably not misspelt: one edit is enough
@@ -304,38 +324,19 @@ export function topDocuments(
     }
   }
 
-  // A min-heap of the best k so far, its worst at the root. Most documents lose to the
-  // root, held in three locals, and are dropped without allocating anything.
-  const heap: ScoredDocument[] = [];
-  let worstMatched = 0;
-  let worstScore = 0;
-  let worstDoc = 0;
+  const heap = new TopK(k);
   let total = 0;
   for (let i = 0; i < touchedCount; i++) {
     const doc = touched[i] as number;
+    const bits = matched[doc] as number;
     const score = scores[doc] as number;
-    const count = wordCount === 1 ? 1 : popCount(matched[doc] as number);
     scores[doc] = 0;
     matched[doc] = 0;
     if (accept !== undefined && !accept(doc)) continue;
     total++;
-    if (k <= 0) continue;
-    if (heap.length === k) {
-      const better = count !== worstMatched ? count > worstMatched : score !== worstScore ? score > worstScore : doc < worstDoc;
-      if (!better) continue;
-      heap[0] = { doc, score, matchedWords: count };
-      siftDown(heap, 0);
-    } else {
-      heap.push({ doc, score, matchedWords: count });
-      siftUp(heap, heap.length - 1);
-    }
-    const worst = heap[0] as ScoredDocument;
-    worstMatched = worst.matchedWords;
-    worstScore = worst.score;
-    worstDoc = worst.doc;
+    heap.offer(doc, score, wordCount === 1 ? 1 : popCount(bits));
   }
-  const top = heap.sort((a, b) => (ranksAbove(a, b) ? -1 : 1));
-  return { top, total };
+  return { top: heap.sorted(), total };
 }
 
 function popCount(bits: number): number {
@@ -344,26 +345,70 @@ function popCount(bits: number): number {
   return count;
 }
 
-function siftUp(heap: ScoredDocument[], at: number): void {
-  let i = at;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (!ranksAbove(heap[parent] as ScoredDocument, heap[i] as ScoredDocument)) break;
-    [heap[parent], heap[i]] = [heap[i] as ScoredDocument, heap[parent] as ScoredDocument];
-    i = parent;
-  }
-}
+/**
+ * The best `k` documents offered, by `ranksAbove`: a min-heap with its worst at the root.
+ * Most documents lose to the root, whose figures are kept in fields, and are dropped
+ * without allocating anything.
+ */
+class TopK {
+  private readonly heap: ScoredDocument[] = [];
+  private worstMatched = 0;
+  private worstScore = 0;
+  private worstDoc = 0;
 
-function siftDown(heap: ScoredDocument[], at: number): void {
-  let i = at;
-  for (;;) {
-    const left = 2 * i + 1;
-    const right = left + 1;
-    let worst = i;
-    if (left < heap.length && ranksAbove(heap[worst] as ScoredDocument, heap[left] as ScoredDocument)) worst = left;
-    if (right < heap.length && ranksAbove(heap[worst] as ScoredDocument, heap[right] as ScoredDocument)) worst = right;
-    if (worst === i) return;
-    [heap[worst], heap[i]] = [heap[i] as ScoredDocument, heap[worst] as ScoredDocument];
-    i = worst;
+  constructor(private readonly k: number) {}
+
+  offer(doc: number, score: number, matchedWords: number): void {
+    const heap = this.heap;
+    if (heap.length < this.k) {
+      heap.push({ doc, score, matchedWords });
+      this.siftUp(heap.length - 1);
+    } else {
+      if (this.k <= 0) return;
+      const better =
+        matchedWords !== this.worstMatched
+          ? matchedWords > this.worstMatched
+          : score !== this.worstScore
+            ? score > this.worstScore
+            : doc < this.worstDoc;
+      if (!better) return;
+      heap[0] = { doc, score, matchedWords };
+      this.siftDown(0);
+    }
+    const worst = heap[0] as ScoredDocument;
+    this.worstMatched = worst.matchedWords;
+    this.worstScore = worst.score;
+    this.worstDoc = worst.doc;
+  }
+
+  /** The documents kept, best first. */
+  sorted(): ScoredDocument[] {
+    return [...this.heap].sort((a, b) => (ranksAbove(a, b) ? -1 : 1));
+  }
+
+  private siftUp(at: number): void {
+    const heap = this.heap;
+    let i = at;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!ranksAbove(heap[parent] as ScoredDocument, heap[i] as ScoredDocument)) break;
+      [heap[parent], heap[i]] = [heap[i] as ScoredDocument, heap[parent] as ScoredDocument];
+      i = parent;
+    }
+  }
+
+  private siftDown(at: number): void {
+    const heap = this.heap;
+    let i = at;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < heap.length && ranksAbove(heap[worst] as ScoredDocument, heap[left] as ScoredDocument)) worst = left;
+      if (right < heap.length && ranksAbove(heap[worst] as ScoredDocument, heap[right] as ScoredDocument)) worst = right;
+      if (worst === i) return;
+      [heap[worst], heap[i]] = [heap[i] as ScoredDocument, heap[worst] as ScoredDocument];
+      i = worst;
+    }
   }
 }

@@ -124,6 +124,11 @@ const table: [query: string, expected: Expected][] = [
   ["Ashgabat", place("Ashgabat")],
   ["moscow", place("Moscow")],
   ["Vestnik Kavkaza", { kind: "article", is: headline }],
+  // Kinds of things; what the article marks as key comes first among them.
+  ["absent", { kind: "absence", is: "Armenia" }],
+  ["agenda", agenda("the Concept of Military Cooperation of the CIS Member States until 2025")],
+  ["quote", quote("It is deplorable")],
+  ["lebedev nato", quote("The deployment of NATO military infrastructure")],
   // Cyrillic.
   ["Шойгу", person("Sergei Shoigu")],
   ["Лебедев", person("Sergey Lebedev")],
