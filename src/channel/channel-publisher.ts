@@ -360,14 +360,19 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       return channelStatus(options.library(), ledger.all(), { autopost: options.autopost, now: now() });
     },
 
-    /** "Post now" / "Post again": queued ahead of AUTOPOST's backlog. */
+    /**
+     * "Post now" / "Post again": recorded in the ledger (so it survives a
+     * restart); `dispatch` then queues it ahead of AUTOPOST's backlog. Two steps,
+     * so the admin's "on its way" can be sent before the "posted" notice.
+     */
     async postNow(articleId: string, by: number): Promise<AdminActionResult> {
-      const result = ledger.requestPost({ articleId, chatId: channelId, by, now: now() });
-      if (result.ok) {
-        enqueue("post", articleId, true);
-        for (const sleeper of sleepers) if (sleeper.interruptible) sleeper.wake();
-      }
-      return result;
+      return ledger.requestPost({ articleId, chatId: channelId, by, now: now() });
+    },
+
+    dispatch(articleId: string): void {
+      enqueue("post", articleId, true);
+      // A chat that refused the bot is tried again at once: the admin may just have fixed its rights.
+      for (const sleeper of sleepers) if (sleeper.interruptible) sleeper.wake();
     },
 
     async schedule(articleId: string, at: number, by: number): Promise<AdminActionResult> {

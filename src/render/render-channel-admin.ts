@@ -15,7 +15,7 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
-/** `1730289600000` as `30 October 2024, 12:00 UTC`: admins' times are in UTC. */
+/** `1730289600000` as `30 October 2024 at 12:00 UTC`: admins' times are in UTC. */
 export function formatTime(ms: number): string {
   return `${timeFormat.format(new Date(ms))} UTC`;
 }

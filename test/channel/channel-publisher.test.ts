@@ -170,6 +170,7 @@ describe("scheduling", () => {
 
     await publisher.schedule(b.id, T0 + 2 * 3_600_000, admin.id);
     await publisher.postNow(c.id, admin.id);
+    publisher.dispatch(c.id);
     await publisher.whenIdle();
     expect(channelSends().map((s) => String(s.payload.text).match(/Story (\d+)/)?.[1])).toEqual(["3"]);
     expect(notices).toEqual([{ to: admin.id, text: expect.stringContaining("Posted to @newsroom: Story 3:") }]);
@@ -272,6 +273,7 @@ describe("a send cut short by a crash", () => {
     const h = createChannelHarness({ articles: [real], db });
     await h.publisher.start();
     expect(await h.publisher.postNow(real.id, admin.id)).toMatchObject({ ok: true });
+    h.publisher.dispatch(real.id);
     await advanceUntil(vi, () => h.channelSends().length > 0, 10_000);
     expect(h.channelSends()).toHaveLength(1);
     expect(h.ledger.get(real.id)).toMatchObject({ state: "posted", attempts: 2 });

@@ -2,9 +2,15 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Api } from "grammy";
+import type { Update } from "grammy/types";
 import pino from "pino";
+import { vi } from "vitest";
+import { createAdminNotifier } from "../../src/admin-notifier";
+import { createMemoryChatArticleStore } from "../../src/bot/chat-articles";
+import { createBot } from "../../src/bot/create-bot";
 import { openChannelDatabase, type ChannelDatabase } from "../../src/channel/channel-database";
 import { createChannelPublisher, type ChannelPublisherOptions } from "../../src/channel/channel-publisher";
+import { createChannel } from "../../src/channel/create-channel";
 import { createPostLedger, type PostLedgerOptions } from "../../src/channel/post-ledger";
 import type { Article } from "../../src/content/article-schema";
 import { createLibrary, type Library } from "../../src/library";
@@ -121,4 +127,97 @@ export const channelFakeTimers: { toFake: ("setTimeout" | "clearTimeout" | "setI
 /** Advances the fake clock `stepMs` at a time until `done()` holds or `limitMs` has passed. */
 export async function advanceUntil(vi: { advanceTimersByTimeAsync(ms: number): Promise<unknown> }, done: () => boolean, limitMs: number, stepMs = 1000): Promise<void> {
   for (let waited = 0; !done() && waited < limitMs; waited += stepMs) await vi.advanceTimersByTimeAsync(stepMs);
+}
+
+/** Updates from one user in their private chat with the bot. */
+export function userChat(user: { id: number; is_bot: false; first_name: string }) {
+  const chat = { id: user.id, type: "private", first_name: user.first_name } as const;
+  let updateId = user.id * 1000;
+  return {
+    message(text: string): Update {
+      const command = /^\/\S+/.exec(text);
+      updateId += 1;
+      return {
+        update_id: updateId,
+        message: {
+          message_id: updateId,
+          date: Math.floor(Date.now() / 1000),
+          chat,
+          from: user,
+          text,
+          ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+        },
+      };
+    },
+    /** A button press; `inChat` forges one on a message in someone else's chat. */
+    press(data: string, inChat: { id: number; first_name: string } = chat): Update {
+      updateId += 1;
+      return {
+        update_id: updateId,
+        callback_query: {
+          id: String(updateId),
+          from: user,
+          chat_instance: "test",
+          data,
+          message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: inChat.id, type: "private", first_name: inChat.first_name }, text: "" },
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The real bot with a channel: admins `admin` and `otherAdmin`, the ledger
+ * and conversations in SQLite (`dataDir`, or in memory), one recorded local
+ * Bot API for the bot, the publisher and the notices.
+ */
+export async function createChannelTestBot(options: { articles: Article[]; autopost?: boolean; dataDir?: string; respond?: (call: ApiCall) => unknown }) {
+  const calls: ApiCall[] = [];
+  const fetch = createLocalBotApi({ botInfo: localBotInfo, onCall: (call) => calls.push(call), respond: options.respond });
+  const token = "123456:TEST-TOKEN-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+  const logger = pino({ level: "silent" });
+  let library = createLibrary(options.articles);
+  const channel = createChannel({
+    channelId,
+    autopost: options.autopost ?? false,
+    adminIds: [admin.id, otherAdmin.id],
+    dataDir: options.dataDir ?? ":memory:",
+    channelApi: new Api(token, { fetch }),
+    notifier: createAdminNotifier(new Api(token, { fetch }), [admin.id, otherAdmin.id], logger),
+    botUsername: () => localBotInfo.username,
+    library: () => library,
+    logger,
+  });
+  const bot = createBot(
+    token,
+    { library: () => library, chatArticles: createMemoryChatArticleStore(), logger, channel: channel.deps },
+    { botConfig: { botInfo: localBotInfo, client: { fetch } } },
+  );
+  return {
+    bot,
+    calls,
+    channel,
+    async setArticles(articles: Article[]) {
+      library = createLibrary(articles);
+      await channel.publisher.sync();
+    },
+    /**
+     * Sends one update; returns the calls it caused. Under fake timers it runs
+     * the clock's due timers until the update is handled: the conversations
+     * plugin yields with `setTimeout(0)` between replays.
+     */
+    async send(update: Update): Promise<ApiCall[]> {
+      const before = calls.length;
+      let handled = false;
+      const handling = bot.handleUpdate(update).finally(() => {
+        handled = true;
+      });
+      while (vi.isFakeTimers() && !handled) await vi.advanceTimersByTimeAsync(0);
+      await handling;
+      return calls.slice(before);
+    },
+    /** What a chat was sent: the texts, tags dropped. */
+    textsTo: (chatId: number | string, from = 0) =>
+      calls.slice(from).filter((c) => c.method === "sendMessage" && c.payload.chat_id === chatId).map((c) => htmlToText(String(c.payload.text))),
+  };
 }
