@@ -1,6 +1,8 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation, type ConversationFlavor } from "@grammyjs/conversations";
-import { Composer, type Context } from "grammy";
+import { Composer, type Api, type Context } from "grammy";
+import type { Logger } from "pino";
+import { commandList } from "../command-list";
 import { html } from "../../render/html";
 import { renderChannelStatus } from "../../render/render-channel-admin";
 import type { BriefingContext } from "../context";
@@ -84,3 +86,19 @@ channelAdminFeature.callbackQuery(/^pub:/, async (ctx) => {
   }
   await ctx.answerCallbackQuery({ text: "This /publish has ended. Send /publish to start again." });
 });
+
+/** The command menu admins see in their chat with the bot: everyone's commands, then /publish and /status. */
+export async function registerAdminCommands(api: Api, adminIds: readonly number[], logger: Logger): Promise<void> {
+  const commands = [
+    ...commandList.map(({ command, description }) => ({ command, description })),
+    { command: "publish", description: "Post an article to the channel, or schedule it" },
+    { command: "status", description: "What went to the channel, and what waits" },
+  ];
+  for (const chatId of adminIds) {
+    try {
+      await api.setMyCommands(commands, { scope: { type: "chat", chat_id: chatId } });
+    } catch (err) {
+      logger.warn({ err, chatId }, "could not set an admin's command menu; /publish and /status work anyway");
+    }
+  }
+}
