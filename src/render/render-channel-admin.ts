@@ -4,6 +4,7 @@ import { postLink } from "../channel/post-link";
 import type { Article } from "../content/article-schema";
 import { bold, html, italic, joinHtml, link, type SafeHtml } from "./html";
 import type { Answer } from "./render-article";
+import { shorten } from "./render-target";
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
@@ -96,7 +97,7 @@ export function renderPublishList(statuses: readonly ArticleChannelStatus[], lim
   return {
     blocks: [html`${bold("Publish to the channel.")} Choose an article:`, joinHtml(lines, "\n")],
     keyboard: [
-      ...listed.map((s) => [{ text: `${s.article?.headline ?? s.articleId}`.slice(0, 60), callback_data: `pub:pick:${s.articleId}` }]),
+      ...listed.map((s) => [{ text: shorten(s.article?.headline ?? s.articleId, 60), callback_data: `pub:pick:${s.articleId}` }]),
       [{ text: "Cancel", callback_data: "pub:cancel" }],
     ],
   };
