@@ -170,11 +170,11 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
   }
 
   /** What to do after a failure that may be tried again; `undefined` when it may not. */
-  function retryAfter(job: Job, failure: Failure, error: unknown): Outcome | undefined {
+  function retryAfter(job: Job, chatId: string, failure: Failure, error: unknown): Outcome | undefined {
     const at = now();
     switch (failure.kind) {
       case "rate":
-        ledger.pauseChat(channelId, at + failure.retryAfterMs);
+        ledger.pauseChat(chatId, at + failure.retryAfterMs);
         logger.warn({ articleId: job.articleId, retryAfterMs: failure.retryAfterMs }, "channel: 429, pausing the chat");
         return { retryAt: at + failure.retryAfterMs };
       case "transient": {
@@ -221,7 +221,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       messageId = message.message_id;
     } catch (error) {
       const failure = classify(error);
-      const retry = retryAfter(job, failure, error);
+      const retry = retryAfter(job, channelId, failure, error);
       if (retry) {
         ledger.releasePost(article.id, now(), describe(error));
         return retry;
@@ -265,7 +265,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
         ledger.recordEdited({ articleId: article.id, contentHash: hash, now: now(), modified: false });
         return "done";
       }
-      const retry = retryAfter(job, failure, error);
+      const retry = retryAfter(job, record.chatId, failure, error);
       if (retry) {
         ledger.releaseEdit(article.id, now(), describe(error));
         return retry;

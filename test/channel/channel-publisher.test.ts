@@ -205,6 +205,27 @@ describe("corrections", () => {
     await h.publisher.stop();
   });
 
+  it("wait out a 429 too, and edit once", async () => {
+    const editsAt: number[] = [];
+    const h = createChannelHarness({
+      articles: [real],
+      respond: (call) => {
+        if (call.method !== "editMessageText") return undefined;
+        editsAt.push(Date.now());
+        return editsAt.length === 1 ? new ApiFailure(429, "Too Many Requests: retry after 10", { retry_after: 10 }) : undefined;
+      },
+    });
+    await h.publisher.start();
+    await h.publisher.whenIdle();
+    const start = Date.now();
+    await h.setArticles([{ ...real, headline: "Corrected" }]);
+    await advanceUntil(vi, () => h.ledger.get(real.id)?.revision === 2, 60_000);
+    // One second after the post (the per-chat spacing), then retry_after later.
+    expect(editsAt.map((t) => t - start)).toEqual([1000, 11_000]);
+    expect(h.ledger.events(real.id).map((e) => e.event)).toEqual(["attempt", "posted", "edit-released", "edited"]);
+    await h.publisher.stop();
+  });
+
   it("take 'message is not modified' as done", async () => {
     const h = createChannelHarness({
       articles: [real],
