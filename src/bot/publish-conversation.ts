@@ -5,7 +5,7 @@ import type { ChannelDeps } from "../channel/channel-deps";
 import { renderChannelPost } from "../channel/channel-post";
 import { parsePostLink, postLink } from "../channel/post-link";
 import { parsePublishTime, PUBLISH_TIME_FORMATS } from "../channel/publish-time";
-import { bold, html, packMessages, type SafeHtml } from "../render/html";
+import { bold, html, htmlToText, packMessages, type SafeHtml } from "../render/html";
 import { describeChannelState, formatTime, renderPublishChoice, renderPublishList } from "../render/render-channel-admin";
 import type { BriefingContext } from "./context";
 
@@ -190,7 +190,7 @@ export async function publishConversation(conversation: PublishConversation, ctx
 
 function stateText(outer: BriefingContext, articleId: string): string {
   const status = channelOf(outer).publisher.status().find((s) => s.articleId === articleId);
-  return status ? describeChannelState(status).value.replace(/<[^>]*>/g, "") : "gone";
+  return status ? htmlToText(describeChannelState(status).value) : "gone";
 }
 
 async function scheduleStep(conversation: PublishConversation, ctx: Context, articleId: string, headline: string, timeoutMs: number): Promise<void> {

@@ -400,6 +400,8 @@ export function createPostLedger(db: ChannelDatabase, options: PostLedgerOptions
      * repeated is harmless.
      */
     sweepAbandoned(now: number): PostRecord[] {
+      // Runs every few seconds in every process: take the write lock only when there is a claim to look at.
+      if (!db.prepare("SELECT 1 FROM posts WHERE state = 'sending' OR edit_owner IS NOT NULL LIMIT 1").get()) return [];
       return db
         .transaction(() => {
           const found: PostRecord[] = [];
