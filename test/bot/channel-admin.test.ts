@@ -114,6 +114,22 @@ describe("/publish, for an admin in a private chat", () => {
     await t.channel.close();
   });
 
+  it("starts afresh on /publish in the middle of one", async () => {
+    const t = await createChannelTestBot({ articles: [real] });
+    await t.send(adminChat.message("/publish"));
+    await t.send(adminChat.press(`pub:pick:${real.id}`));
+    const again = sent(await t.send(adminChat.message("/publish"))).map(text);
+    expect(again).toHaveLength(1);
+    expect(again[0]).toContain("Publish to the channel. Choose an article:");
+    // The old preview's buttons no longer act; the new list does.
+    expect(await t.send(adminChat.press(`pub:now:${real.id}`))).toEqual([
+      { method: "answerCallbackQuery", payload: expect.objectContaining({ text: "That button belongs to an earlier message." }) },
+    ]);
+    expect(buttons(sent(await t.send(adminChat.press(`pub:pick:${real.id}`)))[1])[0]).toEqual(["Post now", `pub:now:${real.id}`]);
+    expect(t.channel.ledger.all()).toEqual([]);
+    await t.channel.close();
+  });
+
   it("offers Post again or Mark as posted for an uncertain post, and records the link given", async () => {
     const dataDir = tempDataDir();
     const crashed = createPostLedger(openChannelDatabase(dataDir), { pid: 2 ** 22 + 12345 });
