@@ -14,6 +14,20 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default("data"),
   /** @default "info" */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** The channel the bot posts each article's summary to. @example "@newsroom" @example "-1001234567890" */
+  CHANNEL_ID: z
+    .string()
+    .trim()
+    .regex(/^(@[A-Za-z][A-Za-z0-9_]{3,31}|-100\d{1,15})$/, "CHANNEL_ID must be the channel's @username or its numeric id starting with -100")
+    .optional(),
+  /** Post articles by themselves (on, off, true, false, yes, no, 1, 0). @default on when CHANNEL_ID is set */
+  AUTOPOST: z.stringbool({ error: "AUTOPOST must be on or off" }).optional(),
+  /** Telegram user ids allowed to use /publish and /status, comma-separated. @example "12345678,87654321" */
+  ADMIN_IDS: z
+    .string()
+    .regex(/^\s*\d{1,16}\s*(,\s*\d{1,16}\s*)*,?\s*$/, "ADMIN_IDS must be Telegram user ids separated by commas, e.g. 12345678,87654321")
+    .transform((ids) => [...new Set(ids.split(",").map((id) => id.trim()).filter((id) => id !== "").map(Number))])
+    .optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -23,11 +37,21 @@ export function parseConfig(env: NodeJS.ProcessEnv): { ok: true; config: Config 
   // An empty variable (`LOG_LEVEL=` in .env) means "not set", so its default applies.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ""));
   const result = configSchema.safeParse(present);
-  if (result.success) return { ok: true, config: result.data };
+  if (result.success) {
+    if (result.data.AUTOPOST === true && result.data.CHANNEL_ID === undefined) {
+      return { ok: false, problems: ["AUTOPOST: AUTOPOST is on but CHANNEL_ID is not set: set the channel, or leave AUTOPOST out"] };
+    }
+    return { ok: true, config: result.data };
+  }
   return {
     ok: false,
     problems: result.error.issues.map((issue) =>
       issue.path[0] === "BOT_TOKEN" ? TOKEN_HELP : `${issue.path.join(".")}: ${issue.message}`,
     ),
   };
+}
+
+/** Whether articles go to the channel by themselves: AUTOPOST if set, else on whenever a channel is. */
+export function isAutopostOn(config: Pick<Config, "AUTOPOST" | "CHANNEL_ID">): boolean {
+  return config.CHANNEL_ID !== undefined && (config.AUTOPOST ?? true);
 }

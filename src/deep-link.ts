@@ -14,3 +14,11 @@ export function parseDeepLink(payload: string): { topic: Topic; articleId?: stri
   if (!match?.[1] || !isTopic(match[1])) return undefined;
   return match[2] === undefined ? { topic: match[1] } : { topic: match[1], articleId: match[2] };
 }
+
+/** `https://t.me/<bot>?start=<payload>`: opens a private chat with the bot straight onto the answer. */
+export function deepLinkUrl(botUsername: string, topic: Topic, articleId?: string): string {
+  const payload = deepLinkPayload(topic, articleId);
+  // Telegram drops a payload outside 1-64 of A-Za-z0-9_-; article ids are at most 40 characters, so this cannot happen.
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(payload)) throw new Error(`deep link payload out of Telegram's limits: ${payload}`);
+  return `https://t.me/${botUsername}?start=${payload}`;
+}

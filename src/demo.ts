@@ -1,8 +1,12 @@
 import { createInterface } from "node:readline";
 import { config as loadDotenv } from "dotenv";
+import { Api } from "grammy";
 import pino from "pino";
+import { createAdminNotifier } from "./admin-notifier";
 import { createBot } from "./bot/create-bot";
 import { createMemoryChatArticleStore } from "./bot/chat-articles";
+import { createChannel } from "./channel/create-channel";
+import { configSchema, isAutopostOn } from "./config";
 import { loadContent } from "./content/load-content";
 import { createTerminalChat } from "./demo/terminal-chat";
 import { createLibrary } from "./library";
@@ -27,18 +31,26 @@ async function main(): Promise<void> {
   // The chat prints what the bot sends; it is made after the bot, so the API reaches it through this box.
   const printer: { chat?: ReturnType<typeof createTerminalChat> } = {};
   const fetch = createLocalBotApi({ botInfo: localBotInfo, onCall: (call: ApiCall) => printer.chat?.show(call) });
-  const bot = createBot("0:demo", { library: () => library, chatArticles: createMemoryChatArticleStore(), logger }, {
+  const channel = createDemoChannel(fetch, () => library, logger);
+  const bot = createBot("0:demo", { library: () => library, chatArticles: createMemoryChatArticleStore(), logger, channel: channel?.deps }, {
     botConfig: { botInfo: localBotInfo, client: { fetch } },
   });
   const chat = createTerminalChat(bot, (text) => process.stdout.write(`${text}\n`));
   printer.chat = chat;
   await bot.init();
+  if (channel) {
+    // What AUTOPOST would post now is printed first, marked as a channel post.
+    await channel.publisher.start();
+    await channel.publisher.whenIdle();
+  }
 
   const interactive = process.stdin.isTTY === true;
   const lines = createInterface({ input: process.stdin, terminal: interactive });
   if (interactive) {
     console.log(`Briefing demo: you are chatting with @${localBotInfo.username} (no Telegram, no token).`);
-    console.log("Try /summary, /attendees, /quotes lebedev, a question, or an inline query: @briefingbot shoigu. Ctrl-D quits.\n");
+    console.log("Try /summary, /attendees, /quotes lebedev, a question, or an inline query: @briefingbot shoigu. Ctrl-D quits.");
+    if (channel?.deps.adminIds.has(42)) console.log("You are an admin of the channel too: try /status and /publish.");
+    console.log("");
     lines.setPrompt("you> ");
     lines.prompt();
   }
@@ -47,6 +59,39 @@ async function main(): Promise<void> {
     await chat.send(line);
     if (interactive) lines.prompt();
   }
+  await channel?.close();
+}
+
+/**
+ * The channel, when CHANNEL_ID is set: its posts go to the same in-process
+ * Bot API and are printed. The ledger is in memory, never in DATA_DIR: each
+ * demo starts fresh and shows the post again, and a demo never leaves state
+ * behind (or marks articles posted for a real bot sharing that DATA_DIR).
+ * ADMIN_IDS=42 makes the demo's reader an admin, for /publish and /status.
+ */
+function createDemoChannel(fetch: typeof globalThis.fetch, library: () => ReturnType<typeof createLibrary>, logger: pino.Logger) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const parsed = configSchema.pick({ CHANNEL_ID: true, AUTOPOST: true, ADMIN_IDS: true }).safeParse(env);
+  if (!parsed.success) {
+    console.error(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n"));
+    process.exit(2);
+  }
+  const { CHANNEL_ID, ADMIN_IDS = [] } = parsed.data;
+  if (CHANNEL_ID === undefined) return undefined;
+  const api = new Api("0:demo", { fetch });
+  return createChannel({
+    channelId: CHANNEL_ID,
+    autopost: isAutopostOn(parsed.data),
+    adminIds: ADMIN_IDS,
+    dataDir: ":memory:",
+    channelApi: api,
+    notifier: createAdminNotifier(api, ADMIN_IDS, logger),
+    botUsername: () => localBotInfo.username,
+    library,
+    logger,
+    // Nothing to protect in a terminal: post the whole backlog at once rather than at 20 a minute.
+    publisher: { limit: { count: 1_000_000, windowMs: 60_000, minIntervalMs: 0 } },
+  });
 }
 
 await main();

@@ -3,9 +3,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /** Runs `npm run demo` with `input` piped in, as a newcomer would. */
-function demo(input: string): Promise<string> {
+function demo(input: string, env: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = execFile(join("node_modules", ".bin", "tsx"), ["src/demo.ts"], { timeout: 30_000 }, (error, stdout, stderr) =>
+    const options = { timeout: 30_000, env: { ...process.env, CHANNEL_ID: "", ADMIN_IDS: "", AUTOPOST: "", ...env } };
+    const child = execFile(join("node_modules", ".bin", "tsx"), ["src/demo.ts"], options, (error, stdout, stderr) =>
       error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
     );
     child.stdin?.end(input);
@@ -32,5 +33,12 @@ describe("npm run demo", () => {
     const out = await demo("/start\nAgenda\n");
     expect(out).toContain("[ Summary ] [ Attendees ] [ Agenda ] [ Quotes ]");
     expect(out).toContain("Key item");
+  });
+
+  it("with CHANNEL_ID set, prints the channel post first, marked as such, with its buttons", async () => {
+    const out = await demo("/status\n", { CHANNEL_ID: "@newsroom", ADMIN_IDS: "42" });
+    expect(out.startsWith("(channel post to @newsroom)\nCouncil of CIS Defense Ministers meets in hospitable land of Azerbaijan\nBaku, Azerbaijan, 30 October 2019\n")).toBe(true);
+    expect(out).toContain("#CIS #Azerbaijan #Baku #DefenseMinisters\n[ Who attended ] [ Agenda ] [ Quotes ] [ Share ]");
+    expect(out).toContain("Posted\n• Council of CIS Defense Ministers meets in hospitable land of Azerbaijan: posted");
   });
 });

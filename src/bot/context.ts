@@ -1,5 +1,6 @@
 import type { Context } from "grammy";
 import type { Logger } from "pino";
+import type { ChannelDeps } from "../channel/channel-deps";
 import type { Article } from "../content/article-schema";
 import { newestArticle, type Library } from "../library";
 import type { ChatArticleStore } from "./chat-articles";
@@ -10,6 +11,8 @@ export interface BriefingDeps {
   library: () => Library;
   chatArticles: ChatArticleStore;
   logger: Logger;
+  /** The channel, its post ledger and its admins; absent when CHANNEL_ID is not set. */
+  channel?: ChannelDeps;
 }
 
 export type BriefingContext = Context & { briefing: BriefingDeps };

@@ -1,6 +1,7 @@
 import { Bot, type BotConfig, type BotError } from "grammy";
 import type { BriefingContext, BriefingDeps } from "./context";
 import { buttonsFeature } from "./features/buttons";
+import { channelAdminFeature } from "./features/channel-admin";
 import { commandsFeature } from "./features/commands";
 import { inlineFeature } from "./features/inline";
 import { questionsFeature } from "./features/questions";
@@ -25,7 +26,8 @@ export function createBot(token: string, deps: BriefingDeps, options: CreateBotO
     const type = Object.keys(update).find((key) => key !== "update_id");
     deps.logger.error({ err: error.error, update_id: update.update_id, update_type: type }, "update failed");
   };
-  bot.errorBoundary(logUpdateError).use(commandsFeature, buttonsFeature, inlineFeature, questionsFeature);
+  // Channel admins first: a live /publish conversation takes its admin's next message before any other feature.
+  bot.errorBoundary(logUpdateError).use(channelAdminFeature, commandsFeature, buttonsFeature, inlineFeature, questionsFeature);
   // The boundary catches everything above; this only keeps polling alive should anything slip past it.
   bot.catch(logUpdateError);
   return bot;

@@ -109,24 +109,53 @@ function plural(count: number, word: string): string {
   return count === 1 ? word : `${word}s`;
 }
 
-/** The short account a channel would post: what happened where, who came, the key item and quote, the source. */
-export function renderSummary(article: Article): Answer {
-  const blocks = [html`${bold(article.headline)}\n${italic(`${article.place}, ${formatDate(article.date)}`)}`];
-  if (article.happenings.length > 0) {
-    blocks.push(joinHtml(article.happenings.map((h) => html`• ${capitalise(h.text)}`), "\n"));
-  }
+/** One piece of the summary, named so a channel post can drop the less important ones to fit. */
+export interface SummaryPart {
+  kind: "heading" | "happening" | "attended" | "absent" | "key-item" | "quote" | "source" | "tags";
+  html: SafeHtml;
+}
+
+/**
+ * The summary's pieces in reading order: headline with place and date, what
+ * happened (one part per item), who attended and who did not, the key agenda
+ * item, the key quote with its speaker, the source, the hashtags.
+ */
+export function summaryParts(article: Article): SummaryPart[] {
+  const parts: SummaryPart[] = [
+    { kind: "heading", html: html`${bold(article.headline)}\n${italic(`${article.place}, ${formatDate(article.date)}`)}` },
+  ];
+  for (const happening of article.happenings) parts.push({ kind: "happening", html: html`• ${capitalise(happening.text)}` });
   const names = article.attendance.attended.map((a) => findPerson(article, a.person)?.name ?? a.person);
-  if (names.length > 0) blocks.push(html`${bold("Attended:")} ${names.join(", ")}`);
+  if (names.length > 0) parts.push({ kind: "attended", html: html`${bold("Attended:")} ${names.join(", ")}` });
   if (article.attendance.absent.length > 0) {
-    blocks.push(html`${bold("Did not attend:")} ${article.attendance.absent.map((a) => a.text).join(" ")}`);
+    parts.push({ kind: "absent", html: html`${bold("Did not attend:")} ${article.attendance.absent.map((a) => a.text).join(" ")}` });
   }
   const key = article.agenda.find((item) => item.key);
-  if (key) blocks.push(html`${bold("Key item:")} ${capitalise(key.text)}`);
+  if (key) parts.push({ kind: "key-item", html: html`${bold("Key item:")} ${capitalise(key.text)}` });
   const quote = article.statements.find((s) => s.key);
-  if (quote) blocks.push(html`${bold(speakerName(article, quote))}:\n${blockquote(`“${quote.text}”`)}`);
-  blocks.push(renderSourceLine(article));
-  if (article.tags.length > 0) blocks.push(html`${article.tags.map((tag) => `#${tag}`).join(" ")}`);
-  return { blocks };
+  if (quote) parts.push({ kind: "quote", html: html`${bold(speakerName(article, quote))}:\n${blockquote(`“${quote.text}”`)}` });
+  parts.push({ kind: "source", html: renderSourceLine(article) });
+  if (article.tags.length > 0) parts.push({ kind: "tags", html: html`${article.tags.map((tag) => `#${tag}`).join(" ")}` });
+  return parts;
+}
+
+/** Summary parts as paragraphs: the happenings run together as one list, every other part is its own paragraph. */
+export function summaryBlocks(parts: readonly SummaryPart[]): SafeHtml[] {
+  const blocks: SafeHtml[] = [];
+  parts.forEach((part, i) => {
+    const previous = blocks.at(-1);
+    if (previous !== undefined && part.kind === "happening" && parts[i - 1]?.kind === "happening") {
+      blocks[blocks.length - 1] = html`${previous}\n${part.html}`;
+    } else {
+      blocks.push(part.html);
+    }
+  });
+  return blocks;
+}
+
+/** The short account a channel would post: what happened where, who came, the key item and quote, the source. */
+export function renderSummary(article: Article): Answer {
+  return { blocks: summaryBlocks(summaryParts(article)) };
 }
 
 function renderSourceLine(article: Article): SafeHtml {

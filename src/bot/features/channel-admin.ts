@@ -1,0 +1,104 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations, createConversation, type ConversationFlavor } from "@grammyjs/conversations";
+import { Composer, type Api, type Context } from "grammy";
+import type { Logger } from "pino";
+import { commandList } from "../command-list";
+import { html } from "../../render/html";
+import { renderChannelStatus } from "../../render/render-channel-admin";
+import type { BriefingContext } from "../context";
+import { disarmPublishTimeout, publishConversation } from "../publish-conversation";
+import { replyWithAnswer } from "../reply";
+
+type AdminContext<C extends BriefingContext> = ConversationFlavor<C>;
+
+/** An admin of the channel: their id is in ADMIN_IDS (checked on every update, callbacks included). */
+function isChannelAdmin<C extends BriefingContext>(ctx: C): ctx is AdminContext<C> {
+  return ctx.from !== undefined && ctx.briefing.channel?.adminIds.has(ctx.from.id) === true;
+}
+
+const REFUSAL = "/publish and /status are for the channel's admins only.";
+
+/**
+ * /publish and /status for the channel's admins, in a private chat with the
+ * bot; a clear refusal for anyone else, and nothing else happens.
+ *
+ * The conversations plugin reads its storage on every update it sees, so it
+ * is installed only for admins' private chats. Each conversation builds its
+ * own `Api`, so `bot.api` transformers do not reach it: auto-retry is
+ * installed through the plugin's own `plugins` option.
+ */
+export const channelAdminFeature = new Composer<BriefingContext>();
+
+const adminChats = channelAdminFeature.chatType("private").filter(isChannelAdmin);
+
+adminChats.use(
+  conversations<BriefingContext, Context>({
+    storage: {
+      type: "context",
+      version: 1,
+      adapter: {
+        read: (ctx) => ctx.briefing.channel?.conversations.read(String(ctx.chatId)),
+        write: (ctx, state) => ctx.briefing.channel?.conversations.write(String(ctx.chatId), state),
+        delete: (ctx) => ctx.briefing.channel?.conversations.delete(String(ctx.chatId)),
+      },
+    },
+    plugins: [
+      async (ctx, next) => {
+        // A short cap: an admin waits on these replies, and a long 429 should fail visibly rather than hang the chat.
+        ctx.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
+        await next();
+      },
+    ],
+    onExit: (_id, ctx) => disarmPublishTimeout(ctx),
+  }),
+);
+adminChats.use(createConversation(publishConversation, "publish"));
+
+adminChats.command("publish", async (ctx) => {
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter("publish");
+});
+
+adminChats.command("status", async (ctx) => {
+  const channel = ctx.briefing.channel;
+  if (!channel) return;
+  await replyWithAnswer(ctx, renderChannelStatus(channel.channelId, channel.autopost, channel.publisher.status()));
+});
+
+channelAdminFeature.command(["publish", "status"], async (ctx) => {
+  if (!ctx.briefing.channel) {
+    await replyWithAnswer(ctx, { blocks: [html`No channel is set up for this bot (CHANNEL_ID), so there is nothing to publish.`] });
+  } else if (isChannelAdmin(ctx)) {
+    const command = /^\/(status|publish)/.exec(ctx.msg?.text ?? "")?.[1] ?? "publish";
+    await replyWithAnswer(ctx, { blocks: [html`Send /${command} to me in a private chat.`] });
+  } else {
+    ctx.briefing.logger.info({ userId: ctx.from?.id, command: ctx.msg?.text?.split(" ")[0] }, "refused an admin command");
+    await replyWithAnswer(ctx, { blocks: [html`${REFUSAL}`] });
+  }
+});
+
+/** A /publish button pressed outside a live /publish: by someone else (forged or forwarded), or after it ended. */
+channelAdminFeature.callbackQuery(/^pub:/, async (ctx) => {
+  if (!isChannelAdmin(ctx)) {
+    ctx.briefing.logger.info({ userId: ctx.from.id, data: ctx.callbackQuery.data }, "refused a /publish button");
+    await ctx.answerCallbackQuery({ text: "Only the channel's admins can do that.", show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery({ text: "This /publish has ended. Send /publish to start again." });
+});
+
+/** The command menu admins see in their chat with the bot: everyone's commands, then /publish and /status. */
+export async function registerAdminCommands(api: Api, adminIds: readonly number[], logger: Logger): Promise<void> {
+  const commands = [
+    ...commandList.map(({ command, description }) => ({ command, description })),
+    { command: "publish", description: "Post an article to the channel, or schedule it" },
+    { command: "status", description: "What went to the channel, and what waits" },
+  ];
+  for (const chatId of adminIds) {
+    try {
+      await api.setMyCommands(commands, { scope: { type: "chat", chat_id: chatId } });
+    } catch (err) {
+      logger.warn({ err, chatId }, "could not set an admin's command menu; /publish and /status work anyway");
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import type { ChannelPublisher } from "./channel-publisher";
+import type { ConversationStore } from "./conversation-store";
+
+/** What the admin commands need of the channel; on `BriefingDeps` when CHANNEL_ID is set. */
+export interface ChannelDeps {
+  channelId: string;
+  autopost: boolean;
+  /** ADMIN_IDS: the only users /publish and /status answer. */
+  adminIds: ReadonlySet<number>;
+  publisher: ChannelPublisher;
+  conversations: ConversationStore;
+  /** A /publish left alone this long is closed, and the admin told. */
+  publishTimeoutMs: number;
+  /** The timers that close idle /publish conversations, by chat. */
+  publishTimers: Map<number, NodeJS.Timeout>;
+}
+
+/** Ten minutes: time to look something up, not a conversation that lingers for days. */
+export const PUBLISH_TIMEOUT_MS = 10 * 60_000;

@@ -1,0 +1,403 @@
+import { GrammyError, HttpError, type Api } from "grammy";
+import type { Logger } from "pino";
+import type { Article } from "../content/article-schema";
+import type { Library } from "../library";
+import type { SafeHtml } from "../render/html";
+import {
+  renderBlockedNotice,
+  renderEditFailedNotice,
+  renderFailedNotice,
+  renderPostedNotice,
+  renderUncertainNotice,
+} from "../render/render-channel-admin";
+import { contentHash, renderChannelPost } from "./channel-post";
+import { autopostTime, channelStatus, type ArticleChannelStatus } from "./channel-status";
+import { CHANNEL_SEND_LIMIT, type AdminActionResult, type PostLedger, type SendLimit } from "./post-ledger";
+
+/** A send or an edit waiting in the channel's queue. */
+interface Job {
+  kind: "post" | "edit";
+  articleId: string;
+  /** Transient failures in a row, for the backoff. */
+  failures: number;
+}
+
+type Outcome = "done" | { retryAt: number; interruptible?: boolean };
+
+/** How Telegram's answer to a send or an edit is handled. */
+type Failure =
+  /** 429: wait `retry_after`, sending nothing to the chat before. */
+  | { kind: "rate"; retryAfterMs: number }
+  /** 5xx or the network: try again with backoff. */
+  | { kind: "transient" }
+  /** The bot may not post to the chat (not an admin, chat gone): try again much later, admins told once. */
+  | { kind: "chat" }
+  /** Editing: the post already shows this. */
+  | { kind: "not-modified" }
+  /** Editing: the post can no longer be edited. */
+  | { kind: "uneditable" }
+  /** Refused for good (a bad request). */
+  | { kind: "permanent" };
+
+function classify(error: unknown): Failure {
+  if (error instanceof GrammyError) {
+    const description = error.description;
+    if (error.error_code === 429) return { kind: "rate", retryAfterMs: (error.parameters.retry_after ?? 5) * 1000 };
+    if (error.error_code >= 500) return { kind: "transient" };
+    if (error.error_code === 403) return { kind: "chat" };
+    if (/chat not found|not enough rights|have no rights|chat_write_forbidden|need administrator|chat_admin_required|not a member/i.test(description)) {
+      return { kind: "chat" };
+    }
+    if (/message is not modified/i.test(description)) return { kind: "not-modified" };
+    if (/message can't be edited|message to edit not found|message_id_invalid/i.test(description)) return { kind: "uneditable" };
+    return { kind: "permanent" };
+  }
+  // HttpError: the network failed (or timed out) before Telegram's answer came back.
+  return { kind: "transient" };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof GrammyError) return `${error.error_code}: ${error.description}`;
+  if (error instanceof HttpError) return `network: ${error.message}`;
+  return String(error);
+}
+
+export interface ChannelPublisherOptions {
+  /** Used for the channel only; built apart from `bot.api` so that no other transformer (auto-retry) retries behind the queue's back. */
+  api: Api;
+  ledger: PostLedger;
+  /** `@username` or `-100…`. */
+  channelId: string;
+  /** For the deep links under each post; known after `bot.init()`. */
+  botUsername: () => string;
+  library: () => Library;
+  /** Post due articles without an admin. */
+  autopost: boolean;
+  /** Tells every admin. */
+  notifyAdmins: (blocks: SafeHtml[]) => Promise<void>;
+  /** Tells one admin (who asked for a post). */
+  notifyAdmin: (userId: number, blocks: SafeHtml[]) => Promise<void>;
+  logger: Logger;
+  /** @default 20 a minute */
+  limit?: SendLimit;
+  /** First retry delay after a 5xx or network error; it doubles up to `maxBackoffMs`. @default 1 000 */
+  backoffMs?: number;
+  /** @default 60 000 */
+  maxBackoffMs?: number;
+  /** How long to wait before trying a chat that refused the bot again. @default 300 000 */
+  blockedRetryMs?: number;
+  /** Heartbeat and abandoned-claim check. @default 5 000 */
+  tickMs?: number;
+  /** A full re-check of the content against the ledger (picks up other processes' admin actions). @default 60 000 */
+  resyncMs?: number;
+  now?: () => number;
+}
+
+/** Longest single timer: far-off times are reached in steps, so a changed clock or schedule is noticed. */
+const MAX_TIMER_MS = 3_600_000;
+
+/**
+ * The channel's one sender. Finds what is due (AUTOPOST and `publishAt`,
+ * admins' "Post now" and "Schedule"), posts it through one queue in order,
+ * edits posts whose content changed, and keeps within Telegram's limits:
+ * at most `limit` sends in any window (counted in the ledger, so across
+ * processes), nothing to the chat before a 429's `retry_after` has passed,
+ * 5xx and network errors retried with backoff. Every send is claimed in the
+ * ledger first; see `PostLedger.sweepAbandoned` for a crash in between.
+ */
+export function createChannelPublisher(options: ChannelPublisherOptions) {
+  const { api, ledger, channelId, logger } = options;
+  const limit = options.limit ?? CHANNEL_SEND_LIMIT;
+  const now = options.now ?? (() => Date.now());
+  const backoffMs = options.backoffMs ?? 1000;
+  const maxBackoffMs = options.maxBackoffMs ?? 60_000;
+  const blockedRetryMs = options.blockedRetryMs ?? 300_000;
+
+  const queue: Job[] = [];
+  let working: Promise<void> | undefined;
+  let stopped = false;
+  let started = false;
+  let blockedNotified = false;
+  let dueTimer: NodeJS.Timeout | undefined;
+  const intervals: NodeJS.Timeout[] = [];
+  /** Wakes sleeping waits: all on stop, the interruptible ones (a refused chat) when an admin asks for a post. */
+  const sleepers = new Set<{ wake: () => void; interruptible: boolean }>();
+
+  function sleepUntil(at: number, interruptible: boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const sleeper = {
+        interruptible,
+        wake: () => {
+          clearTimeout(timer);
+          sleepers.delete(sleeper);
+          resolve();
+        },
+      };
+      const timer = setTimeout(sleeper.wake, Math.max(0, at - now()));
+      sleepers.add(sleeper);
+    });
+  }
+
+  function enqueue(kind: Job["kind"], articleId: string, first = false): void {
+    if (stopped || queue.some((job) => job.kind === kind && job.articleId === articleId)) return;
+    const job: Job = { kind, articleId, failures: 0 };
+    if (first) queue.splice(Math.min(1, queue.length), 0, job);
+    else queue.push(job);
+    kick();
+  }
+
+  function kick(): void {
+    if (working || stopped || queue.length === 0) return;
+    working = work().finally(() => {
+      working = undefined;
+      kick();
+    });
+  }
+
+  async function work(): Promise<void> {
+    for (let job = queue[0]; job && !stopped; job = queue[0]) {
+      let outcome: Outcome;
+      try {
+        outcome = job.kind === "post" ? await post(job) : await edit(job);
+      } catch (error) {
+        // A bug, not Telegram: log it and move on rather than loop on it.
+        logger.error({ err: error, articleId: job.articleId, job: job.kind }, "channel job failed unexpectedly");
+        outcome = "done";
+      }
+      if (outcome === "done") queue.splice(queue.indexOf(job), 1);
+      else await sleepUntil(outcome.retryAt, outcome.interruptible ?? false);
+    }
+  }
+
+  /** What to do after a failure that may be tried again; `undefined` when it may not. */
+  function retryAfter(job: Job, chatId: string, failure: Failure, error: unknown): Outcome | undefined {
+    const at = now();
+    switch (failure.kind) {
+      case "rate":
+        ledger.pauseChat(chatId, at + failure.retryAfterMs);
+        logger.warn({ articleId: job.articleId, retryAfterMs: failure.retryAfterMs }, "channel: 429, pausing the chat");
+        return { retryAt: at + failure.retryAfterMs };
+      case "transient": {
+        const delay = Math.min(backoffMs * 2 ** job.failures, maxBackoffMs);
+        job.failures += 1;
+        logger.warn({ articleId: job.articleId, err: error, retryInMs: delay }, "channel: send failed, retrying");
+        return { retryAt: at + delay };
+      }
+      case "chat":
+        if (!blockedNotified) {
+          blockedNotified = true;
+          void options.notifyAdmins(renderBlockedNotice(channelId, describe(error), blockedRetryMs));
+        }
+        logger.error({ err: error, channelId }, "channel: the bot may not post to the channel");
+        return { retryAt: at + blockedRetryMs, interruptible: true };
+      default:
+        return undefined;
+    }
+  }
+
+  async function post(job: Job): Promise<Outcome> {
+    const article = options.library().byId.get(job.articleId);
+    if (!article) return "done";
+    const sent = renderChannelPost(article, options.botUsername());
+    const hash = contentHash(article);
+    const claim = ledger.claimPost({
+      articleId: article.id,
+      chatId: channelId,
+      contentHash: hash,
+      now: now(),
+      autoAllowed: options.autopost && autopostTime(article) <= now(),
+      limit,
+    });
+    if (claim.status === "not-eligible") return "done";
+    if (claim.status === "wait") return { retryAt: claim.until };
+    // From here until recordPosted, a crash leaves the article `sending`: the next start makes it `uncertain`.
+    let messageId: number;
+    try {
+      const message = await api.sendMessage(channelId, sent.text, {
+        parse_mode: "HTML",
+        link_preview_options: { url: article.url, prefer_small_media: true },
+        reply_markup: { inline_keyboard: sent.keyboard },
+      });
+      messageId = message.message_id;
+    } catch (error) {
+      const failure = classify(error);
+      const retry = retryAfter(job, channelId, failure, error);
+      if (retry) {
+        ledger.releasePost(article.id, now(), describe(error));
+        return retry;
+      }
+      ledger.recordFailed(article.id, describe(error), now());
+      logger.error({ err: error, articleId: article.id }, "channel: Telegram refused the post");
+      await options.notifyAdmins(renderFailedNotice(article, describe(error)));
+      return "done";
+    }
+    ledger.recordPosted({ articleId: article.id, messageId, contentHash: hash, now: now() });
+    job.failures = 0;
+    blockedNotified = false;
+    logger.info({ articleId: article.id, messageId }, "channel: posted");
+    const record = ledger.get(article.id);
+    if (record?.requestedBy != null) await options.notifyAdmin(record.requestedBy, renderPostedNotice(article, channelId, messageId));
+    // A correction made while it was being sent is applied at once.
+    if (contentHash(options.library().byId.get(article.id) ?? article) !== hash) enqueue("edit", article.id);
+    return "done";
+  }
+
+  async function edit(job: Job): Promise<Outcome> {
+    const article = options.library().byId.get(job.articleId);
+    const record = ledger.get(job.articleId);
+    if (!article || record?.state !== "posted" || record.messageId === null) return "done";
+    const hash = contentHash(article);
+    const claim = ledger.claimEdit({ articleId: article.id, contentHash: hash, now: now(), limit });
+    if (claim.status === "not-eligible") return "done";
+    if (claim.status === "wait") return { retryAt: claim.until };
+    const sent = renderChannelPost(article, options.botUsername());
+    try {
+      await api.editMessageText(record.chatId, record.messageId, sent.text, {
+        parse_mode: "HTML",
+        link_preview_options: { url: article.url, prefer_small_media: true },
+        reply_markup: { inline_keyboard: sent.keyboard },
+      });
+      ledger.recordEdited({ articleId: article.id, contentHash: hash, now: now(), modified: true });
+      logger.info({ articleId: article.id, messageId: record.messageId }, "channel: post corrected");
+    } catch (error) {
+      const failure = classify(error);
+      if (failure.kind === "not-modified") {
+        ledger.recordEdited({ articleId: article.id, contentHash: hash, now: now(), modified: false });
+        return "done";
+      }
+      const retry = retryAfter(job, record.chatId, failure, error);
+      if (retry) {
+        ledger.releaseEdit(article.id, now(), describe(error));
+        return retry;
+      }
+      ledger.recordEditFailed({ articleId: article.id, contentHash: hash, error: describe(error), now: now() });
+      logger.error({ err: error, articleId: article.id }, "channel: the post could not be corrected");
+      await options.notifyAdmins(renderEditFailedNotice(article, record.chatId, record.messageId, describe(error)));
+      return "done";
+    }
+    job.failures = 0;
+    blockedNotified = false;
+    // Changed again while it was being edited: once more.
+    if (contentHash(options.library().byId.get(article.id) ?? article) !== hash) enqueue("edit", article.id);
+    return "done";
+  }
+
+  /** Marks claims of dead processes `uncertain` and tells the admins about each. */
+  async function sweep(): Promise<void> {
+    const abandoned = ledger.sweepAbandoned(now());
+    for (const record of abandoned) {
+      const article = options.library().byId.get(record.articleId);
+      logger.warn({ articleId: record.articleId }, "channel: found a post that may or may not have been sent; asking the admins");
+      await options.notifyAdmins(renderUncertainNotice(record, article, channelId));
+    }
+  }
+
+  /** Compares the content with the ledger: queues what is due (oldest first) and the corrections, and sets a timer for the next due time. */
+  async function sync(): Promise<void> {
+    if (stopped) return;
+    await sweep();
+    const at = now();
+    const due: { article: Article; at: number }[] = [];
+    let next = Infinity;
+    for (const article of options.library().articles) {
+      const record = ledger.get(article.id);
+      if (record?.state === "posted") {
+        const hash = contentHash(article);
+        if (record.messageId !== null && record.contentHash !== hash && record.editFailedHash !== hash) enqueue("edit", article.id);
+        continue;
+      }
+      let dueAt: number | undefined;
+      if (record === undefined) dueAt = options.autopost ? autopostTime(article) : undefined;
+      else if (record.state === "requested") dueAt = 0;
+      else if (record.state === "scheduled") dueAt = record.scheduledAt ?? undefined;
+      if (dueAt === undefined) continue;
+      if (dueAt <= at) due.push({ article, at: dueAt });
+      else next = Math.min(next, dueAt);
+    }
+    due.sort((a, b) => a.at - b.at || a.article.date.localeCompare(b.article.date) || a.article.id.localeCompare(b.article.id));
+    for (const { article } of due) enqueue("post", article.id);
+    clearTimeout(dueTimer);
+    dueTimer = undefined;
+    if (next !== Infinity && !stopped) {
+      dueTimer = setTimeout(() => void sync().catch((err: unknown) => logger.error({ err }, "channel: sync failed")), Math.min(next - at, MAX_TIMER_MS));
+    }
+  }
+
+  return {
+    channelId,
+
+    /** Registers this process in the ledger, resolves abandoned claims, queues what is due, and keeps checking. */
+    async start(): Promise<void> {
+      if (started) return;
+      started = true;
+      ledger.register(now());
+      const onError = (err: unknown) => logger.error({ err }, "channel: periodic check failed");
+      intervals.push(
+        setInterval(() => {
+          try {
+            ledger.heartbeat(now());
+          } catch (err) {
+            onError(err);
+          }
+          void sweep().catch(onError);
+        }, options.tickMs ?? 5000),
+        setInterval(() => void sync().catch(onError), options.resyncMs ?? 60_000),
+      );
+      for (const interval of intervals) interval.unref();
+      await sync();
+    },
+
+    /** After a content reload or an admin's action. */
+    sync,
+
+    /** Resolves once the queue is empty (a demo's or a test's wait). */
+    async whenIdle(): Promise<void> {
+      while (working) await working;
+    },
+
+    /** What /status and /publish show. */
+    status(): ArticleChannelStatus[] {
+      return channelStatus(options.library(), ledger.all(), { autopost: options.autopost, now: now() });
+    },
+
+    /**
+     * "Post now" / "Post again": recorded in the ledger (so it survives a
+     * restart); `dispatch` then queues it ahead of AUTOPOST's backlog. Two steps,
+     * so the admin's "on its way" can be sent before the "posted" notice.
+     */
+    async postNow(articleId: string, by: number): Promise<AdminActionResult> {
+      return ledger.requestPost({ articleId, chatId: channelId, by, now: now() });
+    },
+
+    dispatch(articleId: string): void {
+      enqueue("post", articleId, true);
+      // A chat that refused the bot is tried again at once: the admin may just have fixed its rights.
+      for (const sleeper of sleepers) if (sleeper.interruptible) sleeper.wake();
+    },
+
+    async schedule(articleId: string, at: number, by: number): Promise<AdminActionResult> {
+      const result = ledger.schedulePost({ articleId, chatId: channelId, at, by, now: now() });
+      if (result.ok) await sync();
+      return result;
+    },
+
+    /** "Mark as posted" for an uncertain one; with its message id when the admin gave the link. */
+    async markPosted(articleId: string, messageId: number | null, by: number): Promise<AdminActionResult> {
+      const result = ledger.markPosted({ articleId, messageId, by, now: now() });
+      if (result.ok) await sync();
+      return result;
+    },
+
+    /** Stops taking new work, waits for a send in flight to be recorded, and leaves the ledger. */
+    async stop(): Promise<void> {
+      stopped = true;
+      clearTimeout(dueTimer);
+      for (const interval of intervals) clearInterval(interval);
+      for (const sleeper of sleepers) sleeper.wake();
+      while (working) await working;
+      ledger.unregister();
+    },
+  };
+}
+
+export type ChannelPublisher = ReturnType<typeof createChannelPublisher>;

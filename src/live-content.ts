@@ -1,0 +1,62 @@
+import type { Logger } from "pino";
+import type { AdminNotifier } from "./admin-notifier";
+import { createContentWatcher } from "./content/content-watcher";
+import type { ContentResult } from "./content/load-content";
+import { createLibrary, type Library } from "./library";
+import { renderContentFixedNotice, renderContentProblemsNotice } from "./render/render-channel-admin";
+
+export interface LiveContentOptions {
+  dir: string;
+  logger: Logger;
+  notifier: AdminNotifier;
+  /** @default 2000 */
+  intervalMs?: number;
+}
+
+/**
+ * The content the bot serves, kept in step with CONTENT_DIR while it runs: a
+ * clean change swaps the library (commands and inline mode read it through
+ * `library()` on every update) and tells the listeners (the channel); a
+ * change with problems keeps the last good library and tells the admins
+ * what is wrong, and again when it is fixed.
+ */
+export function createLiveContent(options: LiveContentOptions) {
+  let library: Library | undefined;
+  let broken = false;
+  const listeners: (() => unknown)[] = [];
+  const watcher = createContentWatcher({
+    dir: options.dir,
+    intervalMs: options.intervalMs,
+    logger: options.logger,
+    onLoaded: async (articles) => {
+      library = createLibrary(articles);
+      if (broken) {
+        broken = false;
+        await options.notifier.notifyAdmins(renderContentFixedNotice(articles.length));
+      }
+      for (const listener of listeners) await listener();
+    },
+    onProblems: async (problems) => {
+      broken = true;
+      await options.notifier.notifyAdmins(renderContentProblemsNotice(options.dir, problems, library?.articles.length ?? 0));
+    },
+  });
+  return {
+    /** The start-up load; the bot does not start without good content. */
+    async load(): Promise<ContentResult> {
+      const result = await watcher.load();
+      if (result.ok) library = createLibrary(result.articles);
+      return result;
+    },
+    library(): Library {
+      if (!library) throw new Error("the content has not been loaded");
+      return library;
+    },
+    /** Called after each clean reload. */
+    onChange(listener: () => unknown): void {
+      listeners.push(listener);
+    },
+    start: watcher.start,
+    stop: watcher.stop,
+  };
+}

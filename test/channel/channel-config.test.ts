@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { isAutopostOn, parseConfig } from "../../src/config";
+
+const BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0";
+
+describe("channel settings", () => {
+  it("are off when unset: no channel, no autopost, no admins", () => {
+    const parsed = parseConfig({ BOT_TOKEN });
+    expect(parsed.ok && parsed.config.CHANNEL_ID).toBeUndefined();
+    expect(parsed.ok && parsed.config.ADMIN_IDS).toBeUndefined();
+    expect(parsed.ok && isAutopostOn(parsed.config)).toBe(false);
+  });
+
+  it("accept a channel by @username or -100 id, autopost on by default, admins as a list", () => {
+    for (const CHANNEL_ID of ["@newsroom", "-1001234567890"]) {
+      const parsed = parseConfig({ BOT_TOKEN, CHANNEL_ID, ADMIN_IDS: " 12345678, 87654321,12345678 " });
+      expect(parsed.ok).toBe(true);
+      if (!parsed.ok) continue;
+      expect(parsed.config.CHANNEL_ID).toBe(CHANNEL_ID);
+      expect(parsed.config.ADMIN_IDS).toEqual([12345678, 87654321]);
+      expect(isAutopostOn(parsed.config)).toBe(true);
+    }
+    const off = parseConfig({ BOT_TOKEN, CHANNEL_ID: "@newsroom", AUTOPOST: "off" });
+    expect(off.ok && isAutopostOn(off.config)).toBe(false);
+  });
+
+  it("name every bad channel setting", () => {
+    const parsed = parseConfig({ BOT_TOKEN, CHANNEL_ID: "newsroom", AUTOPOST: "sometimes", ADMIN_IDS: "12345678;bob" });
+    expect(parsed).toEqual({
+      ok: false,
+      problems: [
+        "CHANNEL_ID: CHANNEL_ID must be the channel's @username or its numeric id starting with -100",
+        "AUTOPOST: AUTOPOST must be on or off",
+        "ADMIN_IDS: ADMIN_IDS must be Telegram user ids separated by commas, e.g. 12345678,87654321",
+      ],
+    });
+  });
+
+  it("refuse AUTOPOST on without a channel", () => {
+    expect(parseConfig({ BOT_TOKEN, AUTOPOST: "on" })).toEqual({
+      ok: false,
+      problems: ["AUTOPOST: AUTOPOST is on but CHANNEL_ID is not set: set the channel, or leave AUTOPOST out"],
+    });
+  });
+});

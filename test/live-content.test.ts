@@ -1,0 +1,57 @@
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Api } from "grammy";
+import pino from "pino";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createAdminNotifier } from "../src/admin-notifier";
+import { createMemoryChatArticleStore } from "../src/bot/chat-articles";
+import { createBot } from "../src/bot/create-bot";
+import { createLiveContent } from "../src/live-content";
+import { createLocalBotApi, localBotInfo, type ApiCall } from "../src/local-bot-api";
+import { htmlToText } from "../src/render/html";
+import { textMessage } from "./support/test-bot";
+
+let stop: (() => void) | undefined;
+afterEach(() => stop?.());
+
+describe("content that changes while the bot runs", () => {
+  it("is served at once; a broken file leaves the last good content served while the admins are told the problems", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "briefing-live-"));
+    const real = await readFile("content/cis-defense-ministers-baku.yaml", "utf8");
+    await cp("content/cis-defense-ministers-baku.yaml", join(dir, "baku.yaml"));
+    const calls: ApiCall[] = [];
+    const fetch = createLocalBotApi({ botInfo: localBotInfo, onCall: (call) => calls.push(call) });
+    const logger = pino({ level: "silent" });
+    const notifier = createAdminNotifier(new Api("1:x", { fetch }), [7001], logger);
+    const live = createLiveContent({ dir, logger, notifier, intervalMs: 20 });
+    expect((await live.load()).ok).toBe(true);
+    let changes = 0;
+    live.onChange(() => (changes += 1));
+    live.start();
+    stop = live.stop;
+    const bot = createBot("1:x", { library: live.library, chatArticles: createMemoryChatArticleStore(), logger }, { botConfig: { botInfo: localBotInfo, client: { fetch } } });
+    const ask = async (text: string) => {
+      const before = calls.length;
+      await bot.handleUpdate(textMessage(text));
+      return calls.slice(before).map((c) => htmlToText(String(c.payload.text))).join("\n");
+    };
+    const noticesToAdmin = () => calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === 7001).map((c) => htmlToText(String(c.payload.text)));
+
+    await writeFile(join(dir, "newer.yaml"), real.replace("id: cis-defense-ministers-baku-2019", "id: newer").replace("headline: Council", "headline: Newer - Council").replace("date: 2019-10-30", "date: 2019-11-01"));
+    await vi.waitFor(() => expect(changes).toBe(1));
+    expect(await ask("/summary")).toContain("Newer - Council of CIS Defense Ministers");
+
+    await writeFile(join(dir, "broken.yaml"), real.replace("id: cis-defense-ministers-baku-2019", "id: newest").replace("date: 2019-10-30", "date: 2020-01-01").replace("paragraph: 12", "paragraph: 13"));
+    await vi.waitFor(() => expect(noticesToAdmin()).toHaveLength(1));
+    expect(noticesToAdmin()[0]).toContain("The content changed, and it has problems, so I keep serving the last good content (2 articles).");
+    expect(noticesToAdmin()[0]).toContain("• broken.yaml: statements.7.paragraph: paragraph 13 does not exist (the body has 12)");
+    expect(await ask("/summary")).toContain("Newer - Council of CIS Defense Ministers");
+    expect(changes).toBe(1);
+
+    await writeFile(join(dir, "broken.yaml"), real.replace("id: cis-defense-ministers-baku-2019", "id: newest").replace("headline: Council", "headline: Newest - Council").replace("date: 2019-10-30", "date: 2020-01-01"));
+    await vi.waitFor(() => expect(changes).toBe(2));
+    expect(noticesToAdmin()[1]).toBe("✅ The content is good again: now serving 3 articles.");
+    expect(await ask("/summary")).toContain("Newest - Council of CIS Defense Ministers");
+  });
+});
