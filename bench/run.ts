@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runSearchBench, type SearchBenchRow } from "./search-bench";
@@ -25,7 +25,7 @@ const withSpread = (s: { median: number; min: number; max: number }, digits: num
 
 function searchTables(rows: readonly SearchBenchRow[]): string {
   const overview = formatTable(
-    ["articles", "entries", "build ms", "index MiB", "RSS MiB", "p50 ms", "p99 ms"],
+    ["articles", "entries", "build ms", "index MiB", "RSS MiB", "p50 ms", "p99 ms", "p99 CPU ms"],
     rows.map((row) => [
       row.articles.toLocaleString("en"),
       row.entries.toLocaleString("en"),
@@ -34,6 +34,7 @@ function searchTables(rows: readonly SearchBenchRow[]): string {
       fixed(row.rssMiB, 1),
       withSpread(row.p50Ms, 3),
       withSpread(row.p99Ms, 3),
+      withSpread(row.cpuP99Ms, 3),
     ]),
   );
   const largest = rows.at(-1);
@@ -50,7 +51,11 @@ function searchTables(rows: readonly SearchBenchRow[]): string {
     : "";
   const first = rows[0];
   const note = first
-    ? `Median of ${first.repetitions} runs of a ${first.queriesPerRepetition}-query mix per size (min–max in brackets); build: median of several builds.`
+    ? [
+        `Median of ${first.repetitions} runs of a ${first.queriesPerRepetition}-query mix per size (min–max in brackets); build: median of several builds.`,
+        "p50/p99: wall clock, what a reader waits; p99 CPU: this process's CPU time, less disturbed by other work on the machine.",
+        `Load average when done: ${loadavg().map((load) => load.toFixed(1)).join(", ")} on ${cpus().length} CPUs.`,
+      ].join("\n")
     : "";
   return [overview, "", byKind, "", note].join("\n");
 }

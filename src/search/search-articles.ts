@@ -236,7 +236,7 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
     documents,
     fieldOrder.map((field) => fieldBoosts[field]),
     { tokenize, normalise: normaliseTerm },
-    (doc) => (keyDocs.has(doc) ? keyBoost : 1),
+    { documentBoost: (doc) => (keyDocs.has(doc) ? keyBoost : 1) },
   );
 
   const index: SearchIndex = Object.freeze({ articleCount: articles.length, entryCount: targets.length });

@@ -4,13 +4,16 @@ import SearchableMap from "minisearch/SearchableMap";
  * A BM25 inverted index over documents with weighted fields, for search that stays fast
  * however many articles there are.
  *
- * Exact and typo-tolerant term lookup is MiniSearch's radix tree, `SearchableMap`; the
+ * Typo-tolerant term lookup is MiniSearch's radix tree (`SearchableMap.fuzzyGet`); the
  * weights of prefix and fuzzy matches and the BM25 formula are MiniSearch's too. What is
- * ours is a sorted term list for prefixes, the storage of postings and the scoring loop: MiniSearch's `search()` builds a
- * result object for every matching document and sorts them all, which takes hundreds of
- * milliseconds when a word is in 100,000 documents. Here postings are flat typed arrays
- * with the BM25 contribution computed once at build time, a query adds numbers into one
- * reused array, and only the best `k` are kept.
+ * ours is the storage and the scoring loop. MiniSearch's `search()` builds a result object
+ * for every matching document and sorts them all, which took 200 to 1,300 ms per query for
+ * common words at 10,000 articles. Here postings are flat typed arrays with each BM25
+ * contribution computed once at build time, a query adds numbers into one reused array,
+ * and only the best `k` are kept; terms are numbered in sorted order, so the terms with
+ * a prefix are a range found by binary search. Terms in a large share of the documents
+ * are also kept as a bitset and a head of their best postings, from which most queries
+ * of common words are answered, exactly, without visiting all their postings.
  */
 
 /** How a document's text is split and turned into index keys; both sides use the same. */
@@ -49,8 +52,23 @@ export interface TermIndex {
   readonly postingDocs: Int32Array;
   /** BM25 score of the term in the document, all fields and their boosts summed. */
   readonly postingScores: Float32Array;
+  /** The terms in so many documents that they are also kept the way `fromHeads` reads them. */
+  readonly commonTerms: ReadonlyMap<number, CommonTerm>;
   /** Scratch space for one query at a time (searching is synchronous). */
-  readonly scratch: { scores: Float32Array; matched: Uint16Array; touched: Int32Array };
+  readonly scratch: { scores: Float32Array; matched: Uint16Array; touched: Int32Array; union: Uint32Array; candidateBits: Uint32Array };
+}
+
+/**
+ * A term in a large share of the documents ("security", "minister"), kept a second way:
+ * which documents have it, as a bitset (for counting), and the postings with the highest
+ * scores, its head (for ranking), with the highest score outside the head.
+ */
+export interface CommonTerm {
+  members: Uint32Array;
+  /** The documents of the head, in document order. */
+  headDocs: Int32Array;
+  /** The highest score of the term outside its head; 0 when the head is all of it. */
+  tailMax: number;
 }
 
 /** BM25 parameters, MiniSearch's defaults (k1, b, and d of BM25+). */
@@ -59,6 +77,10 @@ const bm25 = { k: 1.2, b: 0.7, d: 0.5 };
 const weights = { prefix: 0.375, fuzzy: 0.45 };
 /** A word being typed stands for at most this many completions (see `closestCompletions`). */
 export const maxCompletions = 50;
+/** A term is common, by default, when at least this share of documents (and 1,024 of them) has it. */
+const commonShare = 1 / 32;
+/** How many of a common term's best postings its head holds: this share, and at least 1,024. */
+const headShare = 1 / 16;
 /** A query has at most this many words (one bit each in `matched`); the rest are ignored. */
 export const maxQueryWords = 16;
 
@@ -78,15 +100,22 @@ class Growable<T extends Int32Array | Uint8Array | Uint16Array> {
 
 /**
  * Indexes `documents`, each a list of field texts in the order of `fieldBoosts`.
- * Document numbers are positions in `documents`. `documentBoost` multiplies a document's
- * scores (MiniSearch's `boostDocument`); 1 when absent.
+ * Document numbers are positions in `documents`.
  */
 export function createTermIndex(
   documents: readonly (readonly string[])[],
   fieldBoosts: readonly number[],
   analyser: TermAnalyser,
-  documentBoost: (doc: number) => number = () => 1,
+  options: {
+    /** Multiplies a document's scores (MiniSearch's `boostDocument`). @default 1 */
+    documentBoost?: (doc: number) => number;
+    /** How many documents make a term common. @default 1/32 of them, and at least 1,024 */
+    commonAt?: number;
+    /** The smallest head of a common term. @default 1,024 */
+    headAtLeast?: number;
+  } = {},
 ): TermIndex {
+  const documentBoost = options.documentBoost ?? (() => 1);
   const fieldCount = fieldBoosts.length;
   const documentCount = documents.length;
   // The same few thousand words recur across articles; normalise each once.
@@ -198,6 +227,34 @@ export function createTermIndex(
   const terms = new SearchableMap<number>();
   sortedTerms.forEach((key, term) => terms.set(key, term));
 
+  const bitsetLength = Math.ceil(documentCount / 32);
+  const commonTerms = new Map<number, CommonTerm>();
+  const commonAt = options.commonAt ?? Math.max(1024, Math.ceil(documentCount * commonShare));
+  for (let t = 0; t < termCount; t++) {
+    const start = termStart[t] as number;
+    const end = termStart[t + 1] as number;
+    if (end - start < commonAt) continue;
+    const members = new Uint32Array(bitsetLength);
+    for (let p = start; p < end; p++) {
+      const doc = postingDocs[p] as number;
+      members[doc >>> 5]! |= 1 << (doc & 31);
+    }
+    // The head: every posting scoring at least the headSize-th best score (ties included,
+    // so that everything in the tail scores strictly less), in document order.
+    const headSize = Math.max(options.headAtLeast ?? 1024, Math.ceil((end - start) * headShare));
+    const ascending = postingScores.slice(start, end).sort();
+    const threshold = ascending[Math.max(0, ascending.length - headSize)] as number;
+    const head: number[] = [];
+    let tailMax = 0;
+    for (let p = start; p < end; p++) {
+      const score = postingScores[p] as number;
+      if (score >= threshold) head.push(postingDocs[p] as number);
+      else if (score > tailMax) tailMax = score;
+    }
+    const headDocs = Int32Array.from(head);
+    commonTerms.set(t, { members, headDocs, tailMax });
+  }
+
   return {
     documentCount,
     termCount,
@@ -206,10 +263,13 @@ export function createTermIndex(
     termStart,
     postingDocs: postingDocs.slice(0, postings),
     postingScores: postingScores.slice(0, postings),
+    commonTerms,
     scratch: {
       scores: new Float32Array(documentCount),
       matched: new Uint16Array(documentCount),
       touched: new Int32Array(documentCount),
+      union: new Uint32Array(bitsetLength),
+      candidateBits: new Uint32Array(bitsetLength),
     },
   };
 }
@@ -279,6 +339,52 @@ function ranksAbove(a: ScoredDocument, b: ScoredDocument): boolean {
   return a.doc < b.doc;
 }
 
+/** One term a query word stands for: its number, weight, and the bit of its word. */
+interface Expansion {
+  term: number;
+  weight: number;
+  bit: number;
+}
+
+/** How `topDocuments` finds its answer: "auto" picks; "every-posting" is the plain way, for tests. */
+export type Strategy = "auto" | "every-posting";
+
+/**
+ * The best `k` documents for `words` (at most `maxQueryWords`), best first, and how many
+ * documents matched at all. A document matches if it matches any word; it ranks by how
+ * many words it matches, then by score, then by its number (lower first). `accept`
+ * leaves documents out before they are counted.
+ *
+ * A query made of common words would visit tens of thousands of postings; it is first
+ * answered from the heads of its common terms (`fromHeads`), which is exact when it can
+ * prove its answer, and only otherwise by visiting every posting.
+ */
+export function topDocuments(
+  index: TermIndex,
+  words: readonly QueryWord[],
+  k: number,
+  accept?: (doc: number) => boolean,
+  strategy: Strategy = "auto",
+): { top: ScoredDocument[]; total: number } {
+  const expansions: Expansion[] = [];
+  const wordCount = Math.min(words.length, maxQueryWords);
+  let postings = 0;
+  let commonPostings = 0;
+  for (let i = 0; i < wordCount; i++) {
+    for (const [term, weight] of expandWord(index, words[i] as QueryWord)) {
+      expansions.push({ term, weight, bit: 1 << i });
+      const count = (index.termStart[term + 1] as number) - (index.termStart[term] as number);
+      postings += count;
+      if (index.commonTerms.has(term)) commonPostings += count;
+    }
+  }
+  if (strategy === "auto" && accept === undefined && commonPostings * 2 > postings && k <= 500) {
+    const answer = fromHeads(index, expansions, k);
+    if (answer !== undefined) return answer;
+  }
+  return fromEveryPosting(index, expansions, wordCount, k, accept);
+}
+
 /**
  * Adds `weight` times the postings of `term` into the scratch scores, marks the documents
  * with `bit`, appends newly touched ones; returns the new count of touched documents.
@@ -299,30 +405,17 @@ function accumulate(index: TermIndex, term: number, weight: number, bit: number,
   return count;
 }
 
-/**
- * The best `k` documents for `words` (at most `maxQueryWords`), best first, and how many
- * documents matched at all. A document matches if it matches any word; it ranks by how
- * many words it matches, then by score, then by its number (lower first). `accept`
- * leaves documents out before they are counted.
- *
- * The loops are written for speed: a common word has postings in a third of all
- * documents, and every one of them is visited to count the total.
- */
-export function topDocuments(
+/** Visits every posting of every expansion: the plain way, always exact. */
+function fromEveryPosting(
   index: TermIndex,
-  words: readonly QueryWord[],
+  expansions: readonly Expansion[],
+  wordCount: number,
   k: number,
-  accept?: (doc: number) => boolean,
+  accept: ((doc: number) => boolean) | undefined,
 ): { top: ScoredDocument[]; total: number } {
   const { scores, matched, touched } = index.scratch;
-
   let touchedCount = 0;
-  const wordCount = Math.min(words.length, maxQueryWords);
-  for (let i = 0; i < wordCount; i++) {
-    for (const [term, weight] of expandWord(index, words[i] as QueryWord)) {
-      touchedCount = accumulate(index, term, weight, 1 << i, touchedCount);
-    }
-  }
+  for (const { term, weight, bit } of expansions) touchedCount = accumulate(index, term, weight, bit, touchedCount);
 
   const heap = new TopK(k);
   let total = 0;
@@ -339,10 +432,136 @@ export function topDocuments(
   return { top: heap.sorted(), total };
 }
 
+/** The first position in `docs[from..end]` holding `target` or more (`end` if none); gallops, then halves. */
+function seek(docs: Int32Array, from: number, end: number, target: number): number {
+  let low = from;
+  let high = from;
+  let step = 1;
+  while (high < end && (docs[high] as number) < target) {
+    low = high + 1;
+    high += step;
+    step *= 2;
+  }
+  if (high > end) high = end;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((docs[middle] as number) < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** `fromHeads` for `words`, for tests: the answer from the heads, or `undefined` if unproved. */
+export function topDocumentsFromHeads(index: TermIndex, words: readonly QueryWord[], k: number): { top: ScoredDocument[]; total: number } | undefined {
+  const expansions: Expansion[] = [];
+  words.slice(0, maxQueryWords).forEach((word, i) => {
+    for (const [term, weight] of expandWord(index, word)) expansions.push({ term, weight, bit: 1 << i });
+  });
+  return fromHeads(index, expansions, k);
+}
+
+/**
+ * The answer from the heads of the common terms, or `undefined` when it cannot be proved.
+ *
+ * Candidates are the documents of every rare term and of every common term's head. Each
+ * is scored in full, adding the same numbers in the same order as `fromEveryPosting`, so
+ * the scores are equal to the last bit; a common term's postings are reached by galloping
+ * through them in document order. The total is counted on bitsets. A document that
+ * is not a candidate has common terms only, each from the tail: it matches at most as many
+ * words as have a common term, and scores at most the sum of their tails' highest scores.
+ * If the k-th candidate beats that, no such document belongs in the answer.
+ */
+function fromHeads(index: TermIndex, expansions: readonly Expansion[], k: number): { top: ScoredDocument[]; total: number } | undefined {
+  const { termStart, postingDocs, postingScores, commonTerms } = index;
+  const { scores, matched, touched, union, candidateBits } = index.scratch;
+
+  union.fill(0);
+  for (const { term } of expansions) {
+    const common = commonTerms.get(term);
+    if (common) {
+      for (let w = 0; w < union.length; w++) union[w]! |= common.members[w] as number;
+    } else {
+      for (let p = termStart[term] as number, end = termStart[term + 1] as number; p < end; p++) {
+        const doc = postingDocs[p] as number;
+        union[doc >>> 5]! |= 1 << (doc & 31);
+      }
+    }
+  }
+  let total = 0;
+  for (let w = 0; w < union.length; w++) total += popCount(union[w] as number);
+  if (k <= 0) return { top: [], total };
+
+  // Candidates as a bitset, read back in document order (cheaper than sorting them).
+  candidateBits.fill(0);
+  for (const { term } of expansions) {
+    const common = commonTerms.get(term);
+    const docs = common ? common.headDocs : postingDocs.subarray(termStart[term] as number, termStart[term + 1] as number);
+    for (const doc of docs) candidateBits[doc >>> 5]! |= 1 << (doc & 31);
+  }
+  let candidateCount = 0;
+  for (let w = 0; w < candidateBits.length; w++) {
+    for (let bits = candidateBits[w] as number; bits !== 0; bits &= bits - 1) {
+      touched[candidateCount++] = (w << 5) + (31 - Math.clz32(bits & -bits));
+    }
+  }
+  const candidates = touched;
+
+  // Score the candidates one expansion at a time, as `fromEveryPosting` does.
+  for (const { term, weight, bit } of expansions) {
+    const start = termStart[term] as number;
+    const end = termStart[term + 1] as number;
+    const common = commonTerms.get(term);
+    if (common === undefined) {
+      // Every document of a rare term is a candidate.
+      for (let p = start; p < end; p++) {
+        const doc = postingDocs[p] as number;
+        matched[doc]! |= bit;
+        scores[doc]! += weight * (postingScores[p] as number);
+      }
+      continue;
+    }
+    const members = common.members;
+    let at = start;
+    for (let c = 0; c < candidateCount; c++) {
+      const doc = candidates[c] as number;
+      if (((members[doc >>> 5] as number) & (1 << (doc & 31))) === 0) continue;
+      at = seek(postingDocs, at, end, doc);
+      matched[doc]! |= bit;
+      scores[doc]! += weight * (postingScores[at] as number);
+    }
+  }
+
+  const heap = new TopK(k);
+  for (let c = 0; c < candidateCount; c++) {
+    const doc = candidates[c] as number;
+    heap.offer(doc, scores[doc] as number, popCount(matched[doc] as number));
+    scores[doc] = 0;
+    matched[doc] = 0;
+  }
+  const top = heap.sorted();
+  if (candidateCount === total) return { top, total };
+
+  let wordsWithCommonTerms = 0;
+  let tailBound = 0;
+  for (const { term, weight, bit } of expansions) {
+    const common = commonTerms.get(term);
+    if (!common) continue;
+    wordsWithCommonTerms |= bit;
+    tailBound += weight * common.tailMax;
+  }
+  const kth = top[k - 1];
+  if (kth === undefined) return undefined;
+  const maxWords = popCount(wordsWithCommonTerms);
+  // A hair of margin for the rounding of float32 sums.
+  const proved = kth.matchedWords > maxWords || (kth.matchedWords === maxWords && kth.score > tailBound * (1 + 1e-6) + 1e-9);
+  return proved ? { top, total } : undefined;
+}
+
+/** How many bits of a 32-bit number are set. */
 function popCount(bits: number): number {
-  let count = 0;
-  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
-  return count;
+  let x = bits - ((bits >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /**
