@@ -76,7 +76,7 @@ const bm25 = { k: 1.2, b: 0.7, d: 0.5 };
 /** Relative weight of a prefix and a fuzzy match to an exact one, MiniSearch's defaults. */
 const weights = { prefix: 0.375, fuzzy: 0.45 };
 /** A word being typed stands for at most this many completions (see `closestCompletions`). */
-export const maxCompletions = 50;
+export const maxCompletions = 20;
 /** A term is common, by default, when at least this share of documents (and 1,024 of them) has it. */
 const commonShare = 1 / 32;
 /** How many of a common term's best postings its head holds: this share, and at least 1,024. */
@@ -320,9 +320,10 @@ function expandWord(index: TermIndex, word: QueryWord): Map<number, number> {
         consider(id, (weights.prefix * term.length) / (term.length + 0.3 * distance));
       }
     }
-    // A word that is in the index as typed is probably not misspelt: one edit is enough
-    // there ("levedev" is an alias, and a typo of "lebedev").
-    const fuzzy = exact === undefined ? word.fuzzy : Math.min(word.fuzzy, 1);
+    // A word that is in the index as typed is probably not misspelt: a short one matches
+    // as typed ("nato", "baku"), a longer one with one edit at most ("levedev" is an
+    // alias, and also a typo of "lebedev").
+    const fuzzy = exact === undefined ? word.fuzzy : key.length >= 6 ? Math.min(word.fuzzy, 1) : 0;
     if (fuzzy > 0) {
       for (const [term, [id, distance]] of index.terms.fuzzyGet(key, fuzzy)) {
         if (distance > 0) consider(id, (weights.fuzzy * term.length) / (term.length + distance));
