@@ -1,6 +1,6 @@
 import { sequentialize } from "@grammyjs/runner";
 import { config as loadDotenv } from "dotenv";
-import { GrammyError, HttpError } from "grammy";
+import { GrammyError } from "grammy";
 import { allowedUpdates } from "./bot/allowed-updates";
 import { createMemoryChatArticleStore } from "./bot/chat-articles";
 import { commandList } from "./bot/command-list";
@@ -19,6 +19,7 @@ import { createLogger, createRedactor, defaultLogFormat } from "./runtime/logger
 import { startPolling, type Polling } from "./runtime/polling";
 import { createMemoryRecentUpdateIds } from "./runtime/recent-update-ids";
 import { onStopSignals } from "./runtime/stop-signals";
+import { retryStartUpCall } from "./runtime/retry-start-up-call";
 import { createWebhook, type Webhook } from "./runtime/webhook";
 
 /** Stops start-up with a sentence on stderr (secrets replaced) and an exit code: 2 for a configuration to fix, 1 otherwise. */
@@ -113,13 +114,12 @@ async function main(): Promise<void> {
 
   health.set({ status: "starting", reason: "contacting Telegram" });
   try {
-    await bot.init();
+    bot.botInfo = await retryStartUpCall(`getMe at ${config.BOT_API_ROOT}`, () => bot.api.getMe(), logger);
   } catch (error) {
     if (error instanceof GrammyError && error.error_code === 401) {
       fail("Telegram refused BOT_TOKEN (401 Unauthorized): check the token with @BotFather, or try the bot without one: npm run demo.", 2);
     }
-    const reason = error instanceof HttpError ? `cannot reach the Bot API at ${config.BOT_API_ROOT}` : summarizeError(error);
-    fail(`Cannot start: ${reason}.`, 1, redact);
+    fail(`Cannot start: the Bot API at ${config.BOT_API_ROOT} refused getMe (${summarizeError(error)}).`, 1, redact);
   }
   try {
     await bot.api.setMyCommands(commandList.map(({ command, description }) => ({ command, description })));
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   if (config.BOT_MODE === "polling") {
     try {
       // A webhook left set would make every getUpdates fail with 409; updates waiting for it are kept.
-      await bot.api.deleteWebhook({ drop_pending_updates: false });
+      await retryStartUpCall("deleteWebhook", () => bot.api.deleteWebhook({ drop_pending_updates: false }), logger);
     } catch (error) {
       fail(`Cannot start: cannot remove the webhook (${summarizeError(error)}).`, 1, redact);
     }
@@ -147,7 +147,8 @@ async function main(): Promise<void> {
       logger,
     });
     try {
-      await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: allowedUpdates, drop_pending_updates: false });
+      const options = { secret_token: config.WEBHOOK_SECRET, allowed_updates: allowedUpdates, drop_pending_updates: false };
+      await retryStartUpCall("setWebhook", () => bot.api.setWebhook(config.WEBHOOK_URL, options), logger);
     } catch (error) {
       fail(`Cannot start: Telegram did not accept the webhook ${config.WEBHOOK_URL} (${summarizeError(error)}).`, 1, redact);
     }
