@@ -5,6 +5,14 @@ import { join } from "node:path";
 /** A token of the right shape; the stand-in accepts only it. */
 export const e2eToken = "7000000001:AAE2eTestTokenSecretPart_abcdefghijklm";
 
+/** Fails if the output shows the token in any form it could leak in: whole, its secret half, URL-encoded. */
+export function expectNoToken(output: string, token = e2eToken): void {
+  const secretHalf = token.slice(token.indexOf(":") + 1);
+  for (const form of [token, secretHalf, encodeURIComponent(token)]) {
+    if (output.includes(form)) throw new Error(`the token appears in the output:\n${output}`);
+  }
+}
+
 export type LogLine = Record<string, unknown> & { msg?: string; level?: number };
 
 /**
