@@ -1,12 +1,12 @@
 import { createInterface } from "node:readline";
 import { config as loadDotenv } from "dotenv";
-import pino from "pino";
 import { createBot } from "./bot/create-bot";
 import { createMemoryChatArticleStore } from "./bot/chat-articles";
 import { loadContent } from "./content/load-content";
 import { createTerminalChat } from "./demo/terminal-chat";
 import { createLibrary } from "./library";
 import { createLocalBotApi, localBotInfo, type ApiCall } from "./local-bot-api";
+import { createLogger } from "./runtime/logger";
 
 /**
  * `npm run demo`: the real bot in a terminal chat, with no token and no
@@ -23,7 +23,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const library = createLibrary(content.articles);
-  const logger = pino({ level: process.env.LOG_LEVEL || "warn" }, pino.destination(2));
+  // Logs for a person, on stderr, so they never mix with the chat on stdout.
+  const logger = createLogger({ level: process.env.LOG_LEVEL || "warn", format: "pretty", secrets: [], fd: 2 });
   // The chat prints what the bot sends; it is made after the bot, so the API reaches it through this box.
   const printer: { chat?: ReturnType<typeof createTerminalChat> } = {};
   const fetch = createLocalBotApi({ botInfo: localBotInfo, onCall: (call: ApiCall) => printer.chat?.show(call) });
