@@ -61,9 +61,12 @@ async function main(): Promise<void> {
   let polling: Polling | undefined;
   let server: HttpServer | undefined;
   let stopping = false;
+  /** State to write out before exiting, once no update is in flight (a database to close, say). */
+  const flushOnStop: Array<() => unknown> = [];
 
   /** Stops taking updates, finishes those in flight, flushes state, closes the server, exits. */
-  const stop = async (reason: string, exitCode: 0 | 1) => {
+  const stop = async (reason: string, code: 0 | 1) => {
+    let exitCode = code;
     if (stopping) return;
     stopping = true;
     health.set({ status: "stopping", reason });
@@ -71,7 +74,14 @@ async function main(): Promise<void> {
     webhook?.stopTaking();
     await polling?.stop();
     await inFlight.drained();
-    // Nothing to flush yet: the chats' article choices live in memory. State kept on disk is closed here.
+    for (const flush of flushOnStop) {
+      try {
+        await flush();
+      } catch (error) {
+        logger.error({ error: describeError(error) }, "could not flush state");
+        exitCode = 1;
+      }
+    }
     await server?.close();
     logger.info({ exit_code: exitCode }, "stopped");
     process.exit(exitCode);

@@ -1,6 +1,6 @@
 import type { User } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { BotApiStandIn } from "../support/bot-api-stand-in";
+import { BotApiStandIn, users } from "../support/bot-api-stand-in";
 import { e2eToken, startBot, type BotProcess } from "../support/bot-process";
 
 let standIn: BotApiStandIn | undefined;
@@ -61,5 +61,21 @@ describe("stopping (long polling)", () => {
     bot.signal("SIGINT");
     expect(await bot.exited).toEqual({ code: 130, signal: null });
     expect(bot.logs().some((l) => l.msg?.startsWith("second signal"))).toBe(true);
+  });
+
+  it("stops cleanly when npm start's process group gets Ctrl-C (npm, sh, tsx and node all get SIGINT)", async () => {
+    standIn = await BotApiStandIn.start({ token: e2eToken });
+    bot = startBot({ BOT_TOKEN: e2eToken, BOT_API_ROOT: standIn.apiRoot }, ["npm", "start"]);
+    await bot.waitForLog((l) => l.msg === "taking updates", "start-up");
+    let release = () => {};
+    standIn.fault("sendMessage", { hold: new Promise<void>((resolve) => (release = resolve)) }, 1);
+    standIn.userSends("/summary");
+    await standIn.waitForCall("sendMessage");
+    bot.signal("SIGINT");
+    await bot.waitForLog((l) => l.msg?.startsWith("stopping") === true, "stopping");
+    release();
+    expect(await bot.waitForLog((l) => l.msg === "stopped", "stopped")).toMatchObject({ exit_code: 0 });
+    expect(bot.logs().filter((l) => l.msg?.startsWith("stopping") || l.msg?.startsWith("second signal"))).toHaveLength(1);
+    expect(standIn.sentTo(users.reader.id)).toHaveLength(1);
   });
 });

@@ -17,13 +17,14 @@ export type LogLine = Record<string, unknown> & { msg?: string; level?: number }
 
 /**
  * The bot as a separate process, started as `npm start` starts it
- * (`node_modules/.bin/tsx src/main.ts`) in a process group of its own, so a
- * signal can go to the whole group (tsx and node) as a terminal or systemd
- * sends it.
+ * (`node_modules/.bin/tsx src/main.ts`; or any other `command`) in a process
+ * group of its own, so a signal can go to the whole group (tsx and node) as a
+ * terminal or systemd sends it.
  */
-export function startBot(env: Record<string, string>) {
-  const child = spawn(join("node_modules", ".bin", "tsx"), ["src/main.ts"], {
-    env: { PATH: process.env.PATH ?? "", LOG_FORMAT: "json", LOG_LEVEL: "debug", ...env },
+export function startBot(env: Record<string, string>, command: readonly string[] = [join("node_modules", ".bin", "tsx"), "src/main.ts"]) {
+  const [file = "", ...args] = command;
+  const child = spawn(file, args, {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_FORMAT: "json", LOG_LEVEL: "debug", ...env },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
