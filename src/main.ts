@@ -66,9 +66,9 @@ async function main(): Promise<void> {
 
   /** Stops taking updates, finishes those in flight, flushes state, closes the server, exits. */
   const stop = async (reason: string, code: 0 | 1) => {
-    let exitCode = code;
     if (stopping) return;
     stopping = true;
+    let exitCode = code;
     health.set({ status: "stopping", reason });
     logger.info({ reason, in_flight: inFlight.size }, "stopping: taking no more updates, finishing those in flight");
     webhook?.stopTaking();
