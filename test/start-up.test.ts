@@ -7,13 +7,12 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config";
 
 const run = promisify(execFile);
-const tsx = join("node_modules", ".bin", "tsx");
 const validToken = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0";
 
-/** Runs `npm start`'s command with only the given environment; resolves with its exit code and output. */
+/** Runs `npm start`'s command (`node --import tsx src/main.ts`) with only the given environment; resolves with its exit code and output. */
 async function start(env: Record<string, string>) {
   try {
-    await run(tsx, ["src/main.ts"], { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 30_000 });
+    await run(process.execPath, ["--import", "tsx", "src/main.ts"], { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 30_000 });
     return { code: 0, stderr: "" };
   } catch (error) {
     const failed = error as { code: number; stderr: string };

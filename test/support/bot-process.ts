@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { join } from "node:path";
 
 /** A token of the right shape; the stand-in accepts only it. */
 export const e2eToken = "7000000001:AAE2eTestTokenSecretPart_abcdefghijklm";
@@ -17,11 +16,11 @@ export type LogLine = Record<string, unknown> & { msg?: string; level?: number }
 
 /**
  * The bot as a separate process, started as `npm start` starts it
- * (`node_modules/.bin/tsx src/main.ts`; or any other `command`) in a process
- * group of its own, so a signal can go to the whole group (tsx and node) as a
- * terminal or systemd sends it.
+ * (`node --import tsx src/main.ts`; or any other `command`) in a process
+ * group of its own, so a signal can go to the whole group as a terminal or
+ * systemd sends it.
  */
-export function startBot(env: Record<string, string>, command: readonly string[] = [join("node_modules", ".bin", "tsx"), "src/main.ts"]) {
+export function startBot(env: Record<string, string>, command: readonly string[] = [process.execPath, "--import", "tsx", "src/main.ts"]) {
   const [file = "", ...args] = command;
   const child = spawn(file, args, {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_FORMAT: "json", LOG_LEVEL: "debug", ...env },
