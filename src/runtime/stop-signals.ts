@@ -3,8 +3,8 @@ import type { Logger } from "pino";
 
 /**
  * Signals that arrive this soon after the first are the same request to stop,
- * delivered twice: a terminal signals the whole process group, and npm and
- * tsx also pass the signal on to their child.
+ * delivered twice: a terminal signals the whole process group, and npm (or
+ * the tsx command) also passes the signal on to its child.
  */
 export const SAME_REQUEST_MS = 1000;
 

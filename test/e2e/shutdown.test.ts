@@ -56,14 +56,14 @@ describe("stopping (long polling)", () => {
     await standIn.waitForCall("sendMessage");
     bot.signal("SIGTERM");
     await bot.waitForLog((l) => l.msg?.startsWith("stopping") === true, "stopping");
-    // Signals within a second of the first count as the same one (npm and tsx pass the first one on).
+    // Signals within a second of the first count as the same one (npm passes the first one on).
     await new Promise((resolve) => setTimeout(resolve, 1200));
     bot.signal("SIGINT");
     expect(await bot.exited).toEqual({ code: 130, signal: null });
     expect(bot.logs().some((l) => l.msg?.startsWith("second signal"))).toBe(true);
   });
 
-  it("stops cleanly when npm start's process group gets Ctrl-C (npm, sh, tsx and node all get SIGINT)", async () => {
+  it("stops cleanly when npm start's process group gets Ctrl-C (npm, sh and node all get SIGINT)", async () => {
     standIn = await BotApiStandIn.start({ token: e2eToken });
     bot = startBot({ BOT_TOKEN: e2eToken, BOT_API_ROOT: standIn.apiRoot }, ["npm", "start"]);
     await bot.waitForLog((l) => l.msg === "taking updates", "start-up");
