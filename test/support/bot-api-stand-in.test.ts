@@ -42,6 +42,8 @@ describe("the Bot API stand-in", () => {
     const post = await api.sendMessage("@briefing_news", "<b>Baku</b>: the ministers met", { parse_mode: "HTML" });
     expect(post).toMatchObject({ chat: chats.channel, sender_chat: chats.channel, text: "Baku: the ministers met", entities: [{ type: "bold", offset: 0, length: 4 }] });
     expect(post.from).toBeUndefined();
+    standIn.channelPost("A post by the channel's editors");
+    expect(standIn.sentTo(chats.channel.id)).toEqual([post]);
     standIn.setChannel(chats.channel, false);
     await expect(api.sendMessage(chats.channel.id, "x")).rejects.toMatchObject({ error_code: 400, description: "Bad Request: need administrator rights in the channel chat" });
   });

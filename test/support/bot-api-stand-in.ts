@@ -98,6 +98,8 @@ export class BotApiStandIn {
   private readonly knownChats = new Map<number, Chat>(Object.values(chats).map((chat) => [chat.id, chat]));
   private readonly postableChannels = new Set<number>([chats.channel.id]);
   private readonly messages = new Map<string, Message>();
+  /** Keys (`chat:message`) of the messages the bot sent: in a channel, its posts and the admins' look alike. */
+  private readonly sentByBot = new Set<string>();
   private readonly lastMessageId = new Map<number, number>();
   private readonly openCallbackQueries = new Set<string>();
   private readonly openInlineQueries = new Set<string>();
@@ -210,7 +212,7 @@ export class BotApiStandIn {
 
   /** The messages the bot sent to a chat, oldest first. */
   sentTo(chatId: number): Message[] {
-    return [...this.messages.values()].filter((m) => m.chat.id === chatId && (m.from?.id === this.botInfo.id || m.sender_chat?.id === chatId));
+    return [...this.messages.values()].filter((m) => m.chat.id === chatId && this.sentByBot.has(`${chatId}:${m.message_id}`));
   }
 
   /** Whether the bot took the update from getUpdates (it may not have confirmed it yet). */
@@ -570,8 +572,10 @@ export class BotApiStandIn {
       if (!replyTo && !replyParameters.allow_sending_without_reply) throw badRequest("message to be replied not found");
     }
     const sender = chat.type === "channel" ? { sender_chat: chat } : { from: { id: this.botInfo.id, is_bot: true, first_name: this.botInfo.first_name, username: this.botInfo.username } };
+    const messageId = this.newMessageId(chat.id);
+    this.sentByBot.add(`${chat.id}:${messageId}`);
     return this.storeMessage({
-      message_id: this.newMessageId(chat.id),
+      message_id: messageId,
       date: now(),
       chat,
       ...sender,
@@ -586,7 +590,7 @@ export class BotApiStandIn {
   private editMessageText(payload: Payload): Message {
     const chat = this.chatFor(payload.chat_id);
     const old = this.messages.get(`${chat.id}:${Number(payload.message_id)}`);
-    if (!old || (old.from?.id !== this.botInfo.id && old.sender_chat?.id !== chat.id)) throw badRequest("message to edit not found");
+    if (!old || !this.sentByBot.has(`${chat.id}:${old.message_id}`)) throw badRequest("message to edit not found");
     const { plain, entities } = this.checkOutgoingText("editMessageText", payload, "text");
     if (old.text === plain && JSON.stringify(old.reply_markup) === JSON.stringify(payload.reply_markup)) {
       throw badRequest("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
