@@ -80,9 +80,9 @@ export function createWebhook(options: WebhookOptions): Webhook {
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!taking) return refuse(res, 503, "unavailable");
     if (!isSecretToken(req.headers["x-telegram-bot-api-secret-token"], secretDigest)) {
-      logger.warn({ remote: req.socket.remoteAddress }, "webhook request without the right secret token: refused");
+      // Counted in briefing_webhook_rejected_total; a debug line only, so forged requests cannot flood the log.
+      logger.debug({ remote: req.socket.remoteAddress }, "webhook request without the right secret token: refused");
       res.setHeader("connection", "close");
       return refuse(res, 401, "unauthorized");
     }
