@@ -122,3 +122,18 @@ export function metric(text: string, sample: string): number {
   const line = text.split("\n").find((l) => l.startsWith(`${sample} `));
   return line ? Number(line.slice(sample.length + 1)) : 0;
 }
+
+/**
+ * The bot's /metrics once `ready(text)` holds, asked again until it does: an
+ * update is counted just after its last call, so a test that saw the call
+ * may ask a moment before the count.
+ */
+export async function metricsWhen(port: number, ready: (text: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { body } = await httpGet(port, "/metrics");
+    if (ready(body)) return body;
+    if (Date.now() > deadline) throw new Error(`gave up waiting for /metrics to show ${what}:\n${body}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
