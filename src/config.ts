@@ -3,8 +3,8 @@ import { z } from "zod";
 const TOKEN_HELP =
   "BOT_TOKEN is missing or malformed: get a token from @BotFather in Telegram (it looks like 123456789:AA...), put it in .env as BOT_TOKEN=..., or try the bot without one: npm run demo.";
 
-/** The environment the bot reads, checked once at start-up. */
-export const configSchema = z.object({
+/** The settings every mode shares. */
+export const commonSettings = z.object({
   BOT_TOKEN: z.string({ error: TOKEN_HELP }).trim().regex(/^\d{1,20}:[A-Za-z0-9_-]{30,100}$/, TOKEN_HELP),
   /** @default "https://api.telegram.org" */
   BOT_API_ROOT: z.url({ protocol: /^https?$/, message: "BOT_API_ROOT must be an http(s) URL" }).default("https://api.telegram.org"),
@@ -31,6 +31,44 @@ export const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+const port = (what: string) => z.coerce.number({ error: `${what} must be a port number` }).int(what).min(0, what).max(65_535, what);
+
+/** How the process runs, in either mode. */
+const runtimeSettings = {
+  /** `json` (one object a line) or `pretty` (for people). @default "pretty" when stdout is a terminal or NODE_ENV=development, else "json" */
+  LOG_FORMAT: z.enum(["json", "pretty"], { error: "LOG_FORMAT must be json or pretty" }).optional(),
+  /** The interface the HTTP server listens on. @default "127.0.0.1" @example "0.0.0.0" (in a container) */
+  HOST: z.string().min(1).default("127.0.0.1"),
+};
+
+/** Long polling (the default): no public address needed; `PORT`, when set, serves /healthz and /metrics. */
+const pollingSettings = commonSettings.extend({
+  BOT_MODE: z.literal("polling").default("polling"),
+  ...runtimeSettings,
+  PORT: port("PORT").optional(),
+});
+
+const SECRET_HELP = "WEBHOOK_SECRET must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - (for example the output of: openssl rand -hex 32)";
+
+/** Webhooks: Telegram POSTs updates to `WEBHOOK_URL`, which must reach this process's `HOST`:`PORT`. */
+const webhookSettings = commonSettings.extend({
+  BOT_MODE: z.literal("webhook"),
+  ...runtimeSettings,
+  /** @default 8080 */
+  PORT: port("PORT").default(8080),
+  /** The public address Telegram POSTs to (https, port 443, 80, 88 or 8443); its path is the one this server serves. @example "https://bot.example.com/telegram" */
+  WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, error: "WEBHOOK_URL must be the public https URL Telegram posts updates to (required when BOT_MODE=webhook)" })
+    .refine((url) => !["/healthz", "/metrics"].includes(new URL(url).pathname), "WEBHOOK_URL's path must not be /healthz or /metrics"),
+  /** Sent back by Telegram in `X-Telegram-Bot-Api-Secret-Token` with every update; requests without it are refused. */
+  WEBHOOK_SECRET: z.string({ error: `${SECRET_HELP} (required when BOT_MODE=webhook)` }).regex(/^[A-Za-z0-9_-]{16,256}$/, SECRET_HELP),
+});
+
+/** The environment the bot reads, checked once at start-up: webhook-only settings are required only in webhook mode. */
+export const configSchema = z.discriminatedUnion("BOT_MODE", [pollingSettings, webhookSettings], {
+  error: "BOT_MODE must be polling or webhook",
+});
 
 /** Parses the environment; on failure, one sentence per problem, the token's first. */
 export function parseConfig(env: NodeJS.ProcessEnv): { ok: true; config: Config } | { ok: false; problems: string[] } {

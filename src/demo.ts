@@ -1,16 +1,17 @@
 import { createInterface } from "node:readline";
 import { config as loadDotenv } from "dotenv";
 import { Api } from "grammy";
-import pino from "pino";
+import type { Logger } from "pino";
 import { createAdminNotifier } from "./admin-notifier";
 import { createBot } from "./bot/create-bot";
 import { createMemoryChatArticleStore } from "./bot/chat-articles";
 import { createChannel } from "./channel/create-channel";
-import { configSchema, isAutopostOn } from "./config";
+import { commonSettings, isAutopostOn } from "./config";
 import { loadContent } from "./content/load-content";
 import { createTerminalChat } from "./demo/terminal-chat";
 import { createLibrary } from "./library";
 import { createLocalBotApi, localBotInfo, type ApiCall } from "./local-bot-api";
+import { createLogger } from "./runtime/logger";
 
 /**
  * `npm run demo`: the real bot in a terminal chat, with no token and no
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const library = createLibrary(content.articles);
-  const logger = pino({ level: process.env.LOG_LEVEL || "warn" }, pino.destination(2));
+  // Logs for a person, on stderr, so they never mix with the chat on stdout.
+  const logger = createLogger({ level: process.env.LOG_LEVEL || "warn", format: "pretty", secrets: [], fd: 2 });
   // The chat prints what the bot sends; it is made after the bot, so the API reaches it through this box.
   const printer: { chat?: ReturnType<typeof createTerminalChat> } = {};
   const fetch = createLocalBotApi({ botInfo: localBotInfo, onCall: (call: ApiCall) => printer.chat?.show(call) });
@@ -69,9 +71,9 @@ async function main(): Promise<void> {
  * behind (or marks articles posted for a real bot sharing that DATA_DIR).
  * ADMIN_IDS=42 makes the demo's reader an admin, for /publish and /status.
  */
-function createDemoChannel(fetch: typeof globalThis.fetch, library: () => ReturnType<typeof createLibrary>, logger: pino.Logger) {
+function createDemoChannel(fetch: typeof globalThis.fetch, library: () => ReturnType<typeof createLibrary>, logger: Logger) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value.trim() !== ""));
-  const parsed = configSchema.pick({ CHANNEL_ID: true, AUTOPOST: true, ADMIN_IDS: true }).safeParse(env);
+  const parsed = commonSettings.pick({ CHANNEL_ID: true, AUTOPOST: true, ADMIN_IDS: true }).safeParse(env);
   if (!parsed.success) {
     console.error(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n"));
     process.exit(2);

@@ -1,26 +1,111 @@
+import { sequentialize } from "@grammyjs/runner";
 import { config as loadDotenv } from "dotenv";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Api, GrammyError, HttpError } from "grammy";
-import pino from "pino";
+import { Api, GrammyError } from "grammy";
 import { createAdminNotifier } from "./admin-notifier";
-import { createBot } from "./bot/create-bot";
+import { allowedUpdates } from "./bot/allowed-updates";
 import { createMemoryChatArticleStore } from "./bot/chat-articles";
 import { commandList } from "./bot/command-list";
+import type { BriefingContext } from "./bot/context";
+import { createBot } from "./bot/create-bot";
 import { registerAdminCommands } from "./bot/features/channel-admin";
 import { createChannel, type Channel } from "./channel/create-channel";
-import { isAutopostOn, parseConfig } from "./config";
+import { isAutopostOn, parseConfig, type Config } from "./config";
 import { createLiveContent } from "./live-content";
+import { metrics } from "./metrics";
+import { describeError, summarizeError } from "./runtime/describe-error";
+import { createHealth } from "./runtime/health";
+import { startHttpServer, type HttpServer } from "./runtime/http-server";
+import { createInFlight } from "./runtime/in-flight";
+import { countBotApiErrors, countUpdateError, measureUpdates } from "./runtime/instrument";
+import { createLogger, createRedactor, defaultLogFormat } from "./runtime/logger";
+import { startPolling, type Polling } from "./runtime/polling";
+import { createMemoryRecentUpdateIds } from "./runtime/recent-update-ids";
+import { onStopSignals } from "./runtime/stop-signals";
+import { retryStartUpCall } from "./runtime/retry-start-up-call";
+import { createWebhook, type Webhook } from "./runtime/webhook";
 
-/** `npm start`: checks the configuration and the content, then runs the bot with long polling. */
+/** Stops start-up with a sentence on stderr (secrets replaced) and an exit code: 2 for a configuration to fix, 1 otherwise. */
+function fail(message: string, code: 1 | 2, redact: (text: string) => string = (text) => text): never {
+  console.error(redact(message));
+  process.exit(code);
+}
+
+/**
+ * `npm start`: checks the configuration and the content, then takes updates
+ * by long polling or by webhook until SIGINT or SIGTERM, and then stops
+ * cleanly: no more updates taken, those taken handled, exit 0.
+ */
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const parsed = parseConfig(process.env);
-  if (!parsed.ok) {
-    console.error(parsed.problems.join("\n"));
-    process.exit(2);
+  if (!parsed.ok) fail(parsed.problems.join("\n"), 2);
+  const config: Config = parsed.config;
+  const secrets = [config.BOT_TOKEN, ...(config.BOT_MODE === "webhook" ? [config.WEBHOOK_SECRET] : [])];
+  const redact = createRedactor(secrets);
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    format: config.LOG_FORMAT ?? defaultLogFormat(process.env, process.stdout.isTTY),
+    secrets,
+  });
+  process.on("uncaughtException", (error) => {
+    logger.fatal({ error: describeError(error) }, "uncaught exception");
+    process.exit(1);
+  });
+  process.on("unhandledRejection", (error) => {
+    logger.fatal({ error: describeError(error) }, "unhandled rejection");
+    process.exit(1);
+  });
+  if (config.BOT_MODE === "polling" && process.env.WEBHOOK_URL) logger.warn("WEBHOOK_URL is set but BOT_MODE is polling: the webhook settings are ignored");
+
+  const health = createHealth({ status: "starting", reason: "loading content" });
+  const inFlight = createInFlight();
+  let webhook: Webhook | undefined;
+  let polling: Polling | undefined;
+  let server: HttpServer | undefined;
+  let stopping = false;
+  /** State to write out before exiting, once no update is in flight (a database to close, say). */
+  const flushOnStop: Array<() => unknown> = [];
+
+  /** Stops taking updates, finishes those in flight, flushes state, closes the server, exits. */
+  const stop = async (reason: string, code: 0 | 1) => {
+    if (stopping) return;
+    stopping = true;
+    let exitCode = code;
+    health.set({ status: "stopping", reason });
+    logger.info({ reason, in_flight: inFlight.size }, "stopping: taking no more updates, finishing those in flight");
+    webhook?.stopTaking();
+    await polling?.stop();
+    await inFlight.drained();
+    for (const flush of flushOnStop) {
+      try {
+        await flush();
+      } catch (error) {
+        logger.error({ error: describeError(error) }, "could not flush state");
+        exitCode = 1;
+      }
+    }
+    await server?.close();
+    logger.info({ exit_code: exitCode }, "stopped");
+    process.exit(exitCode);
+  };
+  onStopSignals((signal) => void stop(signal, 0), logger);
+
+  if (config.BOT_MODE === "webhook" || config.PORT !== undefined) {
+    const port = config.PORT ?? 0;
+    try {
+      server = await startHttpServer({
+        host: config.HOST,
+        port,
+        health,
+        registry: metrics.registry,
+        logger,
+        ...(config.BOT_MODE === "webhook" ? { webhook: { path: new URL(config.WEBHOOK_URL).pathname, handler: () => webhook?.handle } } : {}),
+      });
+    } catch (error) {
+      fail(`Cannot start: cannot listen on ${config.HOST}:${port} (${summarizeError(error)}).`, 1, redact);
+    }
   }
-  const { config } = parsed;
-  const logger = pino({ level: config.LOG_LEVEL });
 
   // Admins' notices (uncertain posts, broken content) go through their own Api, retried on 429 and 5xx.
   const noticeApi = new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT });
@@ -29,8 +114,7 @@ async function main(): Promise<void> {
   const live = createLiveContent({ dir: config.CONTENT_DIR, logger, notifier });
   const content = await live.load();
   if (!content.ok) {
-    console.error(`Cannot start: the content in ${config.CONTENT_DIR} has problems:\n${content.problems.map((p) => `  ${p}`).join("\n")}`);
-    process.exit(1);
+    fail(`Cannot start: the content in ${config.CONTENT_DIR} has problems:\n${content.problems.map((p) => `  ${p}`).join("\n")}`, 1);
   }
   let channel: Channel | undefined;
   try {
@@ -49,54 +133,74 @@ async function main(): Promise<void> {
             logger,
           });
   } catch (error) {
-    console.error(`Cannot start: cannot open the post ledger in DATA_DIR (${config.DATA_DIR}): ${String(error)}`);
-    process.exit(1);
+    fail(`Cannot start: cannot open the post ledger in DATA_DIR (${config.DATA_DIR}): ${summarizeError(error)}`, 1, redact);
   }
   live.onChange(() => channel?.publisher.sync());
   const bot = createBot(config.BOT_TOKEN, { library: live.library, chatArticles: createMemoryChatArticleStore(), logger, channel: channel?.deps }, {
-    botConfig: { client: { apiRoot: config.BOT_API_ROOT } },
+    // sensitiveLogs stays off: grammY then leaves the request URL, token included, out of its error messages.
+    botConfig: { client: { apiRoot: config.BOT_API_ROOT, sensitiveLogs: false } },
+    middleware: [
+      measureUpdates(metrics),
+      // Each chat's updates one after another (a button press after the choice it follows); chats, and inline queries, in parallel.
+      sequentialize((ctx: BriefingContext) => (ctx.chat ? String(ctx.chat.id) : undefined)),
+    ],
+    onUpdateError: countUpdateError(metrics),
   });
+  bot.api.config.use(countBotApiErrors(metrics, logger));
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    logger.info({ signal }, "stopping");
-    void bot.stop();
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
-
+  health.set({ status: "starting", reason: "contacting Telegram" });
   try {
-    await bot.init();
+    bot.botInfo = await retryStartUpCall(`getMe at ${config.BOT_API_ROOT}`, () => bot.api.getMe(), logger);
   } catch (error) {
     if (error instanceof GrammyError && error.error_code === 401) {
-      console.error("Telegram refused BOT_TOKEN (401 Unauthorized): check the token with @BotFather, or try the bot without one: npm run demo.");
-      process.exit(2);
+      fail("Telegram refused BOT_TOKEN (401 Unauthorized): check the token with @BotFather, or try the bot without one: npm run demo.", 2);
     }
-    const reason = error instanceof HttpError ? `cannot reach the Bot API at ${config.BOT_API_ROOT}` : String(error);
-    console.error(`Cannot start: ${reason}.`);
-    process.exit(1);
+    fail(`Cannot start: the Bot API at ${config.BOT_API_ROOT} refused getMe (${summarizeError(error)}).`, 1, redact);
   }
   try {
     await bot.api.setMyCommands(commandList.map(({ command, description }) => ({ command, description })));
   } catch (error) {
-    logger.warn({ err: error }, "could not register the command menu; going on without it");
+    logger.warn({ error: describeError(error) }, "could not register the command menu; going on without it");
   }
   if (channel) {
     if ((config.ADMIN_IDS ?? []).length === 0) logger.warn("CHANNEL_ID is set but ADMIN_IDS is empty: /publish and /status refuse everyone, and notices are only logged");
     await registerAdminCommands(bot.api, config.ADMIN_IDS ?? [], logger);
     await channel.publisher.start();
+    const opened = channel;
+    flushOnStop.push(() => opened.close());
   }
   live.start();
+  flushOnStop.unshift(() => live.stop());
   logger.info({ articles: live.library().articles.length, channel: config.CHANNEL_ID, autopost: isAutopostOn(config) }, "content loaded");
-  await bot.start({
-    drop_pending_updates: false,
-    onStart: (me) => logger.info({ username: me.username }, "polling for updates"),
-  });
-  live.stop();
-  await channel?.close();
-  logger.info("stopped");
+  if (stopping) return;
+
+  if (config.BOT_MODE === "polling") {
+    try {
+      // A webhook left set would make every getUpdates fail with 409; updates waiting for it are kept.
+      await retryStartUpCall("deleteWebhook", () => bot.api.deleteWebhook({ drop_pending_updates: false }), logger);
+    } catch (error) {
+      fail(`Cannot start: cannot remove the webhook (${summarizeError(error)}).`, 1, redact);
+    }
+    if (stopping) return;
+    polling = startPolling(bot, { allowedUpdates, inFlight, logger, onFailure: () => void stop("polling failed", 1) });
+  } else {
+    webhook = createWebhook({
+      handleUpdate: (update) => bot.handleUpdate(update),
+      secret: config.WEBHOOK_SECRET,
+      recentUpdateIds: createMemoryRecentUpdateIds(),
+      inFlight,
+      metrics,
+      logger,
+    });
+    try {
+      const options = { secret_token: config.WEBHOOK_SECRET, allowed_updates: allowedUpdates, drop_pending_updates: false };
+      await retryStartUpCall("setWebhook", () => bot.api.setWebhook(config.WEBHOOK_URL, options), logger);
+    } catch (error) {
+      fail(`Cannot start: Telegram did not accept the webhook ${config.WEBHOOK_URL} (${summarizeError(error)}).`, 1, redact);
+    }
+  }
+  health.set({ status: "ready", mode: config.BOT_MODE, username: bot.botInfo.username });
+  logger.info({ mode: config.BOT_MODE, username: bot.botInfo.username, allowed_updates: allowedUpdates }, "taking updates");
 }
 
 await main();

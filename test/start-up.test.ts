@@ -7,13 +7,12 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config";
 
 const run = promisify(execFile);
-const tsx = join("node_modules", ".bin", "tsx");
 const validToken = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0";
 
-/** Runs `npm start`'s command with only the given environment; resolves with its exit code and output. */
+/** Runs `npm start`'s command (`node --import tsx src/main.ts`) with only the given environment; resolves with its exit code and output. */
 async function start(env: Record<string, string>) {
   try {
-    await run(tsx, ["src/main.ts"], { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 30_000 });
+    await run(process.execPath, ["--import", "tsx", "src/main.ts"], { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 30_000 });
     return { code: 0, stderr: "" };
   } catch (error) {
     const failed = error as { code: number; stderr: string };
@@ -32,6 +31,8 @@ describe("configuration", () => {
         CONTENT_DIR: "content",
         DATA_DIR: "data",
         LOG_LEVEL: "info",
+        BOT_MODE: "polling",
+        HOST: "127.0.0.1",
       },
     });
   });
@@ -44,6 +45,20 @@ describe("configuration", () => {
       expect(parsed.problems[0]).toBe("BOT_API_ROOT: BOT_API_ROOT must be an http(s) URL");
       expect(parsed.problems[1]).toMatch(/^LOG_LEVEL: /);
     }
+  });
+
+  it("requires the webhook settings in webhook mode only", () => {
+    const webhookOnly = { WEBHOOK_URL: "https://bot.example.com/telegram", WEBHOOK_SECRET: "s3cret-s3cret-s3cret" };
+    expect(parseConfig({ BOT_TOKEN: validToken, PORT: "9100" })).toMatchObject({ ok: true, config: { BOT_MODE: "polling", PORT: 9100 } });
+    expect(parseConfig({ BOT_TOKEN: validToken, BOT_MODE: "webhook", ...webhookOnly })).toMatchObject({
+      ok: true,
+      config: { BOT_MODE: "webhook", PORT: 8080, HOST: "127.0.0.1", ...webhookOnly },
+    });
+    const missing = parseConfig({ BOT_TOKEN: validToken, BOT_MODE: "webhook" });
+    expect(missing.ok || missing.problems.map((p) => p.split(":")[0])).toEqual(["WEBHOOK_URL", "WEBHOOK_SECRET"]);
+    const weak = parseConfig({ BOT_TOKEN: validToken, BOT_MODE: "webhook", ...webhookOnly, WEBHOOK_SECRET: "short" });
+    expect(weak.ok || weak.problems).toEqual([expect.stringMatching(/^WEBHOOK_SECRET: WEBHOOK_SECRET must be 16 to 256 characters/)]);
+    expect(parseConfig({ BOT_TOKEN: validToken, BOT_MODE: "hook" })).toEqual({ ok: false, problems: ["BOT_MODE: BOT_MODE must be polling or webhook"] });
   });
 });
 

@@ -1,4 +1,6 @@
-import { Bot, type BotConfig, type BotError } from "grammy";
+import { Bot, type BotConfig, type BotError, type Middleware } from "grammy";
+import { describeError } from "../runtime/describe-error";
+import { updateType } from "../runtime/instrument";
 import type { BriefingContext, BriefingDeps } from "./context";
 import { buttonsFeature } from "./features/buttons";
 import { channelAdminFeature } from "./features/channel-admin";
@@ -9,6 +11,10 @@ import { questionsFeature } from "./features/questions";
 export interface CreateBotOptions {
   /** grammY's client options (a local `fetch`, the Bot API root) and a preset `botInfo` for tests and the demo. */
   botConfig?: BotConfig<BriefingContext>;
+  /** Middleware run first, around every update: the runtime's metrics and per-chat ordering. */
+  middleware?: Middleware<BriefingContext>[];
+  /** Told of each failed update after it is logged: the runtime counts them. */
+  onUpdateError?: (error: BotError<BriefingContext>) => void;
 }
 
 /**
@@ -21,10 +27,12 @@ export function createBot(token: string, deps: BriefingDeps, options: CreateBotO
     ctx.briefing = deps;
     return next();
   });
+  bot.use(...(options.middleware ?? []));
   const logUpdateError = (error: BotError<BriefingContext>) => {
     const { update } = error.ctx;
-    const type = Object.keys(update).find((key) => key !== "update_id");
-    deps.logger.error({ err: error.error, update_id: update.update_id, update_type: type }, "update failed");
+    // `error.kind` tells the Bot API refusing (bot_api) from the network failing (network) from a bug (internal).
+    deps.logger.error({ update_id: update.update_id, update_type: updateType(update), error: describeError(error.error) }, "update failed");
+    options.onUpdateError?.(error);
   };
   // Channel admins first: a live /publish conversation takes its admin's next message before any other feature.
   bot.errorBoundary(logUpdateError).use(channelAdminFeature, commandsFeature, buttonsFeature, inlineFeature, questionsFeature);
