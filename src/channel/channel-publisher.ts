@@ -2,6 +2,7 @@ import { GrammyError, HttpError, type Api } from "grammy";
 import type { Logger } from "pino";
 import type { Article } from "../content/article-schema";
 import type { Library } from "../library";
+import { metrics } from "../metrics";
 import type { SafeHtml } from "../render/html";
 import {
   renderBlockedNotice,
@@ -227,11 +228,13 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
         return retry;
       }
       ledger.recordFailed(article.id, describe(error), now());
+      metrics.channelPosts.inc({ outcome: "failed" });
       logger.error({ err: error, articleId: article.id }, "channel: Telegram refused the post");
       await options.notifyAdmins(renderFailedNotice(article, describe(error)));
       return "done";
     }
     ledger.recordPosted({ articleId: article.id, messageId, contentHash: hash, now: now() });
+    metrics.channelPosts.inc({ outcome: "posted" });
     job.failures = 0;
     blockedNotified = false;
     logger.info({ articleId: article.id, messageId }, "channel: posted");
