@@ -1,4 +1,3 @@
-import { sequentialize } from "@grammyjs/runner";
 import { config as loadDotenv } from "dotenv";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, GrammyError } from "grammy";
@@ -6,8 +5,6 @@ import { createAdminNotifier } from "./admin-notifier";
 import { allowedUpdates } from "./bot/allowed-updates";
 import { createMemoryChatArticleStore } from "./bot/chat-articles";
 import { commandList } from "./bot/command-list";
-import type { BriefingContext } from "./bot/context";
-import { createBot } from "./bot/create-bot";
 import { registerAdminCommands } from "./bot/features/channel-admin";
 import { createChannel, type Channel } from "./channel/create-channel";
 import { isAutopostOn, parseConfig, type Config } from "./config";
@@ -17,7 +14,7 @@ import { describeError, summarizeError } from "./runtime/describe-error";
 import { createHealth } from "./runtime/health";
 import { startHttpServer, type HttpServer } from "./runtime/http-server";
 import { createInFlight } from "./runtime/in-flight";
-import { countBotApiErrors, countUpdateError, measureUpdates } from "./runtime/instrument";
+import { createRuntimeBot } from "./runtime/create-runtime-bot";
 import { createLogger, createRedactor, defaultLogFormat } from "./runtime/logger";
 import { startPolling, type Polling } from "./runtime/polling";
 import { createMemoryRecentUpdateIds } from "./runtime/recent-update-ids";
@@ -136,17 +133,8 @@ async function main(): Promise<void> {
     fail(`Cannot start: cannot open the post ledger in DATA_DIR (${config.DATA_DIR}): ${summarizeError(error)}`, 1, redact);
   }
   live.onChange(() => channel?.publisher.sync());
-  const bot = createBot(config.BOT_TOKEN, { library: live.library, chatArticles: createMemoryChatArticleStore(), logger, channel: channel?.deps }, {
-    // sensitiveLogs stays off: grammY then leaves the request URL, token included, out of its error messages.
-    botConfig: { client: { apiRoot: config.BOT_API_ROOT, sensitiveLogs: false } },
-    middleware: [
-      measureUpdates(metrics),
-      // Each chat's updates one after another (a button press after the choice it follows); chats, and inline queries, in parallel.
-      sequentialize((ctx: BriefingContext) => (ctx.chat ? String(ctx.chat.id) : undefined)),
-    ],
-    onUpdateError: countUpdateError(metrics),
-  });
-  bot.api.config.use(countBotApiErrors(metrics, logger));
+  const deps = { library: live.library, chatArticles: createMemoryChatArticleStore(), logger, channel: channel?.deps };
+  const bot = createRuntimeBot(config.BOT_TOKEN, deps, { apiRoot: config.BOT_API_ROOT });
 
   health.set({ status: "starting", reason: "contacting Telegram" });
   try {
