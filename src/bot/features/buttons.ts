@@ -1,6 +1,5 @@
 import { Composer } from "grammy";
-import { answerTopic, isTopic } from "../../answer-topics";
-import { renderPerson } from "../../render/render-article";
+import { answerPerson, answerTopic, isTopic } from "../../answer-topics";
 import { renderArticleList } from "../../render/render-article-list";
 import { currentArticle, type BriefingContext } from "../context";
 import { replyWithAnswer } from "../reply";
@@ -41,10 +40,10 @@ buttonsFeature.callbackQuery(/^who:([a-z0-9-]{1,40})$/, async (ctx) => {
     return;
   }
   await ctx.answerCallbackQuery();
-  await replyWithAnswer(ctx, renderPerson(article, person));
+  await replyWithAnswer(ctx, answerPerson(article, person));
 });
 
 /** Any other button (stale or forged data) gets told so, never a silent spinner. */
-buttonsFeature.on("callback_query:data", (ctx) =>
+buttons.use((ctx) =>
   ctx.answerCallbackQuery({ text: "This button no longer works. Send /help." }),
 );
