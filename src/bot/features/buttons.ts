@@ -11,7 +11,10 @@ buttonsFeature.command("articles", (ctx) =>
   replyWithAnswer(ctx, renderArticleList(ctx.briefing.library().articles, currentArticle(ctx).id)),
 );
 
-buttonsFeature.callbackQuery(/^article:([a-z0-9-]{1,40})$/, async (ctx) => {
+// One check sends every other update on its way, rather than one per kind of button.
+const buttons = buttonsFeature.on("callback_query:data");
+
+buttons.callbackQuery(/^article:([a-z0-9-]{1,40})$/, async (ctx) => {
   const article = ctx.briefing.library().byId.get(ctx.match[1] ?? "");
   if (!article || !ctx.chat) {
     await ctx.answerCallbackQuery({ text: "That article is no longer here. Send /articles for the current list." });
@@ -22,7 +25,7 @@ buttonsFeature.callbackQuery(/^article:([a-z0-9-]{1,40})$/, async (ctx) => {
   await replyWithAnswer(ctx, answerTopic("summary", article));
 });
 
-buttonsFeature.callbackQuery(/^topic:([a-z]{1,20})$/, async (ctx) => {
+buttons.callbackQuery(/^topic:([a-z]{1,20})$/, async (ctx) => {
   const topic = ctx.match[1] ?? "";
   if (!isTopic(topic)) {
     await ctx.answerCallbackQuery({ text: "This button no longer works. Send /help." });
@@ -32,7 +35,7 @@ buttonsFeature.callbackQuery(/^topic:([a-z]{1,20})$/, async (ctx) => {
   await replyWithAnswer(ctx, answerTopic(topic, currentArticle(ctx)));
 });
 
-buttonsFeature.callbackQuery(/^who:([a-z0-9-]{1,40})$/, async (ctx) => {
+buttons.callbackQuery(/^who:([a-z0-9-]{1,40})$/, async (ctx) => {
   const article = currentArticle(ctx);
   const person = article.people.find((p) => p.id === ctx.match[1]);
   if (!person) {
