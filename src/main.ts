@@ -170,7 +170,9 @@ async function main(): Promise<void> {
       fail(`Cannot start: cannot remove the webhook (${summarizeError(error)}).`, 1, redact);
     }
     if (stopping) return;
-    polling = startPolling(bot, { allowedUpdates, inFlight, logger, onFailure: () => void stop("polling failed", 1) });
+    // BOT_POLLING=sequential (a diagnostic) keeps the same polling with one update at a time.
+    const concurrency = config.BOT_POLLING === "sequential" ? 1 : undefined;
+    polling = startPolling(bot, { allowedUpdates, inFlight, logger, concurrency, onFailure: () => void stop("polling failed", 1) });
   } else {
     webhook = createWebhook({
       handleUpdate: (update) => bot.handleUpdate(update),
