@@ -18,7 +18,11 @@ export class ApiFailure {
 
 export interface LocalBotApiOptions {
   botInfo: UserFromGetMe;
-  /** Answers a call; return `undefined` for the default answer, or an `ApiFailure`. */
+  /**
+   * Answers a call: `undefined` for the default answer, or an `ApiFailure`;
+   * a promise of either to answer late; a thrown error (or rejected promise)
+   * fails the request as a broken connection would.
+   */
   respond?: (call: ApiCall) => unknown;
   /** Sees every call, in order. */
   onCall?: (call: ApiCall) => void;
@@ -78,7 +82,7 @@ export function createLocalBotApi(options: LocalBotApiOptions): typeof fetch {
     const payload = typeof init?.body === "string" && init.body !== "" ? JSON.parse(init.body) : {};
     const call: ApiCall = { method, payload };
     options.onCall?.(call);
-    const answer = options.respond?.(call) ?? defaultAnswer(call);
+    const answer = (await options.respond?.(call)) ?? defaultAnswer(call);
     const body =
       answer instanceof ApiFailure
         ? { ok: false, error_code: answer.errorCode, description: answer.description, parameters: answer.parameters }
