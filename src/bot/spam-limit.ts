@@ -73,8 +73,23 @@ export interface SpamLimitOptions {
 export const SPAM_NOTICE = "You are sending me messages faster than I can answer, so I am skipping some. Wait a few seconds, then ask again.";
 
 const isInline = (ctx: Context) => ctx.inlineQuery !== undefined;
-/** The updates a user sends the bot directly; the rest (membership changes, channel posts) are not limited. */
-const isFromUser = (ctx: Context) => ctx.message !== undefined || ctx.editedMessage !== undefined || ctx.callbackQuery !== undefined;
+
+/**
+ * The updates the bot answers, so the ones a flood costs: button presses,
+ * messages in a private chat, and in groups only commands for this bot (a
+ * group's chatter, or commands for other bots, are neither answered nor
+ * counted, so no one is told to slow down for talking to others).
+ */
+function isForTheBot(ctx: Context): boolean {
+  if (ctx.callbackQuery) return true;
+  const message = ctx.message;
+  if (!message) return false;
+  if (message.chat.type === "private") return true;
+  const command = message.entities?.find((entity) => entity.type === "bot_command" && entity.offset === 0);
+  if (!command || message.text === undefined) return false;
+  const addressee = message.text.slice(0, command.length).split("@")[1];
+  return addressee === undefined || addressee.toLowerCase() === ctx.me.username.toLowerCase();
+}
 
 /**
  * Per-user rate limiting (`@grammyjs/ratelimiter`), so one user flooding the
@@ -82,9 +97,10 @@ const isFromUser = (ctx: Context) => ctx.message !== undefined || ctx.editedMess
  * before any work or Bot API call (a button press is still answered, silently,
  * so its spinner stops). The flooder is told once, politely, and not again
  * within `noticeWindowMs`. Inline queries have their own, larger budget and
- * are dropped without a word.
+ * are dropped without a word. A notice that fails (the Bot API refused it,
+ * the network failed) goes to `onNoticeError`: the update was dropped anyway.
  */
-export function spamLimit<C extends Context>(options: SpamLimitOptions = {}): MiddlewareFn<C> {
+export function spamLimit<C extends Context>(options: SpamLimitOptions, onNoticeError: (error: unknown, ctx: C) => void): MiddlewareFn<C> {
   const store = options.store ?? createMemorySpamCounters();
   const prefix = options.keyPrefix ?? "briefing:spam:";
   const windowMs = options.windowMs ?? 10_000;
@@ -97,21 +113,25 @@ export function spamLimit<C extends Context>(options: SpamLimitOptions = {}): Mi
     limit: 1,
     keyGenerator: userKey,
     alwaysReply: true,
-    onLimitExceeded: async (ctx) => {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-    },
+    onLimitExceeded: (ctx) => (ctx.callbackQuery ? safely(ctx, () => ctx.answerCallbackQuery()) : undefined),
   });
-  const tell = async (ctx: C) => {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: SPAM_NOTICE, show_alert: true });
-    else if (ctx.chat) await ctx.reply(SPAM_NOTICE);
+  /** Runs a notice, never letting it fail the update. */
+  const safely = async (ctx: C, notice: () => Promise<unknown>) => {
+    try {
+      await notice();
+    } catch (error) {
+      onNoticeError(error, ctx);
+    }
   };
+  const tell = (ctx: C) =>
+    safely(ctx, () => (ctx.callbackQuery ? ctx.answerCallbackQuery({ text: SPAM_NOTICE, show_alert: true }) : ctx.chat ? ctx.reply(SPAM_NOTICE) : Promise.resolve()));
 
   const chatLimit = limit<C, SpamCounterStore>({
     storageClient: store,
     keyPrefix: `${prefix}chat:`,
     timeFrame: windowMs,
     limit: options.limit ?? 20,
-    keyGenerator: (ctx) => (isFromUser(ctx) ? userKey(ctx) : undefined),
+    keyGenerator: (ctx) => (isForTheBot(ctx) ? userKey(ctx) : undefined),
     alwaysReply: true,
     // Every update past the limit comes here; only the first in the notice window is answered with words.
     onLimitExceeded: (ctx) => tellOnce(ctx, () => tell(ctx)),

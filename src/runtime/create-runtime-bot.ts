@@ -5,6 +5,7 @@ import { createBot } from "../bot/create-bot";
 import { retryReplies } from "../bot/reply-retry";
 import { spamLimit, type SpamLimitOptions } from "../bot/spam-limit";
 import { metrics } from "../metrics";
+import { describeError } from "./describe-error";
 import { countBotApiErrors, countUpdateError, measureUpdates } from "./instrument";
 
 /**
@@ -38,7 +39,9 @@ export function createRuntimeBot(
       measureUpdates(metrics),
       retryReplies(),
       // Before the per-chat queue: a flooder's extra updates are dropped on arrival instead of waiting in line.
-      spamLimit(options.spam),
+      spamLimit(options.spam ?? {}, (error, ctx) => {
+        deps.logger.warn({ update_id: ctx.update.update_id, error: describeError(error) }, "could not tell a flooder to slow down");
+      }),
       // Each chat's updates one after another (a button press after the choice it follows); chats, and inline queries, in parallel.
       sequentialize((ctx: BriefingContext) => (ctx.chat ? String(ctx.chat.id) : undefined)),
     ],

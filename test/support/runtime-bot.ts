@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import { createAdminNotifier } from "../../src/admin-notifier";
 import { createMemoryChatArticleStore } from "../../src/bot/chat-articles";
 import type { SpamLimitOptions } from "../../src/bot/spam-limit";
-import type { ChannelPublisherOptions } from "../../src/channel/channel-publisher";
+import { CHANNEL_REQUEST_TIMEOUT_SECONDS, type ChannelPublisherOptions } from "../../src/channel/channel-publisher";
 import { createChannel } from "../../src/channel/create-channel";
 import type { Article } from "../../src/content/article-schema";
 import { createLibrary } from "../../src/library";
@@ -39,7 +39,7 @@ export interface RuntimeTestBotOptions {
 export function createRuntimeTestBot(options: RuntimeTestBotOptions) {
   const token = options.token ?? testToken;
   const { logger } = options;
-  const library = createLibrary(options.articles);
+  let library = createLibrary(options.articles);
   const adminIds = options.adminIds ?? [];
   // As main.ts: notices retried on 429 and 5xx.
   const noticeApi = new Api(token, options.channelClient ?? options.client);
@@ -54,7 +54,7 @@ export function createRuntimeTestBot(options: RuntimeTestBotOptions) {
           autopost: options.autopost ?? false,
           adminIds,
           dataDir: ":memory:",
-          channelApi: new Api(token, options.channelClient ?? options.client),
+          channelApi: new Api(token, { timeoutSeconds: CHANNEL_REQUEST_TIMEOUT_SECONDS, ...(options.channelClient ?? options.client) }),
           notifier,
           botUsername: () => botInfo.username,
           library: () => library,
@@ -64,5 +64,14 @@ export function createRuntimeTestBot(options: RuntimeTestBotOptions) {
   const deps = { library: () => library, chatArticles: createMemoryChatArticleStore(), logger, channel: channel?.deps };
   const bot = createRuntimeBot(token, deps, options.client, options.spam ? { spam: options.spam } : {});
   bot.botInfo = botInfo;
-  return { bot, channel, library };
+  return {
+    bot,
+    channel,
+    library: () => library,
+    /** Swaps the content, as a reload does, and lets the channel see it. */
+    async setArticles(articles: Article[]): Promise<void> {
+      library = createLibrary(articles);
+      await channel?.publisher.sync();
+    },
+  };
 }

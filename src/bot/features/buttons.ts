@@ -12,6 +12,12 @@ buttonsFeature.command("articles", (ctx) =>
   replyWithAnswer(ctx, renderArticleList(ctx.briefing.library().articles, currentArticle(ctx).id)),
 );
 
+/** A press on a message the bot cannot answer in (an inline message in someone else's chat): no chat to reply to. */
+buttonsFeature.on("callback_query").filter(
+  (ctx) => ctx.chat === undefined,
+  (ctx) => ctx.answerCallbackQuery({ text: "Open a chat with me to see this: send me /help." }),
+);
+
 buttonsFeature.callbackQuery(/^article:([a-z0-9-]{1,40})$/, async (ctx) => {
   const article = ctx.briefing.library().byId.get(ctx.match[1] ?? "");
   if (!article || !ctx.chat) {
@@ -44,7 +50,7 @@ buttonsFeature.callbackQuery(/^who:([a-z0-9-]{1,40})$/, async (ctx) => {
   await replyWithAnswer(ctx, renderPerson(article, person));
 });
 
-/** Any other button (stale or forged data) gets told so, never a silent spinner. */
-buttonsFeature.on("callback_query:data", (ctx) =>
+/** Any other button (stale or forged data, or none) gets told so, never a silent spinner. */
+buttonsFeature.on("callback_query", (ctx) =>
   ctx.answerCallbackQuery({ text: "This button no longer works. Send /help." }),
 );
