@@ -17,14 +17,12 @@
  */
 import fc from "fast-check";
 import type { Update } from "grammy/types";
-import pino from "pino";
 import type { Article } from "../../src/content/article-schema";
 import { loadContent } from "../../src/content/load-content";
 import { localBotInfo } from "../../src/local-bot-api";
 import { updateType } from "../../src/runtime/instrument";
-import { createRedactor } from "../../src/runtime/logger";
 import { manyArticles } from "../support/channel-fixtures";
-import { createRuntimeTestBot } from "../support/runtime-bot";
+import { captureLogs, createRuntimeTestBot } from "../support/runtime-bot";
 import { createFuzzBotApi } from "./fuzz-bot-api";
 import { realTimers, warpTime } from "./time-warp";
 import { admins, articleIds, faultKinds, fuzzStep, POSTED, UNPOSTED, type FaultKind, type FuzzStep } from "./update-arbitraries";
@@ -92,14 +90,6 @@ async function fuzzArticles(): Promise<Article[]> {
   return [...real.articles, ...copies, ...hostile.articles];
 }
 
-/** A pino logger that keeps its lines (secrets redacted, as in production) for the checks. */
-function capturedLogger() {
-  const lines: string[] = [];
-  const redact = createRedactor([FUZZ_TOKEN]);
-  const logger = pino({ level: "info", hooks: { streamWrite: redact } }, { write: (line: string) => void lines.push(line) });
-  return { logger, lines };
-}
-
 /** An error logged as a bug: described as internal, or an `err` that is neither a Bot API refusal nor a network failure. */
 function isInternalError(line: Record<string, unknown>): boolean {
   const error = line.error as { kind?: string } | undefined;
@@ -128,7 +118,7 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
   process.on("unhandledRejection", onUnhandled);
   process.on("uncaughtException", onUnhandled);
 
-  const { logger, lines } = capturedLogger();
+  const { logger, lines } = captureLogs([FUZZ_TOKEN]);
   let current: Update | undefined;
   let plan: (FaultKind | undefined)[] = [];
   let faultsThisStep = 0;

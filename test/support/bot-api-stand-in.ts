@@ -30,9 +30,13 @@ export type Fault =
 export interface RecordedCall {
   method: string;
   payload: Payload;
+  /** When it arrived (`Date.now()`). */
+  at: number;
   /** The error_code answered, when the call failed. */
   errorCode?: number;
   description?: string;
+  /** The connection was dropped without an answer (a `disconnect` fault): Telegram did nothing. */
+  dropped?: true;
 }
 
 class ApiError {
@@ -376,7 +380,7 @@ export class BotApiStandIn {
       this.violations.push(`${method}: ${(error as Error).message}`);
       return send(400, { ok: false, error_code: 400, description: `Bad Request: ${(error as Error).message}` });
     }
-    const call: RecordedCall = { method, payload };
+    const call: RecordedCall = { method, payload, at: Date.now() };
     this.calls.push(call);
     this.changed();
 
@@ -385,6 +389,7 @@ export class BotApiStandIn {
     if (fault) fault.remaining -= 1;
     const f = fault?.fault;
     if (f && "disconnect" in f) {
+      call.dropped = true;
       this.changed();
       req.socket.destroy();
       return;

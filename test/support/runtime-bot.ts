@@ -1,7 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, type ApiClientOptions } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { Logger } from "pino";
+import pino, { type Logger } from "pino";
 import { createAdminNotifier } from "../../src/admin-notifier";
 import { createMemoryChatArticleStore } from "../../src/bot/chat-articles";
 import type { SpamLimitOptions } from "../../src/bot/spam-limit";
@@ -11,7 +11,15 @@ import type { Article } from "../../src/content/article-schema";
 import { createLibrary } from "../../src/library";
 import { localBotInfo } from "../../src/local-bot-api";
 import { createRuntimeBot } from "../../src/runtime/create-runtime-bot";
+import { createRedactor } from "../../src/runtime/logger";
 import { testToken } from "./test-bot";
+
+/** A logger that keeps its lines (JSON, secrets redacted as in production), parsed on demand. */
+export function captureLogs(secrets: readonly string[] = [testToken], level = "info") {
+  const lines: string[] = [];
+  const logger = pino({ level, hooks: { streamWrite: createRedactor(secrets) } }, { write: (line: string) => void lines.push(line) });
+  return { logger, lines, parsed: () => lines.map((line) => JSON.parse(line) as Record<string, unknown> & { msg?: string; level: number }) };
+}
 
 export interface RuntimeTestBotOptions {
   articles: Article[];
