@@ -1,14 +1,30 @@
 import { readdir, readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { articleSchema, type Article } from "./article-schema";
 import { checkProvenance } from "./check-provenance";
 
+/**
+ * YAML as plain data: the yaml library never runs code, but it reads a tag it
+ * does not know (`!!js/function`, `!!python/object`) as a plain string and
+ * only warns; such a file is refused instead, since an article holds data only.
+ * Aliases are capped (the library's default of 100), so a "billion laughs"
+ * file is refused too.
+ */
+function parseYamlData(text: string): unknown {
+  const doc = parseDocument(text, { prettyErrors: true });
+  const [error] = doc.errors;
+  if (error) throw error;
+  const [warning] = doc.warnings;
+  if (warning) throw new Error(`${(warning.message.split("\n")[0] ?? "").replace(/:$/, "")}: an article file holds plain data only`);
+  return doc.toJS();
+}
+
 /** How each kind of article file is parsed, keyed by extension. */
 const parsers: Record<string, (text: string) => unknown> = {
-  ".yaml": (text) => parseYaml(text, { prettyErrors: true }),
-  ".yml": (text) => parseYaml(text, { prettyErrors: true }),
+  ".yaml": parseYamlData,
+  ".yml": parseYamlData,
   ".json": (text) => JSON.parse(text),
 };
 

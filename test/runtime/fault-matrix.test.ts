@@ -11,7 +11,7 @@ import type { Update } from "grammy/types";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../../src/content/article-schema";
 import { BotApiStandIn, chats, users, type RecordedCall } from "../support/bot-api-stand-in";
-import { e2eToken } from "../support/bot-process";
+import { e2eToken, expectNoToken } from "../support/bot-process";
 import { admin, manyArticles } from "../support/channel-fixtures";
 import { captureLogs, createRuntimeTestBot } from "../support/runtime-bot";
 import { loadRealArticles } from "../support/test-bot";
@@ -83,6 +83,8 @@ async function startRow() {
         expect(this.channelPosts()).toHaveLength(before + 1);
       }
       expect(standIn.violations).toEqual([]);
+      // Whatever failed, nothing the bot sent (answers, notices, posts) carries the token.
+      expectNoToken(JSON.stringify(standIn.calls.map((c) => c.payload)));
     },
     async close() {
       await channel.close();

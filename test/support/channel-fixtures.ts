@@ -147,7 +147,15 @@ export async function advanceUntil(vi: { advanceTimersByTimeAsync(ms: number): P
  * and conversations in SQLite (`dataDir`, or in memory), one recorded local
  * Bot API for the bot, the publisher and the notices.
  */
-export async function createChannelTestBot(options: { articles: Article[]; autopost?: boolean; dataDir?: string; respond?: (call: ApiCall) => unknown }) {
+export async function createChannelTestBot(options: {
+  articles: Article[];
+  autopost?: boolean;
+  dataDir?: string;
+  respond?: (call: ApiCall) => unknown;
+  /** ADMIN_IDS. @default [admin.id, otherAdmin.id] */
+  adminIds?: number[];
+}) {
+  const adminIds = options.adminIds ?? [admin.id, otherAdmin.id];
   const { calls, fetch } = createRecordedBotApi(options.respond);
   const token = testToken;
   const logger = pino({ level: "silent" });
@@ -155,10 +163,10 @@ export async function createChannelTestBot(options: { articles: Article[]; autop
   const channel = createChannel({
     channelId,
     autopost: options.autopost ?? false,
-    adminIds: [admin.id, otherAdmin.id],
+    adminIds,
     dataDir: options.dataDir ?? ":memory:",
     channelApi: new Api(token, { fetch }),
-    notifier: createAdminNotifier(new Api(token, { fetch }), [admin.id, otherAdmin.id], logger),
+    notifier: createAdminNotifier(new Api(token, { fetch }), adminIds, logger),
     botUsername: () => localBotInfo.username,
     library: () => library,
     logger,

@@ -72,8 +72,11 @@ channelAdminFeature.command(["publish", "status"], async (ctx) => {
   }
 });
 
+/** The data of /publish's buttons, and nothing else: any other `pub:` data falls through to "This button no longer works". */
+export const PUBLISH_BUTTON_DATA = /^pub:(?:cancel|(?:pick|now|schedule|mark|nolink|cancel):[a-z0-9-]{1,40})$/;
+
 /** A /publish button pressed outside a live /publish: by someone else (forged or forwarded), or after it ended. */
-channelAdminFeature.callbackQuery(/^pub:/, async (ctx) => {
+channelAdminFeature.callbackQuery(PUBLISH_BUTTON_DATA, async (ctx) => {
   if (!isChannelAdmin(ctx)) {
     ctx.briefing.logger.info({ userId: ctx.from.id, data: ctx.callbackQuery.data }, "refused a /publish button");
     await ctx.answerCallbackQuery({ text: "Only the channel's admins can do that.", show_alert: true });
