@@ -6,6 +6,7 @@ import { allowedUpdates } from "./bot/allowed-updates";
 import { createMemoryChatArticleStore } from "./bot/chat-articles";
 import { commandList } from "./bot/command-list";
 import { registerAdminCommands } from "./bot/features/channel-admin";
+import { CHANNEL_REQUEST_TIMEOUT_SECONDS } from "./channel/channel-publisher";
 import { createChannel, type Channel } from "./channel/create-channel";
 import { isAutopostOn, parseConfig, type Config } from "./config";
 import { createLiveContent } from "./live-content";
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
             autopost: isAutopostOn(config),
             adminIds: config.ADMIN_IDS ?? [],
             dataDir: config.DATA_DIR,
-            channelApi: new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT }),
+            channelApi: new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT, timeoutSeconds: CHANNEL_REQUEST_TIMEOUT_SECONDS }),
             notifier,
             botUsername: () => bot.botInfo.username,
             library: live.library,

@@ -321,6 +321,23 @@ export function createPostLedger(db: ChannelDatabase, options: PostLedgerOptions
       }).immediate();
     },
 
+    /**
+     * Sent, and no answer came back in time: it may or may not be in the
+     * channel, as after a crash in the window, so an admin decides. Returns
+     * the record when this call made it `uncertain`.
+     */
+    recordUncertain(articleId: string, reason: string, now: number): PostRecord | undefined {
+      return db
+        .transaction(() => {
+          const record = get(articleId);
+          if (!record || record.state !== "sending" || record.owner !== instanceId) return undefined;
+          update(articleId, now, { state: "uncertain", owner: null, error: reason });
+          event(articleId, now, "uncertain", reason);
+          return get(articleId);
+        })
+        .immediate();
+    },
+
     /** Telegram refused it for good; an admin can post it again from /publish. */
     recordFailed(articleId: string, error: string, now: number): void {
       db.transaction(() => {

@@ -11,8 +11,14 @@ buttonsFeature.command("articles", (ctx) =>
   replyWithAnswer(ctx, renderArticleList(ctx.briefing.library().articles, currentArticle(ctx).id)),
 );
 
+/** A press on a message the bot cannot answer in (an inline message in someone else's chat): no chat to reply to. */
+buttonsFeature.on("callback_query").filter(
+  (ctx) => ctx.chat === undefined,
+  (ctx) => ctx.answerCallbackQuery({ text: "Open a chat with me to see this: send me /help." }),
+);
+
 // One check sends every other update on its way, rather than one per kind of button.
-const buttons = buttonsFeature.on("callback_query:data");
+const buttons = buttonsFeature.on("callback_query");
 
 buttons.callbackQuery(/^article:([a-z0-9-]{1,40})$/, async (ctx) => {
   const article = ctx.briefing.library().byId.get(ctx.match[1] ?? "");
@@ -46,7 +52,7 @@ buttons.callbackQuery(/^who:([a-z0-9-]{1,40})$/, async (ctx) => {
   await replyWithAnswer(ctx, answerPerson(article, person));
 });
 
-/** Any other button (stale or forged data) gets told so, never a silent spinner. */
+/** Any other button (stale or forged data, or none) gets told so, never a silent spinner. */
 buttons.use((ctx) =>
   ctx.answerCallbackQuery({ text: "This button no longer works. Send /help." }),
 );
