@@ -66,10 +66,8 @@ function scalingLines(rows: readonly ScalingBenchRow[]): Line[] {
       line("content", size, "resident at most, MiB", row.peakRssMiB, 0),
       line("content", size, "inline query p50, ms", row.inlineP50Ms, 2),
       line("content", size, "inline query p99, ms", row.inlineP99Ms, 2, at10k ? atMost(2, "≤ 2") : undefined),
-      line("content", size, "inline query p99 CPU, ms", row.inlineCpuP99Ms, 2),
       line("content", size, "command p50, ms", row.commandP50Ms, 2),
       line("content", size, "command p99, ms", row.commandP99Ms, 2),
-      line("content", size, "command p99 CPU, ms", row.commandCpuP99Ms, 2),
     ];
   });
 }
@@ -131,7 +129,7 @@ console.log(
   [
     "",
     `per update: ${defaultUpdateBenchOptions.repetitions} runs each, bare / Briefing / replay in turn, updates/s in this process's CPU time; content/ (the real article).`,
-    `content: generated articles as YAML files, process counts per size ${defaultScalingBenchOptions.sizes.map((size) => `${number(size, 0)}: ${defaultScalingBenchOptions.repetitions(size)}`).join(", ")}; latency through the bot in-process (no network), each query answered for the first time; CPU: this process's, its GC and compiler threads included.`,
+    `content: generated articles as YAML files, process counts per size ${defaultScalingBenchOptions.sizes.map((size) => `${number(size, 0)}: ${defaultScalingBenchOptions.repetitions(size)}`).join(", ")}; latency through the bot in-process (no network), after a warm-up with other queries, so most answers are rendered for the first time.`,
     `over HTTP: npm start's process against the Bot API stand-in, sendMessage answered after ${defaultHttpBenchOptions.sendDelayMs} ms; bursts: ${defaultHttpBenchOptions.repetitions.concurrent} runner, one after another, ${defaultHttpBenchOptions.repetitions.sequential} sequential, side by side; latency from an update queued to its answer arriving.`,
     `search: searchArticles alone, ${search[0]?.repetitions ?? 0} runs of a ${search[0]?.queriesPerRepetition ?? 0}-query mix per size.`,
     `Took ${seconds.toFixed(0)} s. Load average when done: ${loadavg().map((load) => load.toFixed(1)).join(", ")} on ${cpus().length} CPUs.`,

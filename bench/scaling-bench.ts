@@ -27,10 +27,8 @@ export interface ScalingBenchRow {
   peakRssMiB: Spread;
   inlineP50Ms: Spread;
   inlineP99Ms: Spread;
-  inlineCpuP99Ms: Spread;
   commandP50Ms: Spread;
   commandP99Ms: Spread;
-  commandCpuP99Ms: Spread;
   repetitions: number;
 }
 
@@ -82,10 +80,8 @@ export async function runScalingBench(options: ScalingBenchOptions = defaultScal
         peakRssMiB: of((s) => s.peakRssMiB),
         inlineP50Ms: of((s) => s.inline.p50),
         inlineP99Ms: of((s) => s.inline.p99),
-        inlineCpuP99Ms: of((s) => s.inline.cpuP99),
         commandP50Ms: of((s) => s.command.p50),
         commandP99Ms: of((s) => s.command.p99),
-        commandCpuP99Ms: of((s) => s.command.cpuP99),
         repetitions: samples.length,
       });
     } finally {

@@ -27,11 +27,7 @@ export interface ScalingSample {
   /** Resident set once ready, after a full garbage collection, and the most it reached, in MiB. */
   rssMiB: number;
   peakRssMiB: number;
-  /**
-   * Latency of one update through the bot (`handleUpdate`), in ms: inline queries, and
-   * commands and questions. Wall clock, and the p99 of this process's CPU time, which
-   * other work on the machine disturbs less.
-   */
+  /** Latency of one update through the bot (`handleUpdate`), in ms: inline queries, and commands and questions. */
   inline: Latency;
   command: Latency;
 }
@@ -39,7 +35,6 @@ export interface ScalingSample {
 export interface Latency {
   p50: number;
   p99: number;
-  cpuP99: number;
   samples: number;
 }
 
@@ -61,24 +56,15 @@ const processReadyMs = process.uptime() * 1000;
 gc();
 const rssMiB = mib(process.memoryUsage().rss);
 
-/** CPU time of this process, in ms. */
-const cpuNow = () => {
-  const used = process.cpuUsage();
-  return (used.user + used.system) / 1000;
-};
-
-/** Handles each update alone; returns its latencies in ms, wall clock and CPU time of this process. */
-async function latencies(updates: readonly Update[]): Promise<{ wall: number[]; cpu: number[] }> {
-  const wall: number[] = [];
-  const cpu: number[] = [];
+/** Handles each update alone; returns its latencies in ms. */
+async function latencies(updates: readonly Update[]): Promise<number[]> {
+  const times: number[] = [];
   for (const update of updates) {
-    const cpuBegin = cpuNow();
     const begin = performance.now();
     await bot.handleUpdate(update);
-    wall.push(performance.now() - begin);
-    cpu.push(cpuNow() - cpuBegin);
+    times.push(performance.now() - begin);
   }
-  return { wall, cpu };
+  return times;
 }
 
 const people = new Map(generatePeople(peoplePoolSize(library.articles.length), seed).map((person) => [person.id, person]));
@@ -93,22 +79,13 @@ const commandUpdates = (round: number) =>
 // Warm-up with other queries: the engine compiles the paths, and the answers measured are still rendered afresh.
 for (const mixSeed of [seed + 1, seed + 4]) await latencies(inlineUpdates(mixSeed));
 for (const round of [0, 5]) await latencies(commandUpdates(round));
-const inlineTimes = { wall: [] as number[], cpu: [] as number[] };
-for (const mixSeed of [seed + 2, seed + 3]) {
-  const { wall, cpu } = await latencies(inlineUpdates(mixSeed));
-  inlineTimes.wall.push(...wall);
-  inlineTimes.cpu.push(...cpu);
-}
-const commandTimes = { wall: [] as number[], cpu: [] as number[] };
-for (const round of [1, 2, 3, 4]) {
-  const { wall, cpu } = await latencies(commandUpdates(round));
-  commandTimes.wall.push(...wall);
-  commandTimes.cpu.push(...cpu);
-}
-const figures = ({ wall, cpu }: { wall: number[]; cpu: number[] }) => {
-  wall.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  return { p50: percentile(wall, 0.5), p99: percentile(wall, 0.99), cpuP99: percentile(cpu, 0.99), samples: wall.length };
+const inlineTimes: number[] = [];
+for (const mixSeed of [seed + 2, seed + 3]) inlineTimes.push(...(await latencies(inlineUpdates(mixSeed))));
+const commandTimes: number[] = [];
+for (const round of [1, 2, 3, 4]) commandTimes.push(...(await latencies(commandUpdates(round))));
+const figures = (times: number[]) => {
+  const sorted = times.sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), samples: sorted.length };
 };
 
 const sample: ScalingSample = {
