@@ -2,12 +2,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Article } from "../src/content/article-schema";
 import { loadContent } from "../src/content/load-content";
 import { createLibrary } from "../src/library";
 import type { Spread } from "./bench-stats";
+import { generateArticles } from "./generate-articles";
 import { defaultHttpBenchOptions, runHttpBench, type HttpBenchRow } from "./http-bench";
 import { defaultScalingBenchOptions, runScalingBench, type ScalingBenchRow } from "./scaling-bench";
-import { runSearchBench, type SearchBenchRow } from "./search-bench";
+import { defaultSearchBenchOptions, runSearchBench, type SearchBenchRow } from "./search-bench";
 import { defaultUpdateBenchOptions, runUpdateBench, type UpdateBenchRow } from "./update-bench";
 
 /**
@@ -101,10 +103,18 @@ const started = new Date();
 const content = await loadContent("content");
 if (!content.ok) throw new Error(`content/ has problems:\n${content.problems.join("\n")}`);
 const library = createLibrary(content.articles);
+// The scaling and search benchmarks use the same generated corpora: generated once.
+const corpora = new Map<number, Article[]>();
+const articles = (size: number): Article[] => {
+  const corpus = corpora.get(size) ?? generateArticles(size, defaultScalingBenchOptions.seed);
+  corpora.set(size, corpus);
+  return corpus;
+};
+
 const updates = await runUpdateBench(() => library, defaultUpdateBenchOptions, log);
-const scaling = await runScalingBench(defaultScalingBenchOptions, log);
+const scaling = await runScalingBench({ ...defaultScalingBenchOptions, articles }, log);
 const http = await runHttpBench(defaultHttpBenchOptions, log);
-const search = runSearchBench(undefined, log);
+const search = runSearchBench({ ...defaultSearchBenchOptions, articles }, log);
 const seconds = process.uptime();
 
 console.log(`Briefing benchmarks: Node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} x${cpus().length}, ${started.toISOString()}`);
@@ -119,8 +129,8 @@ console.log(
   [
     "",
     `per update: ${defaultUpdateBenchOptions.repetitions} runs each, bare / Briefing / replay in turn, updates/s in this process's CPU time; content/ (the real article).`,
-    `content: generated articles as YAML files; ${defaultScalingBenchOptions.sizes.map((size) => `${number(size, 0)}: ${defaultScalingBenchOptions.repetitions(size)}`).join(", ")} fresh processes; latency through the bot, in-process, no network.`,
-    `over HTTP: npm start's process against the Bot API stand-in, sendMessage answered after ${defaultHttpBenchOptions.sendDelayMs} ms; bursts: ${defaultHttpBenchOptions.repetitions.concurrent} runner, ${defaultHttpBenchOptions.repetitions.sequential} sequential; latency from an update queued to its answer arriving.`,
+    `content: generated articles as YAML files, process counts per size ${defaultScalingBenchOptions.sizes.map((size) => `${number(size, 0)}: ${defaultScalingBenchOptions.repetitions(size)}`).join(", ")}; latency through the bot in-process (no network), after a warm-up with other queries, so most answers are rendered for the first time.`,
+    `over HTTP: npm start's process against the Bot API stand-in, sendMessage answered after ${defaultHttpBenchOptions.sendDelayMs} ms; bursts: ${defaultHttpBenchOptions.repetitions.concurrent} runner, one after another, ${defaultHttpBenchOptions.repetitions.sequential} sequential, side by side; latency from an update queued to its answer arriving.`,
     `search: searchArticles alone, ${search[0]?.repetitions ?? 0} runs of a ${search[0]?.queriesPerRepetition ?? 0}-query mix per size.`,
     `Took ${seconds.toFixed(0)} s. Load average when done: ${loadavg().map((load) => load.toFixed(1)).join(", ")} on ${cpus().length} CPUs.`,
   ].join("\n"),

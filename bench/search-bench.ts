@@ -35,6 +35,8 @@ export interface SearchBenchOptions {
   repetitions: number;
   /** Index builds per size; fewer for the largest, which takes seconds. */
   builds: (size: number) => number;
+  /** The corpus of a size. @default generateArticles(size, seed) */
+  articles?: (size: number) => Article[];
 }
 
 export const defaultSearchBenchOptions: SearchBenchOptions = {
@@ -42,7 +44,7 @@ export const defaultSearchBenchOptions: SearchBenchOptions = {
   seed: 20191030,
   repetitions: 3,
   // The scaling benchmark builds the index of 10,000 articles again, in processes of their own.
-  builds: (size) => (size >= 10_000 ? 1 : 3),
+  builds: (size) => (size >= 10_000 ? 1 : 2),
 };
 
 const gc: () => void = (() => {
@@ -138,7 +140,7 @@ export function runSearchBench(options: SearchBenchOptions = defaultSearchBenchO
   const rows: SearchBenchRow[] = [];
   for (const size of options.sizes) {
     log(`search: generating ${size} articles`);
-    const articles = generateArticles(size, options.seed);
+    const articles = options.articles?.(size) ?? generateArticles(size, options.seed);
     const people = new Map(generatePeople(peoplePoolSize(size), options.seed).map((person) => [person.id, person]));
     log(`search: building the index of ${size} articles`);
     const { index, buildMs, indexMiB, rssMiB } = measureBuild(articles, options.builds(size));

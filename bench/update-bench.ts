@@ -43,7 +43,7 @@ export interface UpdateBenchOptions {
   warmUpMs: number;
 }
 
-export const defaultUpdateBenchOptions: UpdateBenchOptions = { repetitions: 9, runMs: 200, warmUpMs: 400 };
+export const defaultUpdateBenchOptions: UpdateBenchOptions = { repetitions: 7, runMs: 150, warmUpMs: 300 };
 
 interface Row {
   update: string;
