@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openChannelDatabase } from "../../src/channel/channel-database";
-import { createPostLedger } from "../../src/channel/post-ledger";
+import { createSqlitePostLedger } from "../../src/channel/sqlite-post-ledger";
 import { tempDataDir } from "../support/channel-fixtures";
 import { startHttpBotApi } from "../support/http-bot-api";
 
@@ -74,8 +74,8 @@ describe("a kill -9 inside the window between sending a post and recording it", 
       api.state.hangOn = (call) => call.method === "sendMessage" && call.payload.chat_id === "@newsroom";
       const first = startBot(env);
       await vi.waitFor(() => expect(channelSends()).toHaveLength(1), { timeout: 20_000, interval: 50 });
-      const ledger = createPostLedger(openChannelDatabase(dataDir));
-      expect(ledger.get(articleId)).toMatchObject({ state: "sending", chatId: "@newsroom", messageId: null });
+      const ledger = createSqlitePostLedger(openChannelDatabase(dataDir));
+      expect(await ledger.get(articleId)).toMatchObject({ state: "sending", chatId: "@newsroom", messageId: null });
 
       const firstExit = exited(first);
       first.kill("SIGKILL");
@@ -90,8 +90,8 @@ describe("a kill -9 inside the window between sending a post and recording it", 
       // Polling has begun, so start-up (and the channel's first pass over the content) is over: still one send, ever.
       await vi.waitFor(() => expect(api.calls.slice(before).some((c) => c.method === "getUpdates")).toBe(true), { timeout: 20_000, interval: 50 });
       expect(channelSends()).toHaveLength(1);
-      expect(ledger.get(articleId)).toMatchObject({ state: "uncertain" });
-      expect(ledger.events(articleId).map((e) => e.event)).toEqual(["attempt", "uncertain"]);
+      expect(await ledger.get(articleId)).toMatchObject({ state: "uncertain" });
+      expect((await ledger.events(articleId)).map((e) => e.event)).toEqual(["attempt", "uncertain"]);
 
       const secondExit = exited(second);
       second.kill("SIGTERM");

@@ -11,9 +11,12 @@ import { createBot } from "../../src/bot/create-bot";
 import { openChannelDatabase, type ChannelDatabase } from "../../src/channel/channel-database";
 import { createChannelPublisher, type ChannelPublisherOptions } from "../../src/channel/channel-publisher";
 import { createChannel } from "../../src/channel/create-channel";
-import { createPostLedger, type PostLedgerOptions } from "../../src/channel/post-ledger";
+import type { PostLedger } from "../../src/channel/post-ledger";
+import type { PosterLease } from "../../src/channel/poster-lease";
+import { createSqlitePostLedger, type PostLedgerOptions } from "../../src/channel/sqlite-post-ledger";
 import type { Article } from "../../src/content/article-schema";
 import { createLibrary, type Library } from "../../src/library";
+import { openEmbeddedState, type ChannelStorage } from "../../src/storage/create-shared-state";
 import { ApiFailure, createLocalBotApi, localBotInfo, type ApiCall } from "../../src/local-bot-api";
 import { htmlToText, type SafeHtml } from "../../src/render/html";
 
@@ -68,6 +71,8 @@ export interface ChannelHarnessOptions {
   autopost?: boolean;
   db?: ChannelDatabase;
   ledger?: PostLedgerOptions;
+  /** Another ledger than SQLite (`db` is then unused), and its lease. */
+  storage?: { ledger: PostLedger; lease?: PosterLease };
   publisher?: Partial<ChannelPublisherOptions>;
 }
 
@@ -81,13 +86,14 @@ export function createChannelHarness(options: ChannelHarnessOptions) {
   const fetch = createLocalBotApi({ botInfo: localBotInfo, onCall: (call) => calls.push(call), respond: options.respond });
   const api = new Api("123456:TEST-TOKEN-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", { fetch });
   const db = options.db ?? openChannelDatabase(":memory:");
-  const ledger = createPostLedger(db, options.ledger);
+  const ledger = options.storage?.ledger ?? createSqlitePostLedger(db, options.ledger);
   let library: Library = createLibrary(options.articles);
   const notices: { to: number | "admins"; text: string }[] = [];
   const toText = (blocks: SafeHtml[]) => htmlToText(blocks.map((b) => b.value).join("\n\n"));
   const publisher = createChannelPublisher({
     api,
     ledger,
+    ...(options.storage?.lease ? { lease: options.storage.lease } : {}),
     channelId,
     botUsername: () => localBotInfo.username,
     library: () => library,
@@ -125,8 +131,13 @@ export const channelFakeTimers: { toFake: ("setTimeout" | "clearTimeout" | "setI
 };
 
 /** Advances the fake clock `stepMs` at a time until `done()` holds or `limitMs` has passed. */
-export async function advanceUntil(vi: { advanceTimersByTimeAsync(ms: number): Promise<unknown> }, done: () => boolean, limitMs: number, stepMs = 1000): Promise<void> {
-  for (let waited = 0; !done() && waited < limitMs; waited += stepMs) await vi.advanceTimersByTimeAsync(stepMs);
+export async function advanceUntil(
+  vi: { advanceTimersByTimeAsync(ms: number): Promise<unknown> },
+  done: () => boolean | Promise<boolean>,
+  limitMs: number,
+  stepMs = 1000,
+): Promise<void> {
+  for (let waited = 0; !(await done()) && waited < limitMs; waited += stepMs) await vi.advanceTimersByTimeAsync(stepMs);
 }
 
 /** Updates from one user in their private chat with the bot. */
@@ -171,7 +182,14 @@ export function userChat(user: { id: number; is_bot: false; first_name: string }
  * and conversations in SQLite (`dataDir`, or in memory), one recorded local
  * Bot API for the bot, the publisher and the notices.
  */
-export async function createChannelTestBot(options: { articles: Article[]; autopost?: boolean; dataDir?: string; respond?: (call: ApiCall) => unknown }) {
+export async function createChannelTestBot(options: {
+  articles: Article[];
+  autopost?: boolean;
+  dataDir?: string;
+  /** Another storage than SQLite in `dataDir` (Redis). */
+  storage?: ChannelStorage;
+  respond?: (call: ApiCall) => unknown;
+}) {
   const calls: ApiCall[] = [];
   const fetch = createLocalBotApi({ botInfo: localBotInfo, onCall: (call) => calls.push(call), respond: options.respond });
   const token = "123456:TEST-TOKEN-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
@@ -181,7 +199,7 @@ export async function createChannelTestBot(options: { articles: Article[]; autop
     channelId,
     autopost: options.autopost ?? false,
     adminIds: [admin.id, otherAdmin.id],
-    dataDir: options.dataDir ?? ":memory:",
+    storage: options.storage ?? openEmbeddedState(options.dataDir ?? ":memory:").channel(),
     channelApi: new Api(token, { fetch }),
     notifier: createAdminNotifier(new Api(token, { fetch }), [admin.id, otherAdmin.id], logger),
     botUsername: () => localBotInfo.username,
