@@ -6,6 +6,7 @@ import { openChannelDatabase } from "../../src/channel/channel-database";
 import type { Article } from "../../src/content/article-schema";
 import type { ApiCall } from "../../src/local-bot-api";
 import { htmlToText } from "../../src/render/html";
+import { openEmbeddedState } from "../../src/storage/create-shared-state";
 import { admin, advanceUntil, channelFakeTimers, channelId, createChannelTestBot, manyArticles, tempDataDir, userChat } from "../support/channel-fixtures";
 import { group, loadRealArticles, reader, textMessage } from "../support/test-bot";
 
@@ -260,6 +261,26 @@ describe("anyone not in ADMIN_IDS", () => {
     const update = textMessage("/status", "group");
     if (update.message) update.message.from = admin;
     expect(text((await t.send(update))[0])).toBe("Send /status to me in a private chat.");
+    await t.channel.close();
+  });
+});
+
+describe("while the shared storage (Redis) is away", () => {
+  it("tells an admin /publish and /status must wait, answers everything else, and a /publish goes on once it is back", async () => {
+    let up = true;
+    const storage = { ...openEmbeddedState(":memory:").channel(), available: () => up };
+    const t = await createChannelTestBot({ articles: [real], storage });
+    expect(text(sent(await t.send(adminChat.message("/publish")))[0])).toContain("Publish to the channel.");
+    up = false;
+    expect(sent(await t.send(adminChat.message("/status"))).map(text)).toEqual([
+      "I cannot reach the channel's ledger right now, so /publish and /status must wait; nothing was changed. Everything else works. Try again in a minute.",
+    ]);
+    expect(await t.send(adminChat.press(`pub:pick:${real.id}`))).toEqual([
+      { method: "answerCallbackQuery", payload: expect.objectContaining({ text: "The ledger is unreachable right now; try again in a minute.", show_alert: true }) },
+    ]);
+    expect(text(sent(await t.send(adminChat.message("/attendees")))[0])).toContain("Sergei Shoigu");
+    up = true;
+    expect(text(sent(await t.send(adminChat.press(`pub:pick:${real.id}`)))[1])).toContain("Above: the post as it will appear");
     await t.channel.close();
   });
 });

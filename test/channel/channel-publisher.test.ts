@@ -1,10 +1,16 @@
+import { randomUUID } from "node:crypto";
+import pino from "pino";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { openChannelDatabase } from "../../src/channel/channel-database";
+import { createRedisPostLedger } from "../../src/channel/redis-post-ledger";
+import { createRedisPosterLease } from "../../src/channel/redis-poster-lease";
 import { createSqlitePostLedger } from "../../src/channel/sqlite-post-ledger";
+import type { RedisConnection } from "../../src/storage/redis-connection";
 import type { Article } from "../../src/content/article-schema";
 import { ApiFailure, type ApiCall } from "../../src/local-bot-api";
 import { htmlToText } from "../../src/render/html";
 import { admin, advanceUntil, channelFakeTimers, channelId, createChannelHarness, manyArticles, tempDataDir } from "../support/channel-fixtures";
+import { describeWithRedis, testConnection } from "../support/redis-server";
 import { loadRealArticles } from "../support/test-bot";
 
 let real: Article;
@@ -300,5 +306,45 @@ describe("a send cut short by a crash", () => {
     expect(await h.ledger.get(real.id)).toMatchObject({ state: "posted", attempts: 2 });
     expect(await h.publisher.postNow(real.id, admin.id)).toMatchObject({ ok: false, record: { state: "posted" } });
     await h.publisher.stop();
+  });
+});
+
+describeWithRedis("several publishers on one Redis", (url) => {
+  const opened: RedisConnection[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((c) => c.close()));
+  });
+  /** A publisher as one instance runs it: its own connection, ledger and lease (real timers: Redis keeps real time). */
+  async function instance(prefix: string, articles: Article[]) {
+    const connection = testConnection(url(), prefix);
+    opened.push(connection);
+    await connection.whenUp(5000);
+    const instanceId = randomUUID();
+    const leaseKey = `${prefix}poster`;
+    const ledger = createRedisPostLedger(connection, { instanceId, leaseKey, staleMs: 1000 });
+    const lease = createRedisPosterLease(connection, { key: leaseKey, instanceId, ttlMs: 1000, logger: pino({ level: "silent" }) });
+    return createChannelHarness({ articles, storage: { ledger, lease }, publisher: { limit: { count: 1000, windowMs: 60_000, minIntervalMs: 0 } } });
+  }
+
+  it("lets one of them post, each article once; when it stops, the other takes over at once", async () => {
+    vi.useRealTimers();
+    const prefix = `pub-${randomUUID()}:`;
+    const articles = manyArticles(real, 4);
+    const one = await instance(prefix, articles);
+    const two = await instance(prefix, articles);
+    await one.publisher.start();
+    await two.publisher.start();
+    const all = () => [...one.channelSends(), ...two.channelSends()];
+    await vi.waitFor(() => expect(all()).toHaveLength(4), { timeout: 5000, interval: 20 });
+    expect(one.channelSends()).toHaveLength(4);
+    expect(two.channelSends()).toHaveLength(0);
+
+    await one.publisher.stop();
+    const fifth = { ...real, id: "story-005", headline: "Story 5: later" };
+    await two.setArticles([...articles, fifth]);
+    await vi.waitFor(() => expect(two.channelSends()).toHaveLength(1), { timeout: 3000, interval: 20 });
+    expect(String(two.channelSends()[0]?.payload.text)).toContain("Story 5: later");
+    expect((await two.ledger.all()).map((r) => r.state)).toEqual(["posted", "posted", "posted", "posted", "posted"]);
+    await two.publisher.stop();
   });
 });
