@@ -387,7 +387,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     clearTimeout(dueTimer);
     dueTimer = undefined;
     if (next !== Infinity && !stopped) {
-      dueTimer = setTimeout(() => void sync().catch((err: unknown) => logger.error({ err }, "channel: sync failed")), Math.min(next - at, MAX_TIMER_MS));
+      dueTimer = setTimeout(() => void sync().catch(onError), Math.min(next - at, MAX_TIMER_MS));
     }
   }
 
@@ -459,8 +459,13 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       await tick().catch(onError);
     },
 
-    /** After a content reload or an admin's action. */
-    sync,
+    /** After a content reload or an admin's action. An unreachable ledger is not an error here: the next check picks it up. */
+    async sync(): Promise<void> {
+      await sync().catch((err: unknown) => {
+        if (!isStorageUnavailable(err)) throw err;
+        onError(err);
+      });
+    },
 
     /** Resolves once the queue is empty (a demo's or a test's wait). */
     async whenIdle(): Promise<void> {

@@ -10,7 +10,7 @@ import type { Article } from "../../src/content/article-schema";
 import { ApiFailure, type ApiCall } from "../../src/local-bot-api";
 import { htmlToText } from "../../src/render/html";
 import { admin, advanceUntil, channelFakeTimers, channelId, createChannelHarness, manyArticles, tempDataDir } from "../support/channel-fixtures";
-import { describeWithRedis, testConnection } from "../support/redis-server";
+import { describeWithRedis, startRedisServer, testConnection } from "../support/redis-server";
 import { loadRealArticles } from "../support/test-bot";
 
 let real: Article;
@@ -321,8 +321,8 @@ describeWithRedis("several publishers on one Redis", (url) => {
     await connection.whenUp(5000);
     const instanceId = randomUUID();
     const leaseKey = `${prefix}poster`;
-    const ledger = createRedisPostLedger(connection, { instanceId, leaseKey, staleMs: 1000 });
-    const lease = createRedisPosterLease(connection, { key: leaseKey, instanceId, ttlMs: 1000, logger: pino({ level: "silent" }) });
+    const ledger = createRedisPostLedger(connection, { instanceId, leaseKey, staleMs: 3000 });
+    const lease = createRedisPosterLease(connection, { key: leaseKey, instanceId, ttlMs: 3000, logger: pino({ level: "silent" }) });
     return createChannelHarness({ articles, storage: { ledger, lease }, publisher: { limit: { count: 1000, windowMs: 60_000, minIntervalMs: 0 } } });
   }
 
@@ -346,5 +346,44 @@ describeWithRedis("several publishers on one Redis", (url) => {
     expect(String(two.channelSends()[0]?.payload.text)).toContain("Story 5: later");
     expect((await two.ledger.all()).map((r) => r.state)).toEqual(["posted", "posted", "posted", "posted", "posted"]);
     await two.publisher.stop();
+  });
+});
+
+describeWithRedis("a publisher whose Redis goes away", () => {
+  it("sends nothing while it is away, and records a post Telegram had already answered once it is back", async () => {
+    vi.useRealTimers();
+    const server = await startRedisServer();
+    const connection = testConnection(server.url, "away:");
+    try {
+      await connection.whenUp(5000);
+      const [first, second] = manyArticles(real, 2) as [Article, Article];
+      const ledger = createRedisPostLedger(connection);
+      let sends = 0;
+      const h = createChannelHarness({
+        articles: [first],
+        storage: { ledger },
+        publisher: { limit: { count: 1000, windowMs: 60_000, minIntervalMs: 0 }, storageRetryMs: 100 },
+        respond: (call) => {
+          // Redis dies while Telegram is taking the post: the answer must be kept until it can be recorded.
+          if (call.method === "sendMessage" && call.payload.chat_id === channelId && ++sends === 1) void server.stop("SIGKILL");
+          return undefined;
+        },
+      });
+      await h.publisher.start();
+      await vi.waitFor(() => expect(h.channelSends()).toHaveLength(1), { timeout: 5000, interval: 20 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await h.setArticles([first, second]);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(h.channelSends()).toHaveLength(1);
+      await server.start();
+      await vi.waitFor(async () => expect(await ledger.get(first.id)).toMatchObject({ state: "posted", messageId: 1 }), { timeout: 5000, interval: 50 });
+      await h.setArticles([first, second]);
+      await vi.waitFor(() => expect(h.channelSends()).toHaveLength(2), { timeout: 5000, interval: 20 });
+      expect((await ledger.events(first.id)).map((e) => e.event)).toEqual(["attempt", "posted"]);
+      await h.publisher.stop();
+    } finally {
+      await connection.close();
+      await server.stop();
+    }
   });
 });
