@@ -19,7 +19,7 @@ export interface RedisPosterLeaseOptions {
 
 /**
  * The poster lease in Redis: `SET key id NX PX ttl` takes it when free, a Lua
- * check-and-extend renews it (every third of the TTL), a Lua check-and-delete
+ * check-and-extend renews it (every second, or every third of a short TTL), a Lua check-and-delete
  * releases it. This instance counts itself the holder only until the time
  * the last renewal was *asked* plus the TTL, less a margin: a renewal that
  * does not come back (Redis away, a long pause) never lets it believe it
@@ -32,7 +32,8 @@ export function createRedisPosterLease(connection: RedisConnection, options: Red
   let validUntil = 0;
 
   return {
-    renewEveryMs: Math.max(100, Math.floor(ttlMs / 3)),
+    // Every second at most, and at least three times per TTL: the poster's tick also picks up admins' actions from other instances.
+    renewEveryMs: Math.max(100, Math.min(1000, Math.floor(ttlMs / 3))),
     get held() {
       return now() < validUntil;
     },
