@@ -386,4 +386,4 @@ describeWithRedis("a publisher whose Redis goes away", () => {
       await server.stop();
     }
   });
-});
+}, { ownServer: true });

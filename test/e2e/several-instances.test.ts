@@ -250,4 +250,4 @@ describeWithRedis("several instances sharing Redis, behind a load balancer", () 
     expect(readdirSync(dataDir)).toEqual([]);
     expect(standIn.violations).toEqual([]);
   });
-});
+}, { ownServer: true });

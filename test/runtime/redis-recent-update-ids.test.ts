@@ -49,4 +49,4 @@ describeWithRedis("update_ids shared in Redis", (url) => {
     // 10 was claimed in memory only; it reached Redis with the next claim.
     expect(await b.ids.claim(10)).toBe(false);
   });
-});
+}, { ownServer: true });

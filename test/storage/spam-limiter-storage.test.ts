@@ -46,4 +46,4 @@ describeWithRedis("the spam limiter's counters in Redis", (url) => {
     await server.stop();
     expect([await passes(limiter, 1), await passes(limiter, 1), await passes(limiter, 1)]).toEqual([true, true, false]);
   });
-});
+}, { ownServer: true });

@@ -16,11 +16,11 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import { connectRedis, type RedisConnection } from "../../src/storage/redis-connection";
 import { freePort } from "./bot-process";
 
-/** Why Redis tests cannot run here, or `undefined` when they can. */
-export function redisUnavailableReason(): string | undefined {
-  if (process.env.REDIS_TEST_URL) return undefined;
+/** Why Redis tests cannot run here, or `undefined` when they can; `ownServer`: the test starts (and stops) redis-server itself. */
+export function redisUnavailableReason(ownServer = false): string | undefined {
+  if (process.env.REDIS_TEST_URL && !ownServer) return undefined;
   const found = spawnSync("redis-server", ["--version"], { encoding: "utf8" });
-  if (found.error || found.status !== 0) return `redis-server not available: REDIS_TEST_URL is unset and redis-server is not on PATH (${found.error?.message ?? found.stderr.trim()}); apt-get install redis-server, or run .ci/run`;
+  if (found.error || found.status !== 0) return `redis-server not available: ${ownServer ? "this test starts its own and" : "REDIS_TEST_URL is unset and"} redis-server is not on PATH (${found.error?.message ?? found.stderr.trim()}); apt-get install redis-server, or run .ci/run`;
   return undefined;
 }
 
@@ -96,8 +96,8 @@ export function testConnection(url: string, prefix = `test-${randomUUID()}:`): R
  * redis-server started for the file. Without Redis: a failing test in CI, a
  * visible skip elsewhere.
  */
-export function describeWithRedis(name: string, body: (url: () => string) => void): void {
-  const reason = redisUnavailableReason();
+export function describeWithRedis(name: string, body: (url: () => string) => void, options: { ownServer?: boolean } = {}): void {
+  const reason = redisUnavailableReason(options.ownServer);
   if (reason !== undefined) {
     if (process.env.CI === "true") {
       describe(name, () => {
