@@ -142,11 +142,12 @@ export function connectRedis(options: RedisConnectionOptions): RedisConnection {
       for (const wake of waiters) wake();
       await Promise.all(
         [client, txClient].map(async (connection) => {
-          try {
-            await connection.quit();
-          } catch {
-            connection.disconnect();
+          // QUIT lets replies in flight arrive; a connection that is down (or a QUIT that hangs) is simply dropped.
+          if (connection.status === "ready") {
+            const quit = connection.quit().catch(() => undefined);
+            await Promise.race([quit, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
           }
+          connection.disconnect();
         }),
       );
     },

@@ -138,7 +138,7 @@ describeWithRedis("several instances sharing Redis, behind a load balancer", () 
     const list = await adminStep(0, () => standIn.userSends("/publish", { from: admin }), "Story 2");
     const choice = await adminStep(1, () => standIn.pressButton(list, buttonLabel(list, "Story 2"), admin), "Above: the post as it will appear");
     await adminStep(0, () => standIn.pressButton(choice, "Schedule", admin), "When should it go out?");
-    const at = new Date(Date.now() + 6000);
+    const at = new Date(Date.now() + 4000);
     const timeUpdate = { update: undefined as Update | undefined };
     const done = await adminStep(1, () => (timeUpdate.update = standIn.userSends(at.toISOString().replace(/\.\d{3}Z$/, "Z"), { from: admin })), "Scheduled:");
     expect(done.text).toMatch(/^Scheduled: “Story 2: .*” goes out at/);
