@@ -22,6 +22,14 @@ export interface ConversationStore {
    * tells the admin), and none closes one that went on elsewhere.
    */
   closeIfIdle(key: string, idleMs: number): Promise<IdleCheck>;
+  /**
+   * Waits until no other process handles an update of this conversation, and
+   * holds it until the returned function is called (or `ttlMs` has passed):
+   * the plugin reads the state before an update and writes it after, so two
+   * steps handled at once by two instances would lose one. Within a process
+   * the runtime's `sequentialize` already keeps a chat's updates in order.
+   */
+  lock(key: string, ttlMs: number): Promise<() => Promise<void>>;
 }
 
 /**
@@ -53,5 +61,7 @@ export function createSqliteConversationStore(db: ChannelDatabase, now: () => nu
       const row = read.get(key);
       return row ? { closed: false, checkAt: row.updated_at + idleMs } : { closed: false };
     },
+    // One process takes a bot's updates on a DATA_DIR (polling), and `sequentialize` orders them.
+    lock: async () => async () => {},
   };
 }

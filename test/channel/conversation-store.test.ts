@@ -55,11 +55,32 @@ describeWithRedis("conversations in Redis", (url) => {
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((c) => c.close()));
   });
-  conversationStoreContract(async (now) => {
+  const open = async (now: () => number = () => Date.now()): Promise<[ConversationStore, ConversationStore]> => {
     const prefix = `conv-${Math.random().toString(36).slice(2)}:`;
     const connections = [testConnection(url(), prefix), testConnection(url(), prefix)] as const;
     opened.push(...connections);
     await Promise.all(connections.map((c) => c.whenUp(5000)));
     return [createRedisConversationStore(connections[0], now), createRedisConversationStore(connections[1], now)];
+  };
+  conversationStoreContract(open);
+
+  it("lets one instance at a time handle a step of a conversation; a lock not let go expires", async () => {
+    const [a, b] = await open();
+    const order: string[] = [];
+    const unlockA = await a.lock("42", 5000);
+    const waiting = b.lock("42", 5000).then((unlock) => {
+      order.push("b has it");
+      return unlock;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    order.push("a lets go");
+    await unlockA();
+    await (await waiting)();
+    expect(order).toEqual(["a lets go", "b has it"]);
+    expect(await (await a.lock("43", 5000))).toBeTypeOf("function");
+    await b.lock("44", 200);
+    const started = Date.now();
+    await a.lock("44", 200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
   });
 });

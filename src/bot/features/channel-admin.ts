@@ -18,6 +18,8 @@ function isChannelAdmin<C extends BriefingContext>(ctx: C): ctx is AdminContext<
 }
 
 const REFUSAL = "/publish and /status are for the channel's admins only.";
+/** Longer than any step takes (a step waits on a few Bot API calls and the ledger). */
+const CONVERSATION_LOCK_MS = 15_000;
 const UNAVAILABLE = "I cannot reach the channel's ledger right now, so /publish and /status must wait; nothing was changed. Everything else works. Try again in a minute.";
 
 /**
@@ -53,6 +55,16 @@ async function whenStorageFails(error: BotError<AdminContext<BriefingContext>>, 
 }
 
 const adminChats = adminChatsAll.filter((ctx) => ctx.briefing.channel?.storageAvailable() !== false).errorBoundary(whenStorageFails);
+
+/** One step of an admin's conversation at a time across instances (the conversations plugin reads, then writes, its state). */
+adminChats.use(async (ctx, next) => {
+  const unlock = await ctx.briefing.channel?.conversations.lock(String(ctx.chatId), CONVERSATION_LOCK_MS);
+  try {
+    await next();
+  } finally {
+    await unlock?.();
+  }
+});
 
 adminChats.use(
   conversations<BriefingContext, Context>({
