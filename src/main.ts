@@ -3,7 +3,6 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, GrammyError } from "grammy";
 import { createAdminNotifier } from "./admin-notifier";
 import { allowedUpdates } from "./bot/allowed-updates";
-import { createMemoryChatArticleStore } from "./bot/chat-articles";
 import { commandList } from "./bot/command-list";
 import { registerAdminCommands } from "./bot/features/channel-admin";
 import { createChannel, type Channel } from "./channel/create-channel";
@@ -151,7 +150,7 @@ async function main(): Promise<void> {
     fail(`Cannot start: cannot open the post ledger in DATA_DIR (${config.DATA_DIR}): ${summarizeError(error)}`, 1, redact);
   }
   live.onChange(() => channel?.publisher.sync());
-  const deps = { library: live.library, chatArticles: createMemoryChatArticleStore(), logger, channel: channel?.deps };
+  const deps = { library: live.library, chatArticles: shared.chatArticles, logger, channel: channel?.deps };
   const bot = createRuntimeBot(config.BOT_TOKEN, deps, { apiRoot: config.BOT_API_ROOT });
 
   health.set({ status: "starting", reason: "contacting Telegram" });

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
+import { createMemoryChatArticleStore, type ChatArticleStore } from "../bot/chat-articles";
+import { createRedisChatArticleStore } from "../bot/redis-chat-articles";
 import { openChannelDatabase, type ChannelDatabase } from "../channel/channel-database";
 import { createSqliteConversationStore, type ConversationStore } from "../channel/conversation-store";
 import type { PostLedger } from "../channel/post-ledger";
@@ -31,6 +33,8 @@ export interface SharedState {
   kind: "embedded" | "redis";
   /** Webhook update_ids seen, so a redelivery is handled once. */
   recentUpdateIds: RecentUpdateIds;
+  /** Each chat's choice from /articles. */
+  chatArticles: ChatArticleStore;
   /** The channel's storage, opened on first use (only when CHANNEL_ID is set). */
   channel(): ChannelStorage;
   /** For `@grammyjs/ratelimiter`'s `storageClient`: counters every instance shares; `undefined` when embedded (use its `"MEMORY_STORE"`). */
@@ -67,6 +71,7 @@ export function openEmbeddedState(dataDir: string): SharedState {
   return {
     kind: "embedded",
     recentUpdateIds: createMemoryRecentUpdateIds(),
+    chatArticles: createMemoryChatArticleStore(),
     channel() {
       db ??= openChannelDatabase(dataDir);
       channel ??= { ledger: createSqlitePostLedger(db), conversations: createSqliteConversationStore(db), lease: createSoleLease(), available: () => true };
@@ -95,10 +100,12 @@ async function openRedisState(options: SharedStateOptions & { redisUrl: string }
   else logger.warn("redis: not reachable at start; going on without it (answering from memory, not posting) and retrying");
 
   const leaseKey = connection.key("poster");
+  const chatArticles = createRedisChatArticleStore(connection, logger);
   let channel: ChannelStorage | undefined;
   return {
     kind: "redis",
     recentUpdateIds: createRedisRecentUpdateIds(connection, logger),
+    chatArticles,
     channel() {
       channel ??= {
         ledger: createRedisPostLedger(connection, { instanceId, staleMs: leaseMs, leaseKey, onProblem: (reason) => report("ledger", reason) }),
@@ -109,7 +116,10 @@ async function openRedisState(options: SharedStateOptions & { redisUrl: string }
       return channel;
     },
     spamLimiterStorage: createRedisSpamLimiterStorage(connection),
-    close: () => connection.close(),
+    async close() {
+      await chatArticles.close();
+      await connection.close();
+    },
   };
 }
 

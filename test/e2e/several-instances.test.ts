@@ -245,5 +245,13 @@ describeWithRedis("several instances sharing Redis, behind a load balancer", () 
     expect(await ledger.get("cis-defense-ministers-baku-2019")).toMatchObject({ state: "posted" });
     expect(readdirSync(dataDir)).toEqual([]);
     expect(standIn.violations).toEqual([]);
+
+    // And both stop cleanly: the poster lets its lease go, the connections close.
+    for (const bot of bots) bot.signal("SIGTERM");
+    expect(await Promise.all(bots.map((bot) => bot.exited))).toEqual([
+      { code: 0, signal: null },
+      { code: 0, signal: null },
+    ]);
+    expect(await ledgerConnection.client.exists(`briefing:${e2eToken.split(":")[0]}:poster`)).toBe(0);
   });
 }, { ownServer: true });
