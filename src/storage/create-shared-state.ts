@@ -55,7 +55,7 @@ export interface SharedStateOptions {
   logger: Logger;
   /** Told of a problem with the shared storage (`reason`), and when it is over (`undefined`): for /healthz. */
   onProblem?: (source: string, reason: string | undefined) => void;
-  /** How long start-up waits for Redis before going on without it. @default 5 000 */
+  /** How long start-up waits for Redis before going on without it (it connects in milliseconds when it is there). @default 2 000 */
   connectWaitMs?: number;
 }
 
@@ -96,7 +96,7 @@ async function openRedisState(options: SharedStateOptions & { redisUrl: string }
     name: `briefing-${instanceId}`,
     onProblem: (reason) => report("redis", reason),
   });
-  if (await connection.whenUp(options.connectWaitMs ?? 5000)) void warnIfNotPersistent(connection, logger);
+  if (await connection.whenUp(options.connectWaitMs ?? 2000)) void warnIfNotPersistent(connection, logger);
   else logger.warn("redis: not reachable at start; going on without it (answering from memory, not posting) and retrying");
 
   const leaseKey = connection.key("poster");
