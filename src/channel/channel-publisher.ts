@@ -224,7 +224,8 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
         if (!warned) logger.warn({ ...details, err: error }, `channel: cannot record ${what} yet: the ledger is unreachable; holding on to it`);
         warned = true;
         await sleepUntil(now() + delay, false);
-        delay = Math.min(delay * 2, 5000);
+        // Soon after Redis is back: before this instance could be taken for dead and its post for uncertain.
+        delay = Math.min(delay * 2, 1000);
       }
     }
   }
