@@ -363,8 +363,15 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
   /** Compares the content with the ledger: queues what is due (oldest first) and the corrections, and sets a timer for the next due time. */
   async function sync(): Promise<void> {
     if (stopped || !lease.held) return;
-    await sweep();
-    const records = new Map((await ledger.all()).map((record) => [record.articleId, record]));
+    let records: Map<string, PostRecord>;
+    try {
+      await sweep();
+      records = new Map((await ledger.all()).map((record) => [record.articleId, record]));
+    } catch (error) {
+      // A pass the ledger cut short (a due timer that fired while Redis was away) is made again at the next tick.
+      if (isStorageUnavailable(error)) lastChanges = undefined;
+      throw error;
+    }
     const at = now();
     const due: { article: Article; at: number }[] = [];
     let next = Infinity;

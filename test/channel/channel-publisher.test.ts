@@ -386,4 +386,28 @@ describeWithRedis("a publisher whose Redis goes away", () => {
       await server.stop();
     }
   });
+
+  it("posts what fell due while Redis was away as soon as it is back, not at the next full pass", async () => {
+    vi.useRealTimers();
+    const server = await startRedisServer();
+    const connection = testConnection(server.url, "due:");
+    try {
+      await connection.whenUp(5000);
+      const ledger = createRedisPostLedger(connection);
+      const h = createChannelHarness({ articles: [real], autopost: false, storage: { ledger }, publisher: { tickMs: 100, storageRetryMs: 100 } });
+      await h.publisher.start();
+      await h.publisher.schedule(real.id, Date.now() + 500, admin.id);
+      // The poster's ticks have seen the schedule: nothing new to notice once Redis is back, but the due time passed while it was away.
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await server.stop("SIGKILL");
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(h.channelSends()).toHaveLength(0);
+      await server.start();
+      await vi.waitFor(() => expect(h.channelSends()).toHaveLength(1), { timeout: 3000, interval: 20 });
+      await h.publisher.stop();
+    } finally {
+      await connection.close();
+      await server.stop();
+    }
+  });
 }, { ownServer: true });
