@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
+    // Tests marked concurrent (the fault matrix's rows) mostly wait on Telegram's timings; run them all at once.
+    maxConcurrency: 20,
   },
 });

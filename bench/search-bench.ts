@@ -2,14 +2,9 @@ import { runInNewContext } from "node:vm";
 import { setFlagsFromString } from "node:v8";
 import type { Article } from "../src/content/article-schema";
 import { createSearchIndex, searchArticles, type SearchIndex } from "../src/search/search-articles";
+import { elapsedMs, percentile, spread, type Spread } from "./bench-stats";
 import { generateArticles, generatePeople, peoplePoolSize, type SyntheticPerson } from "./generate-articles";
 
-/** A median over repetitions, with the smallest and largest seen. */
-export interface Spread {
-  median: number;
-  min: number;
-  max: number;
-}
 
 export interface SearchBenchRow {
   articles: number;
@@ -45,8 +40,9 @@ export interface SearchBenchOptions {
 export const defaultSearchBenchOptions: SearchBenchOptions = {
   sizes: [1, 1_000, 10_000],
   seed: 20191030,
-  repetitions: 5,
-  builds: (size) => (size >= 10_000 ? 3 : 5),
+  repetitions: 3,
+  // The scaling benchmark builds the index of 10,000 articles again, in processes of their own.
+  builds: (size) => (size >= 10_000 ? 1 : 3),
 };
 
 const gc: () => void = (() => {
@@ -54,18 +50,6 @@ const gc: () => void = (() => {
   return runInNewContext("gc") as () => void;
 })();
 
-const elapsedMs = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
-
-function spread(values: readonly number[]): Spread {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { median: percentile(sorted, 0.5), min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0 };
-}
-
-/** The value below which `p` of the sorted samples fall (nearest rank). */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
-}
 
 /** A small seeded generator for choosing queries; the same seed, the same mix. */
 function createRandom(seed: number): () => number {

@@ -10,8 +10,9 @@ import {
   renderSummary,
   type Answer,
 } from "./render/render-article";
+import { createRenderCache, type RenderKey } from "./render/render-cache";
 import { renderTarget } from "./render/render-target";
-import { searchArticles } from "./search/search-articles";
+import { searchArticles, type SearchTarget } from "./search/search-articles";
 
 /** The answers a command or a deep link can ask for by name. */
 export const topics = ["summary", "attendees", "agenda", "quotes", "source"] as const;
@@ -29,8 +30,39 @@ const topicRenderers: Record<Topic, (article: Article) => Answer> = {
   source: renderSource,
 };
 
+/** Answers rendered from an article: 5,000 is every answer of a few hundred articles, a few KB each at most. */
+const answerCache = createRenderCache(5_000);
+
+/**
+ * An answer that depends on the article alone, rendered once and shared (see `createRenderCache`):
+ * frozen, so that no caller can change what the next reader gets.
+ */
+function cachedAnswer(article: Article, key: RenderKey, render: () => Answer): Answer {
+  return answerCache.get(article, key, () => {
+    const answer = render();
+    Object.freeze(answer.blocks);
+    if (answer.keyboard) Object.freeze(answer.keyboard);
+    return Object.freeze(answer);
+  });
+}
+
 export function answerTopic(topic: Topic, article: Article): Answer {
-  return topicRenderers[topic](article);
+  return cachedAnswer(article, `topic:${topic}`, () => topicRenderers[topic](article));
+}
+
+/** A person's card. */
+export function answerPerson(article: Article, person: Person): Answer {
+  return cachedAnswer(article, `person:${person.id}`, () => renderPerson(article, person));
+}
+
+/** What one person said. */
+function answerPersonQuotes(article: Article, person: Person): Answer {
+  return cachedAnswer(article, `quotes:${person.id}`, () => renderQuotes(article, person));
+}
+
+/** The full answer for a thing search found (its `target`, the same object for every search of one index). */
+export function answerTarget(article: Article, target: SearchTarget): Answer {
+  return cachedAnswer(article, target, () => renderTarget(article, target));
 }
 
 /** Finds a person of `article` by any spelling, a part of it, or a small typo. */
@@ -58,14 +90,14 @@ export function answerWho(library: Library, article: Article, name: string): Ans
     };
   }
   const person = findPersonByName(library, article, name);
-  return person ? renderPerson(article, person) : notFound(article, name, "/who");
+  return person ? answerPerson(article, person) : notFound(article, name, "/who");
 }
 
 /** `/quotes [name]`: every statement, or one person's. */
 export function answerQuotes(library: Library, article: Article, name: string): Answer {
-  if (name.trim() === "") return renderQuotes(article);
+  if (name.trim() === "") return answerTopic("quotes", article);
   const person = findPersonByName(library, article, name);
-  return person ? renderQuotes(article, person) : notFound(article, name, "/quotes");
+  return person ? answerPersonQuotes(article, person) : notFound(article, name, "/quotes");
 }
 
 /** Words that say which answer a plain question wants, tried in this order. */
@@ -92,9 +124,9 @@ export function answerQuestion(library: Library, article: Article, question: str
   const rest = question.replace(/[^\p{L}\p{N}' -]/gu, " ").replace(questionWords, " ").replace(/\s+/g, " ").trim();
   if (match?.[1] === "quotes" || match?.[1] === "who") {
     const person = rest === "" ? undefined : findPersonByName(library, article, rest);
-    if (person) return match[1] === "who" ? renderPerson(article, person) : renderQuotes(article, person);
+    if (person) return match[1] === "who" ? answerPerson(article, person) : answerPersonQuotes(article, person);
     if (rest !== "") return answerFromSearch(library, rest);
-    return match[1] === "quotes" ? renderQuotes(article) : undefined;
+    return match[1] === "quotes" ? answerTopic("quotes", article) : undefined;
   }
   if (match) return answerTopic(match[1], article);
   return answerFromSearch(library, question);
@@ -104,5 +136,5 @@ export function answerQuestion(library: Library, article: Article, question: str
 export function answerFromSearch(library: Library, query: string): Answer | undefined {
   const hit = searchArticles(library.index, query, { limit: 1 }).hits[0];
   const article = hit ? library.byId.get(hit.articleId) : undefined;
-  return hit && article ? renderTarget(article, hit.target) : undefined;
+  return hit && article ? answerTarget(article, hit.target) : undefined;
 }

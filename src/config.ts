@@ -60,6 +60,11 @@ const pollingSettings = commonSettings.extend({
   BOT_MODE: z.literal("polling").default("polling"),
   ...runtimeSettings,
   PORT: port("PORT").optional(),
+  /**
+   * A diagnostic, for `npm run bench`: `sequential` handles one update at a time, as grammY's
+   * `bot.start()` does, instead of up to 500 at once. Not for production. @default "concurrent"
+   */
+  BOT_POLLING: z.enum(["concurrent", "sequential"], { error: "BOT_POLLING must be concurrent or sequential" }).default("concurrent"),
 });
 
 const SECRET_HELP = "WEBHOOK_SECRET must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - (for example the output of: openssl rand -hex 32)";

@@ -18,7 +18,11 @@ export class ApiFailure {
 
 export interface LocalBotApiOptions {
   botInfo: UserFromGetMe;
-  /** Answers a call; return `undefined` for the default answer, or an `ApiFailure`. */
+  /**
+   * Answers a call: `undefined` for the default answer, or an `ApiFailure`;
+   * a promise of either to answer late; a thrown error (or rejected promise)
+   * fails the request as a broken connection would.
+   */
   respond?: (call: ApiCall) => unknown;
   /** Sees every call, in order. */
   onCall?: (call: ApiCall) => void;
@@ -50,15 +54,15 @@ function chatOf(chatId: unknown): Message["chat"] {
 }
 
 /**
- * A Bot API that answers in-process, for grammY's `client.fetch` option: the
- * real bot runs unchanged (same middleware, same API client) with no network.
- * Messages sent get realistic `Message` results with increasing ids.
+ * Telegram's answers to a bot's calls, made up in-process: `getMe` is
+ * `botInfo`, a sent or edited message comes back as a realistic `Message`
+ * (increasing ids), anything else `true`.
  */
-export function createLocalBotApi(options: LocalBotApiOptions): typeof fetch {
+export function createLocalAnswers(botInfo: UserFromGetMe): (call: ApiCall) => unknown {
   let nextMessageId = 1;
-  const defaultAnswer = (call: ApiCall): unknown => {
+  return (call) => {
     const { method, payload } = call;
-    if (method === "getMe") return options.botInfo;
+    if (method === "getMe") return botInfo;
     if (method === "sendMessage" || method === "editMessageText") {
       const messageId = method === "sendMessage" ? nextMessageId++ : Number(payload.message_id);
       const text = typeof payload.text === "string" ? payload.text : "";
@@ -66,19 +70,28 @@ export function createLocalBotApi(options: LocalBotApiOptions): typeof fetch {
         message_id: messageId,
         date: Math.floor(Date.now() / 1000),
         chat: chatOf(payload.chat_id),
-        from: options.botInfo,
+        from: botInfo,
         text: payload.parse_mode === "HTML" ? htmlToText(text) : text,
       };
     }
     return true;
   };
+}
+
+/**
+ * A Bot API that answers in-process, for grammY's `client.fetch` option: the
+ * real bot runs unchanged (same middleware, same API client) with no network.
+ * Messages sent get realistic `Message` results with increasing ids.
+ */
+export function createLocalBotApi(options: LocalBotApiOptions): typeof fetch {
+  const defaultAnswer = createLocalAnswers(options.botInfo);
   return (async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const method = url.slice(url.lastIndexOf("/") + 1);
     const payload = typeof init?.body === "string" && init.body !== "" ? JSON.parse(init.body) : {};
     const call: ApiCall = { method, payload };
     options.onCall?.(call);
-    const answer = options.respond?.(call) ?? defaultAnswer(call);
+    const answer = (await options.respond?.(call)) ?? defaultAnswer(call);
     const body =
       answer instanceof ApiFailure
         ? { ok: false, error_code: answer.errorCode, description: answer.description, parameters: answer.parameters }

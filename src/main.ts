@@ -5,6 +5,7 @@ import { createAdminNotifier } from "./admin-notifier";
 import { allowedUpdates } from "./bot/allowed-updates";
 import { commandList } from "./bot/command-list";
 import { registerAdminCommands } from "./bot/features/channel-admin";
+import { CHANNEL_REQUEST_TIMEOUT_SECONDS } from "./channel/channel-publisher";
 import { createChannel, type Channel } from "./channel/create-channel";
 import { isAutopostOn, parseConfig, type Config } from "./config";
 import { createLiveContent } from "./live-content";
@@ -140,7 +141,7 @@ async function main(): Promise<void> {
             autopost: isAutopostOn(config),
             adminIds: config.ADMIN_IDS ?? [],
             storage: shared.channel(),
-            channelApi: new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT }),
+            channelApi: new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT, timeoutSeconds: CHANNEL_REQUEST_TIMEOUT_SECONDS }),
             notifier,
             botUsername: () => bot.botInfo.username,
             library: live.library,
@@ -151,7 +152,7 @@ async function main(): Promise<void> {
   }
   live.onChange(() => channel?.publisher.sync());
   const deps = { library: live.library, chatArticles: shared.chatArticles, logger, channel: channel?.deps };
-  const bot = createRuntimeBot(config.BOT_TOKEN, deps, { apiRoot: config.BOT_API_ROOT });
+  const bot = createRuntimeBot(config.BOT_TOKEN, deps, { apiRoot: config.BOT_API_ROOT }, { spam: { store: shared.spamCounters } });
 
   health.set({ status: "starting", reason: "contacting Telegram" });
   try {
@@ -188,7 +189,9 @@ async function main(): Promise<void> {
       fail(`Cannot start: cannot remove the webhook (${summarizeError(error)}).`, 1, redact);
     }
     if (stopping) return;
-    polling = startPolling(bot, { allowedUpdates, inFlight, logger, onFailure: () => void stop("polling failed", 1) });
+    // BOT_POLLING=sequential (a diagnostic) keeps the same polling with one update at a time.
+    const concurrency = config.BOT_POLLING === "sequential" ? 1 : undefined;
+    polling = startPolling(bot, { allowedUpdates, inFlight, logger, concurrency, onFailure: () => void stop("polling failed", 1) });
   } else {
     webhook = createWebhook({
       handleUpdate: (update) => bot.handleUpdate(update),

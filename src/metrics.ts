@@ -29,10 +29,10 @@ export function createMetrics(registry = new Registry()) {
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [registry],
     }),
-    /** Posts to the channel: `posted` or `failed`. The channel feature increments it. */
+    /** Posts to the channel: `posted`, `failed`, or `uncertain` (sent, no answer in time). The channel feature increments it. */
     channelPosts: new Counter({
       name: "briefing_channel_posts_total",
-      help: "Articles posted to the channel, by outcome (posted, failed)",
+      help: "Articles posted to the channel, by outcome (posted, failed, uncertain)",
       labelNames: ["outcome"] as const,
       registers: [registry],
     }),
@@ -64,7 +64,7 @@ export function createMetrics(registry = new Registry()) {
     }),
   };
   // Known label values show up as 0 before the first event, so dashboards and alerts see them.
-  for (const outcome of ["posted", "failed"]) metrics.channelPosts.inc({ outcome }, 0);
+  for (const outcome of ["posted", "failed", "uncertain"]) metrics.channelPosts.inc({ outcome }, 0);
   for (const reason of ["unauthorized", "duplicate", "malformed", "unavailable"]) metrics.webhookRejections.inc({ reason }, 0);
   metrics.sharedStorageUp.set(1);
   collectDefaultMetrics({ register: registry });

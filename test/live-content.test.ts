@@ -10,7 +10,8 @@ import { createBot } from "../src/bot/create-bot";
 import { createLiveContent } from "../src/live-content";
 import { createLocalBotApi, localBotInfo, type ApiCall } from "../src/local-bot-api";
 import { htmlToText } from "../src/render/html";
-import { textMessage } from "./support/test-bot";
+import type { Update } from "grammy/types";
+import { buttonPress, inlineQuery, textMessage } from "./support/test-bot";
 
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
@@ -53,5 +54,40 @@ describe("content that changes while the bot runs", () => {
     await vi.waitFor(() => expect(changes).toBe(2));
     expect(noticesToAdmin()[1]).toBe("✅ The content is good again: now serving 3 articles.");
     expect(await ask("/summary")).toContain("Newest - Council of CIS Defense Ministers");
+  });
+
+  it("answers from an article edited in place, never from what was rendered before the edit", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "briefing-live-"));
+    const real = await readFile("content/cis-defense-ministers-baku.yaml", "utf8");
+    await writeFile(join(dir, "baku.yaml"), real);
+    const calls: ApiCall[] = [];
+    const fetch = createLocalBotApi({ botInfo: localBotInfo, onCall: (call) => calls.push(call) });
+    const logger = pino({ level: "silent" });
+    const live = createLiveContent({ dir, logger, notifier: createAdminNotifier(new Api("1:x", { fetch }), [], logger), intervalMs: 20 });
+    expect((await live.load()).ok).toBe(true);
+    let changes = 0;
+    live.onChange(() => (changes += 1));
+    live.start();
+    stop = live.stop;
+    const bot = createBot("1:x", { library: live.library, chatArticles: createMemoryChatArticleStore(), logger }, { botConfig: { botInfo: localBotInfo, client: { fetch } } });
+    /** Everything the bot sent for one update, as a reader sees it. */
+    const answer = async (update: Update) => {
+      const before = calls.length;
+      await bot.handleUpdate(update);
+      return calls.slice(before).map((c) => htmlToText(JSON.stringify(c.payload))).join("\n").toLowerCase();
+    };
+    const asked = [textMessage("/attendees"), textMessage("who attended?"), textMessage("/who shoigu"), inlineQuery("shoigu"), buttonPress("topic:attendees")];
+    for (const update of asked) {
+      const text = await answer(update);
+      expect(text).toContain("shoigu");
+      expect(text).not.toContain("minister of defence");
+    }
+
+    // Same id, same file: only Shoigu's role changes.
+    await writeFile(join(dir, "baku.yaml"), real.replace("aliases: [Sergey Shoygu]\n    role: defense minister", "aliases: [Sergey Shoygu]\n    role: minister of defence"));
+    await vi.waitFor(() => expect(changes).toBe(1));
+    for (const update of asked) {
+      expect(await answer(update)).toContain("minister of defence");
+    }
   });
 });

@@ -32,6 +32,7 @@ describe("configuration", () => {
         DATA_DIR: "data",
         LOG_LEVEL: "info",
         BOT_MODE: "polling",
+        BOT_POLLING: "concurrent",
         HOST: "127.0.0.1",
         REDIS_LEASE_MS: 15_000,
       },

@@ -2,13 +2,25 @@ import type { BriefingContext } from "./context";
 import { packMessages } from "../render/html";
 import type { Answer } from "../render/render-article";
 
+/** The messages of each answer, packed once: cached answers (see `renderCache`) are sent again and again. */
+const packed = new WeakMap<Answer, string[]>();
+
+function messagesOf(answer: Answer): string[] {
+  let messages = packed.get(answer);
+  if (messages === undefined) {
+    messages = packMessages(answer.blocks);
+    packed.set(answer, messages);
+  }
+  return messages;
+}
+
 /**
  * Sends an answer through the one formatting path: HTML packed into messages
  * within Telegram's limit, buttons under the last one. In groups it replies to
  * the message that asked.
  */
 export async function replyWithAnswer(ctx: BriefingContext, answer: Answer): Promise<void> {
-  const messages = packMessages(answer.blocks);
+  const messages = messagesOf(answer);
   const replyTo = ctx.chat?.type !== "private" && ctx.msg ? ctx.msg.message_id : undefined;
   for (const [i, text] of messages.entries()) {
     const last = i === messages.length - 1;

@@ -59,6 +59,18 @@ function classify(error: unknown): Failure {
   return { kind: "transient" };
 }
 
+/**
+ * The client gave up waiting for Telegram's answer: the request went out and
+ * may yet be posted, so sending it again could post it twice. (grammY reports
+ * its own timeout as an HttpError around "Request to '…' timed out after N seconds".)
+ */
+function isUnanswered(error: unknown): boolean {
+  return error instanceof HttpError && error.error instanceof Error && /timed out/i.test(error.error.message);
+}
+
+/** How long the channel's `Api` waits for an answer before the post is taken for uncertain (grammY's default is 500 s). */
+export const CHANNEL_REQUEST_TIMEOUT_SECONDS = 60;
+
 function describe(error: unknown): string {
   if (error instanceof GrammyError) return `${error.error_code}: ${error.description}`;
   if (error instanceof HttpError) return `network: ${error.message}`;
@@ -281,6 +293,17 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       });
       messageId = message.message_id;
     } catch (error) {
+      if (isUnanswered(error)) {
+        // As a crash in the window: never sent again by itself; the admins look and decide.
+        let uncertain: PostRecord | undefined;
+        await persist("a post with no answer", { articleId: article.id }, async () => {
+          uncertain = await ledger.recordUncertain(article.id, "Telegram did not answer in time", now());
+        });
+        metrics.channelPosts.inc({ outcome: "uncertain" });
+        logger.error({ err: error, articleId: article.id }, "channel: no answer to the post; asking the admins");
+        if (uncertain) await options.notifyAdmins(renderUncertainNotice(uncertain, article, channelId));
+        return "done";
+      }
       const failure = classify(error);
       const retry = await retryAfter(job, channelId, failure, error);
       if (retry) {

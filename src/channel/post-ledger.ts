@@ -118,6 +118,12 @@ export interface PostLedger {
   recordPosted(args: { articleId: string; messageId: number; contentHash: string; now: number }): Promise<void>;
   /** Telegram surely did not post it (429, 5xx, a refused chat): back to what was asked for, to be tried again. */
   releasePost(articleId: string, now: number, reason: string): Promise<void>;
+  /**
+   * Sent, and no answer came back in time: it may or may not be in the
+   * channel, as after a crash in the window, so an admin decides. Resolves to
+   * the record when this call made it `uncertain`.
+   */
+  recordUncertain(articleId: string, reason: string, now: number): Promise<PostRecord | undefined>;
   /** Telegram refused it for good; an admin can post it again from /publish. */
   recordFailed(articleId: string, error: string, now: number): Promise<void>;
   /** Claims a posted article's correction: only one process edits a post at a time, within the chat's send limit. */

@@ -253,6 +253,20 @@ export function createRedisPostLedger(connection: RedisConnection, options: Redi
       });
     },
 
+    recordUncertain(articleId, reason, now) {
+      return changeRecord<PostRecord | undefined>(articleId, (record) => {
+        if (!record || record.state !== "sending" || record.owner !== instanceId) return { result: undefined };
+        const next = change(record, now, { state: "uncertain", owner: null, error: reason });
+        return {
+          result: next,
+          writes: (multi) => {
+            put(multi, next);
+            event(multi, next, now, "uncertain", reason);
+          },
+        };
+      });
+    },
+
     recordFailed(articleId, error, now) {
       return changeRecord(articleId, (record) => {
         if (!record || record.state !== "sending" || record.owner !== instanceId) return { result: undefined };

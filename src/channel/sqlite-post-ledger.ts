@@ -252,6 +252,18 @@ export function createSqlitePostLedger(db: ChannelDatabase, options: PostLedgerO
     },
 
     /** Telegram refused it for good; an admin can post it again from /publish. */
+    async recordUncertain(articleId, reason, now) {
+      return db
+        .transaction(() => {
+          const record = get(articleId);
+          if (!record || record.state !== "sending" || record.owner !== instanceId) return undefined;
+          update(articleId, now, { state: "uncertain", owner: null, error: reason });
+          event(articleId, now, "uncertain", reason);
+          return get(articleId);
+        })
+        .immediate();
+    },
+
     async recordFailed(articleId, error, now) {
       db.transaction(() => {
         const record = get(articleId);

@@ -6,11 +6,15 @@ export interface FieldProblem {
   message: string;
 }
 
+const plainText = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 /**
  * Normalises text for verbatim comparison: Unicode NFC, curly quotes made
  * straight, every run of whitespace (non-breaking spaces included) one space.
  */
 export function normaliseForMatch(text: string): string {
+  // Printable ASCII words with single spaces between them are left as they are: skip the work.
+  if (plainText.test(text)) return text;
   return text
     .normalize("NFC")
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")

@@ -52,7 +52,7 @@ export function describeChannelState(status: ArticleChannelStatus): SafeHtml {
     case "failed":
       return html`failed: ${record?.error ?? "unknown error"}`;
     case "uncertain":
-      return html`uncertain: the bot stopped while sending it${record?.attemptAt != null ? ` (${formatTime(record.attemptAt)})` : ""}; check the channel, then choose in /publish`;
+      return html`uncertain: ${record?.error ?? "the bot stopped while sending it"}${record?.attemptAt != null ? ` (${formatTime(record.attemptAt)})` : ""}; check the channel, then choose in /publish`;
   }
 }
 
@@ -140,7 +140,7 @@ export function renderUncertainNotice(record: PostRecord, article: Article | und
   const when = record.attemptAt !== null ? ` at ${formatTime(record.attemptAt)}` : "";
   return [
     html`⚠️ ${bold("Check the channel:")} I may or may not have posted ${bold(headline)} to ${channelId}.`,
-    html`I began sending it${when}, and the bot stopped before Telegram's answer was recorded. I will not post it again by myself.`,
+    html`I began sending it${when}, and ${record.error ?? "the bot stopped before Telegram's answer was recorded"}. I will not post it again by myself.`,
     html`Look in the channel, then send /publish, choose the article and pick Post again or Mark as posted.`,
   ];
 }

@@ -20,6 +20,7 @@ const formatChars = /\p{Cf}/gu; // zero-width spaces and joiners, direction mark
 const marks = /\p{M}/gu;
 const notLetterOrDigit = /[^\p{L}\p{N}]/gu;
 const special = /[ßæœøđðłıþħ]/g;
+const plainLatin = /^[A-Za-z0-9]+$/;
 
 /**
  * The index keys of a token: usually one, two for a Russian adjective ("казахский" is
@@ -31,6 +32,12 @@ const special = /[ßæœøđðłıþħ]/g;
  * ("Shoygu"/"Shoigu", "Sergey"/"Sergei"); with it they are the same key.
  */
 export function normaliseTerm(token: string): string[] | null {
+  // Most tokens are plain Latin letters and digits, which the steps below leave as they are
+  // but for case: skip them (a query's words go through here on every search).
+  if (plainLatin.test(token)) {
+    const key = token.toLowerCase();
+    return stopWords.has(key) || (key.length < 2 && !/\d/.test(key)) ? null : [key.replaceAll("y", "i")];
+  }
   const lower = token.normalize("NFC").replace(formatChars, "").toLowerCase();
   const words = hasCyrillic(lower) ? latinWordsOf(lower) : [lower];
   const keys: string[] = [];

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { createMemoryChatArticleStore, type ChatArticleStore } from "../bot/chat-articles";
 import { createRedisChatArticleStore } from "../bot/redis-chat-articles";
+import { createMemorySpamCounters, type SpamCounterStore } from "../bot/spam-limit";
 import { openChannelDatabase, type ChannelDatabase } from "../channel/channel-database";
 import { createSqliteConversationStore, type ConversationStore } from "../channel/conversation-store";
 import type { PostLedger } from "../channel/post-ledger";
@@ -13,7 +14,7 @@ import { createSqlitePostLedger } from "../channel/sqlite-post-ledger";
 import { createMemoryRecentUpdateIds, type RecentUpdateIds } from "../runtime/recent-update-ids";
 import { createRedisRecentUpdateIds } from "../runtime/redis-recent-update-ids";
 import { connectRedis, type RedisConnection } from "./redis-connection";
-import { createRedisSpamLimiterStorage, type SpamLimiterStorage } from "./spam-limiter-storage";
+import { createRedisSpamCounters } from "./spam-limiter-storage";
 
 /** What the channel keeps: its ledger, the admins' /publish conversations, and who posts. */
 export interface ChannelStorage {
@@ -37,8 +38,8 @@ export interface SharedState {
   chatArticles: ChatArticleStore;
   /** The channel's storage, opened on first use (only when CHANNEL_ID is set). */
   channel(): ChannelStorage;
-  /** For `@grammyjs/ratelimiter`'s `storageClient`: counters every instance shares; `undefined` when embedded (use its `"MEMORY_STORE"`). */
-  spamLimiterStorage: SpamLimiterStorage | undefined;
+  /** The spam limiter's counters (`@grammyjs/ratelimiter`'s `storageClient`): in memory, or in Redis for every instance. */
+  spamCounters: SpamCounterStore;
   /** Closes the database or the connections (after the channel has stopped). */
   close(): Promise<void>;
 }
@@ -77,7 +78,7 @@ export function openEmbeddedState(dataDir: string): SharedState {
       channel ??= { ledger: createSqlitePostLedger(db), conversations: createSqliteConversationStore(db), lease: createSoleLease(), available: () => true };
       return channel;
     },
-    spamLimiterStorage: undefined,
+    spamCounters: createMemorySpamCounters(),
     async close() {
       db?.close();
     },
@@ -115,7 +116,7 @@ async function openRedisState(options: SharedStateOptions & { redisUrl: string }
       };
       return channel;
     },
-    spamLimiterStorage: createRedisSpamLimiterStorage(connection),
+    spamCounters: createRedisSpamCounters(connection),
     async close() {
       await chatArticles.close();
       await connection.close();

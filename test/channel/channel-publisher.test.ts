@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import pino from "pino";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { openChannelDatabase } from "../../src/channel/channel-database";
 import { createRedisPostLedger } from "../../src/channel/redis-post-ledger";
 import { createRedisPosterLease } from "../../src/channel/redis-poster-lease";
@@ -9,7 +9,7 @@ import type { RedisConnection } from "../../src/storage/redis-connection";
 import type { Article } from "../../src/content/article-schema";
 import { ApiFailure, type ApiCall } from "../../src/local-bot-api";
 import { htmlToText } from "../../src/render/html";
-import { admin, advanceUntil, channelFakeTimers, channelId, createChannelHarness, manyArticles, tempDataDir } from "../support/channel-fixtures";
+import { admin, advanceUntil, channelId, createChannelHarness, manyArticles, tempDataDir, useChannelClock } from "../support/channel-fixtures";
 import { describeWithRedis, startRedisServer, testConnection } from "../support/redis-server";
 import { loadRealArticles } from "../support/test-bot";
 
@@ -17,13 +17,7 @@ let real: Article;
 beforeAll(async () => {
   [real] = (await loadRealArticles()) as [Article];
 });
-beforeEach(() => {
-  vi.useFakeTimers(channelFakeTimers);
-  vi.setSystemTime(new Date("2025-01-01T09:00:00Z"));
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useChannelClock("2025-01-01T09:00:00Z");
 
 const T0 = Date.parse("2025-01-01T09:00:00Z");
 const isChannelSend = (call: ApiCall) => call.method === "sendMessage" && call.payload.chat_id === channelId;

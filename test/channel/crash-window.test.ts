@@ -1,104 +1,102 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import type { Chat } from "grammy/types";
 import { openChannelDatabase } from "../../src/channel/channel-database";
 import { createSqlitePostLedger } from "../../src/channel/sqlite-post-ledger";
-import { tempDataDir } from "../support/channel-fixtures";
-import { startHttpBotApi } from "../support/http-bot-api";
+import { BotApiStandIn } from "../support/bot-api-stand-in";
+import { e2eToken, startBot, type BotProcess } from "../support/bot-process";
+import { admin, channelId, tempDataDir } from "../support/channel-fixtures";
 
 const articleId = "cis-defense-ministers-baku-2019";
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-});
+const newsroom: Chat.ChannelChat = { id: -1003000000001, type: "channel", title: "Newsroom", username: channelId.slice(1) };
 
-/** `npm start`'s process as production runs it (`node --import tsx`, so a signal reaches the bot itself, not a wrapper). */
-function startBot(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { PATH: process.env.PATH ?? "", ...env },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  children.push(child);
-  return child;
+/** A stand-in that knows the channel (the bot its admin) and the admin (who started the bot). */
+async function startStandIn(): Promise<BotApiStandIn> {
+  const standIn = await BotApiStandIn.start({ token: e2eToken });
+  standIn.setChannel(newsroom, true);
+  standIn.startedBy(admin);
+  return standIn;
 }
 
-const exited = (child: ChildProcess) =>
-  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
-
-function botEnv(apiUrl: string, dataDir: string): Record<string, string> {
-  return {
-    BOT_TOKEN: "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0",
-    BOT_API_ROOT: apiUrl,
+function startChannelBot(standIn: BotApiStandIn, dataDir: string): BotProcess {
+  return startBot({
+    BOT_TOKEN: e2eToken,
+    BOT_API_ROOT: standIn.apiRoot,
     CONTENT_DIR: "content",
     DATA_DIR: dataDir,
-    CHANNEL_ID: "@newsroom",
+    CHANNEL_ID: channelId,
     AUTOPOST: "on",
-    ADMIN_IDS: "7001",
+    ADMIN_IDS: String(admin.id),
     LOG_LEVEL: "warn",
-  };
+  });
 }
+
+const isChannelSend = (payload: Record<string, unknown>) => payload.chat_id === channelId;
+const channelSends = (standIn: BotApiStandIn) => standIn.callsTo("sendMessage").filter((c) => isChannelSend(c.payload));
 
 describe("npm start with CHANNEL_ID set", () => {
   it("posts the article's summary once; stopped and started again, it does not post again", async () => {
-    const api = await startHttpBotApi();
-    const env = botEnv(api.url, tempDataDir());
-    const channelSends = () => api.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === "@newsroom");
+    const standIn = await startStandIn();
+    const dataDir = tempDataDir();
+    const bots: BotProcess[] = [];
     try {
-      const first = startBot(env);
-      await vi.waitFor(() => expect(channelSends()).toHaveLength(1), { timeout: 20_000, interval: 50 });
-      expect(String(channelSends()[0]?.payload.text)).toContain("<b>Council of CIS Defense Ministers meets in hospitable land of Azerbaijan</b>");
-      const firstExit = exited(first);
-      first.kill("SIGTERM");
-      expect(await firstExit).toEqual({ code: 0, signal: null });
+      const first = startChannelBot(standIn, dataDir);
+      bots.push(first);
+      await standIn.waitUntil(() => channelSends(standIn).length === 1, "the post");
+      expect(String(channelSends(standIn)[0]?.payload.text)).toContain("<b>Council of CIS Defense Ministers meets in hospitable land of Azerbaijan</b>");
+      first.signal("SIGTERM");
+      expect(await first.exited).toEqual({ code: 0, signal: null });
 
-      const before = api.calls.length;
-      const second = startBot(env);
-      await vi.waitFor(() => expect(api.calls.slice(before).some((c) => c.method === "getUpdates")).toBe(true), { timeout: 20_000, interval: 50 });
-      expect(channelSends()).toHaveLength(1);
-      const secondExit = exited(second);
-      second.kill("SIGTERM");
-      expect(await secondExit).toEqual({ code: 0, signal: null });
+      const before = standIn.calls.length;
+      const second = startChannelBot(standIn, dataDir);
+      bots.push(second);
+      await standIn.waitForCall("getUpdates", () => true, before);
+      expect(channelSends(standIn)).toHaveLength(1);
+      second.signal("SIGTERM");
+      expect(await second.exited).toEqual({ code: 0, signal: null });
+      expect(standIn.violations).toEqual([]);
     } finally {
-      await api.close();
+      for (const bot of bots) await bot.kill();
+      await standIn.close();
     }
   });
 });
 
 describe("a kill -9 inside the window between sending a post and recording it", () => {
   it("does not post again after a restart: the post becomes uncertain and the admins are asked", async () => {
-    const api = await startHttpBotApi();
+    const standIn = await startStandIn();
     const dataDir = tempDataDir();
-    const env = botEnv(api.url, dataDir);
-    const channelSends = () => api.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === "@newsroom");
+    const bots: BotProcess[] = [];
     try {
       // Telegram receives the post but the answer never comes back: the process is inside the window.
-      api.state.hangOn = (call) => call.method === "sendMessage" && call.payload.chat_id === "@newsroom";
-      const first = startBot(env);
-      await vi.waitFor(() => expect(channelSends()).toHaveLength(1), { timeout: 20_000, interval: 50 });
+      const stopHolding = standIn.fault("sendMessage", { hold: new Promise(() => {}) }, Number.POSITIVE_INFINITY, isChannelSend);
+      const first = startChannelBot(standIn, dataDir);
+      bots.push(first);
+      await standIn.waitUntil(() => channelSends(standIn).length === 1, "the post sent");
       const ledger = createSqlitePostLedger(openChannelDatabase(dataDir));
-      expect(await ledger.get(articleId)).toMatchObject({ state: "sending", chatId: "@newsroom", messageId: null });
+      expect(await ledger.get(articleId)).toMatchObject({ state: "sending", chatId: channelId, messageId: null });
 
-      const firstExit = exited(first);
-      first.kill("SIGKILL");
-      expect(await firstExit).toEqual({ code: null, signal: "SIGKILL" });
+      first.signal("SIGKILL");
+      expect(await first.exited).toEqual({ code: null, signal: "SIGKILL" });
 
-      api.state.hangOn = undefined;
-      const before = api.calls.length;
-      const second = startBot(env);
-      const notices = () => api.calls.slice(before).filter((c) => c.method === "sendMessage" && c.payload.chat_id === 7001);
-      await vi.waitFor(() => expect(notices().length).toBeGreaterThan(0), { timeout: 20_000, interval: 50 });
-      expect(String(notices()[0]?.payload.text)).toContain("I may or may not have posted <b>Council of CIS Defense Ministers meets in hospitable land of Azerbaijan</b> to @newsroom.");
+      stopHolding();
+      const before = standIn.calls.length;
+      const second = startChannelBot(standIn, dataDir);
+      bots.push(second);
+      const notice = await standIn.waitForCall("sendMessage", (payload) => payload.chat_id === admin.id, before);
+      expect(String(notice.payload.text)).toContain("I may or may not have posted <b>Council of CIS Defense Ministers meets in hospitable land of Azerbaijan</b> to @newsroom.");
       // Polling has begun, so start-up (and the channel's first pass over the content) is over: still one send, ever.
-      await vi.waitFor(() => expect(api.calls.slice(before).some((c) => c.method === "getUpdates")).toBe(true), { timeout: 20_000, interval: 50 });
-      expect(channelSends()).toHaveLength(1);
+      await standIn.waitForCall("getUpdates", () => true, before);
+      expect(channelSends(standIn)).toHaveLength(1);
       expect(await ledger.get(articleId)).toMatchObject({ state: "uncertain" });
       expect((await ledger.events(articleId)).map((e) => e.event)).toEqual(["attempt", "uncertain"]);
 
-      const secondExit = exited(second);
-      second.kill("SIGTERM");
-      expect(await secondExit).toEqual({ code: 0, signal: null });
-      expect(channelSends()).toHaveLength(1);
+      second.signal("SIGTERM");
+      expect(await second.exited).toEqual({ code: 0, signal: null });
+      expect(channelSends(standIn)).toHaveLength(1);
+      expect(standIn.violations).toEqual([]);
     } finally {
-      await api.close();
+      for (const bot of bots) await bot.kill();
+      await standIn.close();
     }
   });
 });

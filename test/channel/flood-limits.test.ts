@@ -1,19 +1,13 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Article } from "../../src/content/article-schema";
-import { advanceUntil, channelFakeTimers, createChannelHarness, createFloodLimitedApi, manyArticles } from "../support/channel-fixtures";
+import { advanceUntil, createChannelHarness, createFloodLimitedApi, manyArticles, useChannelClock } from "../support/channel-fixtures";
 import { loadRealArticles } from "../support/test-bot";
 
 let real: Article;
 beforeAll(async () => {
   [real] = (await loadRealArticles()) as [Article];
 });
-beforeEach(() => {
-  vi.useFakeTimers(channelFakeTimers);
-  vi.setSystemTime(new Date("2025-01-01T09:00:00Z"));
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useChannelClock("2025-01-01T09:00:00Z");
 
 describe("a backlog of 100 new articles", () => {
   it("all go out, in order, at 20 a minute, with no 429 from a server that enforces it", async () => {

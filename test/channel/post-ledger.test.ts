@@ -97,7 +97,7 @@ function ledgerContract(newStore: () => LedgerStore): void {
     expect(await take(one, "c", 90_000)).toEqual({ status: "claimed" });
   });
 
-  it("sends a released claim back to what was asked for: gone for AUTOPOST, requested for Post now", async () => {
+  it("sends a released claim back to what was asked for (gone for AUTOPOST, requested for Post now), or on to failed or uncertain", async () => {
     const store = newStore();
     const ledger = await store.open();
     await claim(ledger, "auto");
@@ -114,6 +114,11 @@ function ledgerContract(newStore: () => LedgerStore): void {
     await claim(ledger, "refused", 6000);
     await ledger.recordFailed("refused", "400: Bad Request", 6000);
     expect(await ledger.get("refused")).toMatchObject({ state: "failed", error: "400: Bad Request" });
+    await claim(ledger, "unanswered", 7000);
+    const other = await store.open();
+    expect(await other.recordUncertain("unanswered", "no answer", 8000)).toBeUndefined();
+    expect(await ledger.recordUncertain("unanswered", "Telegram did not answer in time", 8000)).toMatchObject({ state: "uncertain", error: "Telegram did not answer in time", owner: null });
+    expect((await ledger.events("unanswered")).map((e) => e.event)).toEqual(["attempt", "uncertain"]);
   });
 
   it("makes a claim abandoned by a dead process uncertain, once, and leaves live ones alone", async () => {

@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseDocument, type Document } from "yaml";
-import type { Article } from "../../src/content/article-schema";
-import { loadContent } from "../../src/content/load-content";
+import { parse as parseYaml, parseDocument, stringify as stringifyYaml, type Document } from "yaml";
+import { generateArticles } from "../../bench/generate-articles";
+import { articleSchema, type Article } from "../../src/content/article-schema";
+import { loadContent, parseArticle } from "../../src/content/load-content";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const contentDir = join(here, "../../content");
@@ -260,5 +261,37 @@ describe("loadContent on a folder without articles", () => {
   it("reports a missing folder once", async () => {
     const dir = join(fixtures, "no-such-folder");
     expect(await problemsOf(dir)).toEqual([`${dir}: the folder does not exist`]);
+  });
+});
+
+describe("parseArticle reads YAML as the yaml library does", () => {
+  /** What `yaml` (YAML 1.2, core schema) reads from `text`, through the schema. */
+  const byYamlLibrary = (text: string) => articleSchema.parse(parseYaml(text));
+
+  it("reads the real article and generated ones, in the layouts YAML writers use, to the same data", () => {
+    const texts = [
+      realText,
+      ...generateArticles(20, 7).flatMap((article) => [
+        stringifyYaml(article),
+        stringifyYaml(article, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 40 }),
+        stringifyYaml(article, { defaultStringType: "BLOCK_FOLDED" }),
+        stringifyYaml(article, { collectionStyle: "flow" }),
+      ]),
+    ];
+    for (const text of texts) expect(parseArticle(text, ".yaml").article).toEqual(byYamlLibrary(text));
+  });
+
+  it("keeps dates and numbers-looking strings as the core schema does: an ISO date stays a string", () => {
+    const text = realArticleWith((doc) => doc.set("date", "2019-10-30"));
+    expect(parseArticle(text, ".yaml").article?.date).toBe("2019-10-30");
+    expect(parseArticle(text.replace("date: ", "date: !!str "), ".yaml").article?.date).toBe("2019-10-30");
+  });
+
+  it("reads anchors, aliases and block scalars", () => {
+    const text = realText.replace(/^headline: .*$/m, "headline: &h |-\n  Council of CIS Defense Ministers\n  meets in Baku").replace(/^event: .*$/m, "event: *h");
+    const article = parseArticle(text, ".yaml").article;
+    expect(article?.headline).toBe("Council of CIS Defense Ministers\nmeets in Baku");
+    expect(article?.event).toBe(article?.headline);
+    expect(article).toEqual(byYamlLibrary(text));
   });
 });

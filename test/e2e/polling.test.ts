@@ -1,9 +1,8 @@
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Chat, Message } from "grammy/types";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { BotApiStandIn, chats, privateChat, users } from "../support/bot-api-stand-in";
+import { BotApiStandIn, chats, users } from "../support/bot-api-stand-in";
 import { e2eToken, httpGet, metric, metricsWhen, startBot, type BotProcess } from "../support/bot-process";
 
 /** Six copies of the real article under other ids: enough search hits for inline mode to page. */
@@ -38,13 +37,6 @@ afterAll(async () => {
   await standIn.close();
 });
 
-/** The user's message, then the bot's first answer in that chat after it. */
-async function ask(text: string, chat: Chat = privateChat(users.reader)): Promise<Message> {
-  const before = standIn.sentTo(chat.id).length;
-  standIn.userSends(text, { chat });
-  return standIn.waitUntil(() => standIn.sentTo(chat.id)[before], `an answer to ${text}`);
-}
-
 describe("long polling against the Bot API stand-in", () => {
   it("removes the webhook, registers the commands, then polls for the updates it handles only", async () => {
     const methods = standIn.calls.map((c) => c.method);
@@ -62,29 +54,29 @@ describe("long polling against the Bot API stand-in", () => {
   });
 
   it("answers commands in a private chat", async () => {
-    const welcome = await ask("/start");
+    const welcome = await standIn.ask("/start");
     expect(welcome.text).toContain("Welcome to Briefing.");
-    const attendees = await ask("/attendees");
+    const attendees = await standIn.ask("/attendees");
     expect(attendees.text).toContain("• Sergei Shoigu: defense minister, Russia");
     expect(attendees.entities).toContainEqual(expect.objectContaining({ type: "bold" }));
   });
 
   it("opens a deep link onto its answer", async () => {
-    const answer = await ask("/start attendees");
+    const answer = await standIn.ask("/start attendees");
     expect(answer.text).toContain("Did not attend");
   });
 
   it("replies in a group to the message that asked, and leaves other bots' commands alone", async () => {
     const group = chats.newsroom;
     standIn.userSends("/attendees@other_bot", { chat: group });
-    const answer = await ask("/source@briefingbot", group);
+    const answer = await standIn.ask("/source@briefingbot", { chat: group });
     // One chat's updates are handled in order: the first command was done with before this answer.
     expect(standIn.sentTo(group.id)).toHaveLength(1);
     expect(answer.reply_to_message?.text).toBe("/source@briefingbot");
   });
 
   it("handles a button press: the callback answered, the chosen article's summary sent", async () => {
-    const list = await ask("/articles");
+    const list = await standIn.ask("/articles");
     const label = (list.reply_markup?.inline_keyboard[2]?.[0] as { text: string }).text;
     const before = standIn.sentTo(users.reader.id).length;
     const press = standIn.pressButton(list, label);
@@ -121,7 +113,7 @@ describe("long polling against the Bot API stand-in", () => {
     const failing = standIn.userSends("/agenda");
     const logged = await bot.waitForLog((l) => l.msg === "update failed" && l.update_id === failing.update_id, "the failed update");
     expect(logged).toMatchObject({ update_type: "message", error: { kind: "bot_api", method: "sendMessage", error_code: 400 } });
-    const next = await ask("/agenda");
+    const next = await standIn.ask("/agenda");
     expect(next.text).toContain("Key item");
   });
 

@@ -1,4 +1,3 @@
-import type { Chat, Message } from "grammy/types";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BotApiStandIn, chats, privateChat, users } from "../support/bot-api-stand-in";
 import { e2eToken, freePort, httpGet, metric, startBot, type BotProcess } from "../support/bot-process";
@@ -31,13 +30,6 @@ afterAll(async () => {
   await standIn.close();
 });
 
-/** Telegram delivers the user's message to the webhook; resolves with the bot's first answer after it. */
-async function ask(text: string, chat: Chat = privateChat(users.reader)): Promise<Message> {
-  const before = standIn.sentTo(chat.id).length;
-  standIn.userSends(text, { chat });
-  return standIn.waitUntil(() => standIn.sentTo(chat.id)[before], `an answer to ${text}`);
-}
-
 const metrics = async () => (await httpGet(port, "/metrics")).body;
 
 describe("webhook mode against the Bot API stand-in", () => {
@@ -54,10 +46,10 @@ describe("webhook mode against the Bot API stand-in", () => {
   });
 
   it("answers what Telegram delivers: commands, group replies, buttons, inline queries", async () => {
-    expect((await ask("/summary")).text).toContain("Baku");
-    const inGroup = await ask("/quotes@briefingbot lebedev", chats.newsroom);
+    expect((await standIn.ask("/summary")).text).toContain("Baku");
+    const inGroup = await standIn.ask("/quotes@briefingbot lebedev", { chat: chats.newsroom });
     expect(inGroup.reply_to_message?.text).toBe("/quotes@briefingbot lebedev");
-    const welcome = await ask("/start");
+    const welcome = await standIn.ask("/start");
     standIn.pressButton(welcome, "Agenda");
     await standIn.waitForCall("answerCallbackQuery");
     const query = standIn.inlineQuery("");
@@ -71,7 +63,7 @@ describe("webhook mode against the Bot API stand-in", () => {
     const attempts: Array<Record<string, string>> = [{}, { "x-telegram-bot-api-secret-token": "wrong" }, { "x-telegram-bot-api-secret-token": secret.replace(/.$/, "X") }];
     for (const headers of attempts) expect(await standIn.postToWebhook(forged as never, headers)).toBe(401);
     // A genuine update from the same user afterwards is answered; the forged one never was.
-    await ask("/source", privateChat(users.editor));
+    await standIn.ask("/source", { chat: privateChat(users.editor) });
     expect(standIn.sentTo(users.editor.id)).toHaveLength(1);
     expect(metric(await metrics(), 'briefing_webhook_rejected_total{reason="unauthorized"}')).toBe(3);
   });
@@ -83,7 +75,7 @@ describe("webhook mode against the Bot API stand-in", () => {
     await standIn.waitUntil(() => standIn.sentTo(chat.id).length > before, "the answer to /agenda");
     // Telegram missed the 200 and sends the same update again.
     expect(await standIn.postToWebhook(update)).toBe(200);
-    const next = await ask("/source");
+    const next = await standIn.ask("/source");
     const answers = standIn.sentTo(chat.id).slice(before);
     expect(answers).toHaveLength(2);
     expect(answers[0]?.text).toContain("Key item");

@@ -1,13 +1,19 @@
-import { createHash } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { Update } from "grammy/types";
 import pino from "pino";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createMetrics } from "../../src/metrics";
 import { createHealth } from "../../src/runtime/health";
 import { startHttpServer, type HttpServer } from "../../src/runtime/http-server";
 import { createInFlight } from "../../src/runtime/in-flight";
 import { createMemoryRecentUpdateIds } from "../../src/runtime/recent-update-ids";
 import { createWebhook, isSecretToken } from "../../src/runtime/webhook";
+
+// Watched, not replaced: the comparison must go through it every time.
+vi.mock("node:crypto", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("node:crypto")>();
+  return { ...actual, timingSafeEqual: vi.fn(actual.timingSafeEqual) };
+});
 
 const secret = "unit-test-secret-0123456789";
 let server: HttpServer | undefined;
@@ -60,6 +66,16 @@ describe("the webhook", () => {
     expect(isSecretToken("", digest)).toBe(false);
     expect(isSecretToken(undefined, digest)).toBe(false);
     expect(isSecretToken([secret, secret], digest)).toBe(false);
+  });
+
+  it("compares every header with timingSafeEqual on two 32-byte digests: no early exit on a wrong length or a first wrong byte", () => {
+    const digest = createHash("sha256").update(secret).digest();
+    const compare = vi.mocked(timingSafeEqual);
+    compare.mockClear();
+    const headers = [secret, `${secret}x`, "", "a", `X${secret.slice(1)}`, `${secret.slice(0, -1)}X`, "x".repeat(10_000)];
+    expect(headers.map((header) => isSecretToken(header, digest))).toEqual([true, false, false, false, false, false, false]);
+    expect(compare.mock.calls).toHaveLength(headers.length);
+    for (const [a, b] of compare.mock.calls) expect([a.byteLength, b.byteLength]).toEqual([32, 32]);
   });
 
   it("acknowledges an update at once and handles it after, counted in flight", async () => {

@@ -1,7 +1,7 @@
 import { limit } from "@grammyjs/ratelimiter";
 import { afterEach, expect, it } from "vitest";
 import type { RedisConnection } from "../../src/storage/redis-connection";
-import { createRedisSpamLimiterStorage } from "../../src/storage/spam-limiter-storage";
+import { createRedisSpamCounters } from "../../src/storage/spam-limiter-storage";
 import { describeWithRedis, startRedisServer, testConnection, type RedisServer } from "../support/redis-server";
 
 /** Runs the real `@grammyjs/ratelimiter` middleware for one user; true when the update got through. */
@@ -29,8 +29,8 @@ describeWithRedis("the spam limiter's counters in Redis", (url) => {
 
   it("are shared: a user limited on one instance is limited on the other", async () => {
     const prefix = `limit-${Math.random().toString(36).slice(2)}:`;
-    const a = limit({ timeFrame: 60_000, limit: 2, storageClient: createRedisSpamLimiterStorage(await open(url(), prefix)) });
-    const b = limit({ timeFrame: 60_000, limit: 2, storageClient: createRedisSpamLimiterStorage(await open(url(), prefix)) });
+    const a = limit({ timeFrame: 60_000, limit: 2, storageClient: createRedisSpamCounters(await open(url(), prefix)) });
+    const b = limit({ timeFrame: 60_000, limit: 2, storageClient: createRedisSpamCounters(await open(url(), prefix)) });
     expect(await passes(a, 1)).toBe(true);
     expect(await passes(b, 1)).toBe(true);
     expect(await passes(a, 1)).toBe(false);
@@ -42,7 +42,7 @@ describeWithRedis("the spam limiter's counters in Redis", (url) => {
     const server = await startRedisServer();
     servers.push(server);
     const connection = await open(server.url, "limit:");
-    const limiter = limit({ timeFrame: 60_000, limit: 2, storageClient: createRedisSpamLimiterStorage(connection) });
+    const limiter = limit({ timeFrame: 60_000, limit: 2, storageClient: createRedisSpamCounters(connection) });
     await server.stop();
     expect([await passes(limiter, 1), await passes(limiter, 1), await passes(limiter, 1)]).toEqual([true, true, false]);
   });

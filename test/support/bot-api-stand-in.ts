@@ -15,7 +15,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Chat, InlineKeyboardMarkup, Message, MessageEntity, Update, User, UserFromGetMe } from "grammy/types";
-import { checkCommands, checkInlineAnswer, checkMessageText, checkReplyMarkup, LIMITS } from "./telegram-checks";
+import { localBotInfo } from "../../src/local-bot-api";
+import { checkBotApiCall, parseTelegramHtml } from "./telegram-checks";
 
 type Payload = Record<string, unknown>;
 
@@ -29,9 +30,13 @@ export type Fault =
 export interface RecordedCall {
   method: string;
   payload: Payload;
+  /** When it arrived (`Date.now()`). */
+  at: number;
   /** The error_code answered, when the call failed. */
   errorCode?: number;
   description?: string;
+  /** The connection was dropped without an answer (a `disconnect` fault): Telegram did nothing. */
+  dropped?: true;
 }
 
 class ApiError {
@@ -93,7 +98,7 @@ export class BotApiStandIn {
   private nextUpdateId = 700_000_001;
   private allowedUpdates: string[] | undefined;
   private waitingPoll: { wake: () => void; conflict: () => void } | undefined;
-  private readonly faults: Array<{ method: string; fault: Fault; remaining: number }> = [];
+  private readonly faults: Array<{ method: string; fault: Fault; remaining: number; when: (payload: Payload) => boolean }> = [];
   private readonly extraMethods = new Map<string, (payload: Payload) => unknown>();
   private readonly knownChats = new Map<number, Chat>(Object.values(chats).map((chat) => [chat.id, chat]));
   private readonly postableChannels = new Set<number>([chats.channel.id]);
@@ -113,22 +118,7 @@ export class BotApiStandIn {
   ) {
     this.token = options.token;
     this.webhookRetryMs = options.webhookRetryMs ?? 20;
-    this.botInfo = {
-      id: Number(options.token.split(":")[0]),
-      is_bot: true,
-      first_name: "Briefing",
-      username: "briefingbot",
-      can_join_groups: true,
-      can_read_all_group_messages: false,
-      supports_inline_queries: true,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-      can_manage_bots: false,
-      supports_join_request_queries: false,
-      ...options.botInfo,
-    };
+    this.botInfo = { ...localBotInfo, id: Number(options.token.split(":")[0]), ...options.botInfo };
   }
 
   /** Starts a stand-in on 127.0.0.1 with a free port. */
@@ -159,9 +149,13 @@ export class BotApiStandIn {
 
   // --- Hooks ---
 
-  /** Applies `fault` to the next `times` calls of `method` ("*": any method). Returns a function that removes it. */
-  fault(method: string, fault: Fault, times = Number.POSITIVE_INFINITY): () => void {
-    const entry = { method, fault, remaining: times };
+  /**
+   * Applies `fault` to the next `times` calls of `method` ("*": any method)
+   * whose payload `when` accepts (a send to one chat, say). Returns a function
+   * that removes it.
+   */
+  fault(method: string, fault: Fault, times = Number.POSITIVE_INFINITY, when: (payload: Payload) => boolean = () => true): () => void {
+    const entry = { method, fault, remaining: times, when };
     this.faults.push(entry);
     return () => {
       entry.remaining = 0;
@@ -257,6 +251,21 @@ export class BotApiStandIn {
     const id = (this.lastMessageId.get(chatId) ?? 0) + 1;
     this.lastMessageId.set(chatId, id);
     return id;
+  }
+
+  /** A user who has started a private chat with the bot, so the bot may write to them (an admin waiting for notices). */
+  startedBy(user: User): Chat.PrivateChat {
+    const chat = privateChat(user);
+    this.knownChats.set(chat.id, chat);
+    return chat;
+  }
+
+  /** A user sends `text` (as `userSends`); resolves with the bot's first message to that chat after it. */
+  ask(text: string, options: { from?: User; chat?: Chat } = {}): Promise<Message> {
+    const chatId = options.chat?.id ?? (options.from ?? users.reader).id;
+    const before = this.sentTo(chatId).length;
+    this.userSends(text, options);
+    return this.waitUntil(() => this.sentTo(chatId)[before], `an answer to ${text}`);
   }
 
   /** A user sends a text message in a private chat (the default) or a group; a leading /command gets its entity. */
@@ -371,15 +380,16 @@ export class BotApiStandIn {
       this.violations.push(`${method}: ${(error as Error).message}`);
       return send(400, { ok: false, error_code: 400, description: `Bad Request: ${(error as Error).message}` });
     }
-    const call: RecordedCall = { method, payload };
+    const call: RecordedCall = { method, payload, at: Date.now() };
     this.calls.push(call);
     this.changed();
 
     let answer: unknown;
-    const fault = this.faults.find((f) => f.remaining > 0 && (f.method === method || f.method === "*"));
+    const fault = this.faults.find((f) => f.remaining > 0 && (f.method === method || f.method === "*") && f.when(payload));
     if (fault) fault.remaining -= 1;
     const f = fault?.fault;
     if (f && "disconnect" in f) {
+      call.dropped = true;
       this.changed();
       req.socket.destroy();
       return;
@@ -439,7 +449,7 @@ export class BotApiStandIn {
       case "getWebhookInfo":
         return { url: this.webhook?.url ?? "", has_custom_certificate: false, pending_update_count: this.queue.length, ...(this.webhook?.allowedUpdates ? { allowed_updates: this.webhook.allowedUpdates } : {}) };
       case "setMyCommands":
-        this.refuseIf(method, checkCommands(payload.commands));
+        this.refuseIf(method, checkBotApiCall(method, payload, this.botInfo.username));
         this.commands = payload.commands as typeof this.commands;
         return true;
       case "getMyCommands":
@@ -457,13 +467,12 @@ export class BotApiStandIn {
       case "answerCallbackQuery": {
         const id = String(payload.callback_query_id);
         if (!this.openCallbackQueries.delete(id)) throw badRequest("query is too old and response timeout expired or query ID is invalid");
-        const text = payload.text;
-        this.refuseIf(method, typeof text === "string" && text.length > LIMITS.callbackAnswerText ? [`text is ${text.length} characters, limit ${LIMITS.callbackAnswerText}`] : []);
+        this.refuseIf(method, checkBotApiCall(method, payload, this.botInfo.username));
         return true;
       }
       case "answerInlineQuery": {
         if (!this.openInlineQueries.delete(String(payload.inline_query_id))) throw badRequest("query is too old and response timeout expired or query ID is invalid");
-        this.refuseIf(method, checkInlineAnswer(payload, this.botInfo.username));
+        this.refuseIf(method, checkBotApiCall(method, payload, this.botInfo.username));
         return true;
       }
       default:
@@ -555,16 +564,18 @@ export class BotApiStandIn {
     return true;
   }
 
-  private checkOutgoingText(method: string, payload: Payload, textKey: string): { plain: string; entities: MessageEntity[] } {
-    const checked = checkMessageText(payload[textKey], payload.parse_mode, method);
-    this.refuseIf(method, [...checked.problems, ...checkReplyMarkup(payload.reply_markup, this.botInfo.username, method)]);
-    return checked;
+  /** Refuses a text Telegram would refuse; returns what the reader sees of it. */
+  private checkOutgoingText(method: "sendMessage" | "editMessageText", payload: Payload): { plain: string; entities: MessageEntity[] } {
+    this.refuseIf(method, checkBotApiCall(method, payload, this.botInfo.username));
+    const text = String(payload.text);
+    const parsed = payload.parse_mode === "HTML" ? parseTelegramHtml(text) : { text, entities: [] };
+    return "error" in parsed ? { plain: text, entities: [] } : { plain: parsed.text, entities: parsed.entities };
   }
 
   private sendMessage(payload: Payload): Message {
     const chat = this.chatFor(payload.chat_id);
     if (chat.type === "channel" && !this.postableChannels.has(chat.id)) throw badRequest("need administrator rights in the channel chat");
-    const { plain, entities } = this.checkOutgoingText("sendMessage", payload, "text");
+    const { plain, entities } = this.checkOutgoingText("sendMessage", payload);
     const replyParameters = payload.reply_parameters as { message_id?: unknown; allow_sending_without_reply?: boolean } | undefined;
     let replyTo: Message | undefined;
     if (replyParameters) {
@@ -591,7 +602,7 @@ export class BotApiStandIn {
     const chat = this.chatFor(payload.chat_id);
     const old = this.messages.get(`${chat.id}:${Number(payload.message_id)}`);
     if (!old || !this.sentByBot.has(`${chat.id}:${old.message_id}`)) throw badRequest("message to edit not found");
-    const { plain, entities } = this.checkOutgoingText("editMessageText", payload, "text");
+    const { plain, entities } = this.checkOutgoingText("editMessageText", payload);
     if (old.text === plain && JSON.stringify(old.reply_markup) === JSON.stringify(payload.reply_markup)) {
       throw badRequest("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
     }

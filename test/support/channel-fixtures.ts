@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Api } from "grammy";
 import type { Update } from "grammy/types";
 import pino from "pino";
-import { vi } from "vitest";
+import { afterEach, beforeEach, vi } from "vitest";
 import { createAdminNotifier } from "../../src/admin-notifier";
 import { createMemoryChatArticleStore } from "../../src/bot/chat-articles";
 import { createBot } from "../../src/bot/create-bot";
@@ -17,8 +17,11 @@ import { createSqlitePostLedger, type PostLedgerOptions } from "../../src/channe
 import type { Article } from "../../src/content/article-schema";
 import { createLibrary, type Library } from "../../src/library";
 import { openEmbeddedState, type ChannelStorage } from "../../src/storage/create-shared-state";
-import { ApiFailure, createLocalBotApi, localBotInfo, type ApiCall } from "../../src/local-bot-api";
+import { ApiFailure, localBotInfo, type ApiCall } from "../../src/local-bot-api";
 import { htmlToText, type SafeHtml } from "../../src/render/html";
+import { createRecordedBotApi, testToken } from "./test-bot";
+
+export { userChat } from "./test-bot";
 
 export const channelId = "@newsroom";
 export const admin = { id: 7001, is_bot: false, first_name: "Editor" } as const;
@@ -82,9 +85,8 @@ export interface ChannelHarnessOptions {
  * collected as text.
  */
 export function createChannelHarness(options: ChannelHarnessOptions) {
-  const calls: ApiCall[] = [];
-  const fetch = createLocalBotApi({ botInfo: localBotInfo, onCall: (call) => calls.push(call), respond: options.respond });
-  const api = new Api("123456:TEST-TOKEN-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", { fetch });
+  const { calls, fetch } = createRecordedBotApi(options.respond);
+  const api = new Api(testToken, { fetch });
   const db = options.db ?? openChannelDatabase(":memory:");
   const ledger = options.storage?.ledger ?? createSqlitePostLedger(db, options.ledger);
   let library: Library = createLibrary(options.articles);
@@ -130,6 +132,17 @@ export const channelFakeTimers: { toFake: ("setTimeout" | "clearTimeout" | "setI
   toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"],
 };
 
+/** Runs each test of the file on the channel's fake clock, starting at `start` (an ISO time); real timers again after. */
+export function useChannelClock(start: string): void {
+  beforeEach(() => {
+    vi.useFakeTimers(channelFakeTimers);
+    vi.setSystemTime(new Date(start));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+}
+
 /** Advances the fake clock `stepMs` at a time until `done()` holds or `limitMs` has passed. */
 export async function advanceUntil(
   vi: { advanceTimersByTimeAsync(ms: number): Promise<unknown> },
@@ -138,43 +151,6 @@ export async function advanceUntil(
   stepMs = 1000,
 ): Promise<void> {
   for (let waited = 0; !(await done()) && waited < limitMs; waited += stepMs) await vi.advanceTimersByTimeAsync(stepMs);
-}
-
-/** Updates from one user in their private chat with the bot. */
-export function userChat(user: { id: number; is_bot: false; first_name: string }) {
-  const chat = { id: user.id, type: "private", first_name: user.first_name } as const;
-  let updateId = user.id * 1000;
-  return {
-    message(text: string): Update {
-      const command = /^\/\S+/.exec(text);
-      updateId += 1;
-      return {
-        update_id: updateId,
-        message: {
-          message_id: updateId,
-          date: Math.floor(Date.now() / 1000),
-          chat,
-          from: user,
-          text,
-          ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
-        },
-      };
-    },
-    /** A button press; `inChat` forges one on a message in someone else's chat. */
-    press(data: string, inChat: { id: number; first_name: string } = chat): Update {
-      updateId += 1;
-      return {
-        update_id: updateId,
-        callback_query: {
-          id: String(updateId),
-          from: user,
-          chat_instance: "test",
-          data,
-          message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: inChat.id, type: "private", first_name: inChat.first_name }, text: "" },
-        },
-      };
-    },
-  };
 }
 
 /**
@@ -186,22 +162,24 @@ export async function createChannelTestBot(options: {
   articles: Article[];
   autopost?: boolean;
   dataDir?: string;
+  respond?: (call: ApiCall) => unknown;
+  /** ADMIN_IDS. @default [admin.id, otherAdmin.id] */
+  adminIds?: number[];
   /** Another storage than SQLite in `dataDir` (Redis). */
   storage?: ChannelStorage;
-  respond?: (call: ApiCall) => unknown;
 }) {
-  const calls: ApiCall[] = [];
-  const fetch = createLocalBotApi({ botInfo: localBotInfo, onCall: (call) => calls.push(call), respond: options.respond });
-  const token = "123456:TEST-TOKEN-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+  const adminIds = options.adminIds ?? [admin.id, otherAdmin.id];
+  const { calls, fetch } = createRecordedBotApi(options.respond);
+  const token = testToken;
   const logger = pino({ level: "silent" });
   let library = createLibrary(options.articles);
   const channel = createChannel({
     channelId,
     autopost: options.autopost ?? false,
-    adminIds: [admin.id, otherAdmin.id],
+    adminIds,
     storage: options.storage ?? openEmbeddedState(options.dataDir ?? ":memory:").channel(),
     channelApi: new Api(token, { fetch }),
-    notifier: createAdminNotifier(new Api(token, { fetch }), [admin.id, otherAdmin.id], logger),
+    notifier: createAdminNotifier(new Api(token, { fetch }), adminIds, logger),
     botUsername: () => localBotInfo.username,
     library: () => library,
     logger,

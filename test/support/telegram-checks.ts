@@ -234,3 +234,32 @@ export function checkCommands(commands: unknown): string[] {
   }
   return problems;
 }
+
+/** answerCallbackQuery: the notification text is at most 200 characters. */
+export function checkCallbackAnswer(payload: Record<string, unknown>): string[] {
+  const text = payload.text;
+  if (text === undefined) return [];
+  if (typeof text !== "string") return ["answerCallbackQuery: text must be a string"];
+  return text.length > LIMITS.callbackAnswerText ? [`answerCallbackQuery: text is ${text.length} characters, limit ${LIMITS.callbackAnswerText}`] : [];
+}
+
+/**
+ * Everything Telegram checks in what a bot sends, by method: the one validator
+ * for the Bot API stand-in (which refuses with 400 what it finds) and for the
+ * fuzzing (which counts it). Methods whose content it does not know pass.
+ */
+export function checkBotApiCall(method: string, payload: Record<string, unknown>, botUsername: string): string[] {
+  switch (method) {
+    case "sendMessage":
+    case "editMessageText":
+      return [...checkMessageText(payload.text, payload.parse_mode, method).problems, ...checkReplyMarkup(payload.reply_markup, botUsername, method)];
+    case "answerInlineQuery":
+      return checkInlineAnswer(payload, botUsername);
+    case "answerCallbackQuery":
+      return checkCallbackAnswer(payload);
+    case "setMyCommands":
+      return checkCommands(payload.commands);
+    default:
+      return [];
+  }
+}

@@ -1,6 +1,5 @@
 import { Composer } from "grammy";
-import { answerTopic, isTopic } from "../../answer-topics";
-import { renderPerson } from "../../render/render-article";
+import { answerPerson, answerTopic, isTopic } from "../../answer-topics";
 import { renderArticleList } from "../../render/render-article-list";
 import { currentArticle, type BriefingContext } from "../context";
 import { replyWithAnswer } from "../reply";
@@ -12,7 +11,16 @@ buttonsFeature.command("articles", (ctx) =>
   replyWithAnswer(ctx, renderArticleList(ctx.briefing.library().articles, currentArticle(ctx).id)),
 );
 
-buttonsFeature.callbackQuery(/^article:([a-z0-9-]{1,40})$/, async (ctx) => {
+/** A press on a message the bot cannot answer in (an inline message in someone else's chat): no chat to reply to. */
+buttonsFeature.on("callback_query").filter(
+  (ctx) => ctx.chat === undefined,
+  (ctx) => ctx.answerCallbackQuery({ text: "Open a chat with me to see this: send me /help." }),
+);
+
+// One check sends every other update on its way, rather than one per kind of button.
+const buttons = buttonsFeature.on("callback_query");
+
+buttons.callbackQuery(/^article:([a-z0-9-]{1,40})$/, async (ctx) => {
   const article = ctx.briefing.library().byId.get(ctx.match[1] ?? "");
   if (!article || !ctx.chat) {
     await ctx.answerCallbackQuery({ text: "That article is no longer here. Send /articles for the current list." });
@@ -23,7 +31,7 @@ buttonsFeature.callbackQuery(/^article:([a-z0-9-]{1,40})$/, async (ctx) => {
   await replyWithAnswer(ctx, answerTopic("summary", article));
 });
 
-buttonsFeature.callbackQuery(/^topic:([a-z]{1,20})$/, async (ctx) => {
+buttons.callbackQuery(/^topic:([a-z]{1,20})$/, async (ctx) => {
   const topic = ctx.match[1] ?? "";
   if (!isTopic(topic)) {
     await ctx.answerCallbackQuery({ text: "This button no longer works. Send /help." });
@@ -33,7 +41,7 @@ buttonsFeature.callbackQuery(/^topic:([a-z]{1,20})$/, async (ctx) => {
   await replyWithAnswer(ctx, answerTopic(topic, currentArticle(ctx)));
 });
 
-buttonsFeature.callbackQuery(/^who:([a-z0-9-]{1,40})$/, async (ctx) => {
+buttons.callbackQuery(/^who:([a-z0-9-]{1,40})$/, async (ctx) => {
   const article = currentArticle(ctx);
   const person = article.people.find((p) => p.id === ctx.match[1]);
   if (!person) {
@@ -41,10 +49,10 @@ buttonsFeature.callbackQuery(/^who:([a-z0-9-]{1,40})$/, async (ctx) => {
     return;
   }
   await ctx.answerCallbackQuery();
-  await replyWithAnswer(ctx, renderPerson(article, person));
+  await replyWithAnswer(ctx, answerPerson(article, person));
 });
 
-/** Any other button (stale or forged data) gets told so, never a silent spinner. */
-buttonsFeature.on("callback_query:data", (ctx) =>
+/** Any other button (stale or forged data, or none) gets told so, never a silent spinner. */
+buttons.use((ctx) =>
   ctx.answerCallbackQuery({ text: "This button no longer works. Send /help." }),
 );

@@ -1,4 +1,3 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation, type ConversationFlavor } from "@grammyjs/conversations";
 import { Composer, type Api, type BotError, type Context, type NextFunction } from "grammy";
 import type { Logger } from "pino";
@@ -8,6 +7,7 @@ import { renderChannelStatus } from "../../render/render-channel-admin";
 import type { BriefingContext } from "../context";
 import { disarmPublishTimeout, publishConversation } from "../publish-conversation";
 import { replyWithAnswer } from "../reply";
+import { retryReplies } from "../reply-retry";
 import { isStorageUnavailable } from "../../storage/storage-unavailable";
 
 type AdminContext<C extends BriefingContext> = ConversationFlavor<C>;
@@ -28,8 +28,8 @@ const UNAVAILABLE = "I cannot reach the channel's ledger right now, so /publish 
  *
  * The conversations plugin reads its storage on every update it sees, so it
  * is installed only for admins' private chats. Each conversation builds its
- * own `Api`, so `bot.api` transformers do not reach it: auto-retry is
- * installed through the plugin's own `plugins` option.
+ * own `Api`, so transformers on the outer context do not reach it: the
+ * replies' auto-retry is installed through the plugin's own `plugins` option.
  */
 export const channelAdminFeature = new Composer<BriefingContext>();
 
@@ -77,13 +77,8 @@ adminChats.use(
         delete: async (ctx) => ctx.briefing.channel?.conversations.delete(String(ctx.chatId)),
       },
     },
-    plugins: [
-      async (ctx, next) => {
-        // A short cap: an admin waits on these replies, and a long 429 should fail visibly rather than hang the chat.
-        ctx.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
-        await next();
-      },
-    ],
+    // Retried as every reply is (REPLY_RETRY): an admin waits on these, and a long 429 should fail visibly rather than hang the chat.
+    plugins: [retryReplies()],
     onExit: (_id, ctx) => disarmPublishTimeout(ctx),
   }),
 );
@@ -112,8 +107,11 @@ channelAdminFeature.command(["publish", "status"], async (ctx) => {
   }
 });
 
+/** The data of /publish's buttons, and nothing else: any other `pub:` data falls through to "This button no longer works". */
+export const PUBLISH_BUTTON_DATA = /^pub:(?:cancel|(?:pick|now|schedule|mark|nolink|cancel):[a-z0-9-]{1,40})$/;
+
 /** A /publish button pressed outside a live /publish: by someone else (forged or forwarded), or after it ended. */
-channelAdminFeature.callbackQuery(/^pub:/, async (ctx) => {
+channelAdminFeature.callbackQuery(PUBLISH_BUTTON_DATA, async (ctx) => {
   if (!isChannelAdmin(ctx)) {
     ctx.briefing.logger.info({ userId: ctx.from.id, data: ctx.callbackQuery.data }, "refused a /publish button");
     await ctx.answerCallbackQuery({ text: "Only the channel's admins can do that.", show_alert: true });

@@ -9,7 +9,10 @@ import { replyWithAnswer } from "../reply";
 /** The chat commands: /start (with deep links), /help and one command per answer. */
 export const commandsFeature = new Composer<BriefingContext>();
 
-commandsFeature.command("start", async (ctx) => {
+// Every update passes through here: one check sends all but commands on their way, rather than one per command.
+const commands = commandsFeature.on(":entities:bot_command");
+
+commands.command("start", async (ctx) => {
   const payload = ctx.match.trim();
   const link = payload === "" ? undefined : parseDeepLink(payload);
   if (link) {
@@ -24,7 +27,7 @@ commandsFeature.command("start", async (ctx) => {
   await replyWithAnswer(ctx, welcome);
 });
 
-commandsFeature.command("help", (ctx) => replyWithAnswer(ctx, renderHelp(ctx.me.username)));
+commands.command("help", (ctx) => replyWithAnswer(ctx, renderHelp(ctx.me.username)));
 
 const topicCommands = [
   ["summary", "summary"],
@@ -34,13 +37,13 @@ const topicCommands = [
   ["source", "source"],
 ] as const;
 for (const [command, topic] of topicCommands) {
-  commandsFeature.command(command, (ctx) => replyWithAnswer(ctx, answerTopic(topic, currentArticle(ctx))));
+  commands.command(command, (ctx) => replyWithAnswer(ctx, answerTopic(topic, currentArticle(ctx))));
 }
 
-commandsFeature.command("quotes", (ctx) =>
+commands.command("quotes", (ctx) =>
   replyWithAnswer(ctx, answerQuotes(ctx.briefing.library(), currentArticle(ctx), ctx.match)),
 );
 
-commandsFeature.command("who", (ctx) =>
+commands.command("who", (ctx) =>
   replyWithAnswer(ctx, answerWho(ctx.briefing.library(), currentArticle(ctx), ctx.match)),
 );

@@ -5,6 +5,7 @@ import { deepLinkPayload } from "../../deep-link";
 import { newestArticle } from "../../library";
 import { packMessages } from "../../render/html";
 import { renderAgenda, renderAttendees, renderStatement, renderSummary, type Answer } from "../../render/render-article";
+import { createRenderCache, type RenderKey } from "../../render/render-cache";
 import { describeTarget, renderTarget } from "../../render/render-target";
 import { searchArticles } from "../../search/search-articles";
 import type { BriefingContext } from "../context";
@@ -40,8 +41,29 @@ function resultFor(
   };
 }
 
+/** Inline results rendered: 5,000 is a hundred pages of 50, a few KB each at most. */
+const resultCache = createRenderCache(5_000);
+
+/**
+ * Inline results are the same for every reader, so each is rendered once per article and
+ * bot (see `createRenderCache`): `key` stands for what the result shows.
+ */
+function cachedResult<T extends object>(botUsername: string, article: Article, key: RenderKey, render: () => T): T {
+  const byBot = resultCache.get(article, key, () => new Map<string, T>());
+  let result = byBot.get(botUsername);
+  if (result === undefined) {
+    result = Object.freeze(render());
+    byBot.set(botUsername, result);
+  }
+  return result;
+}
+
 /** What an empty query offers: the newest article's summary, attendees, agenda and key quote. */
-function startingResults(botUsername: string, article: Article): InlineQueryResultArticle[] {
+function startingResults(botUsername: string, article: Article): readonly InlineQueryResultArticle[] {
+  return cachedResult(botUsername, article, "inline:home", () => renderStartingResults(botUsername, article));
+}
+
+function renderStartingResults(botUsername: string, article: Article): InlineQueryResultArticle[] {
   const about = `${article.date}, ${article.headline}`;
   const results = [
     resultFor(botUsername, article, "home:summary", renderSummary(article), { title: `Summary: ${article.headline}`, description: `${article.outlet}, ${article.place}` }, true),
@@ -78,7 +100,11 @@ inlineFeature.on("inline_query", async (ctx) => {
   const results = hits.flatMap((hit) => {
     const article = library.byId.get(hit.articleId);
     if (!article) return [];
-    return [resultFor(botUsername, article, hit.id, renderTarget(article, hit.target), describeTarget(article, hit.target), hit.target.kind === "article")];
+    return [
+      cachedResult(botUsername, article, hit.target, () =>
+        resultFor(botUsername, article, hit.id, renderTarget(article, hit.target), describeTarget(article, hit.target), hit.target.kind === "article"),
+      ),
+    ];
   });
   const nextOffset = offset + PAGE_SIZE < total ? String(offset + PAGE_SIZE) : "";
   await ctx.answerInlineQuery(results, {
