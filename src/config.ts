@@ -28,6 +28,19 @@ export const commonSettings = z.object({
     .regex(/^\s*\d{1,16}\s*(,\s*\d{1,16}\s*)*,?\s*$/, "ADMIN_IDS must be Telegram user ids separated by commas, e.g. 12345678,87654321")
     .transform((ids) => [...new Set(ids.split(",").map((id) => id.trim()).filter((id) => id !== "").map(Number))])
     .optional(),
+  /**
+   * Shared state for several instances of the bot: the post ledger, the poster's lease, the admins'
+   * conversations, the webhook's update_ids, the spam limiter's counters. Unset: SQLite in DATA_DIR.
+   * @example "redis://127.0.0.1:6379" @example "rediss://:password@redis.internal:6380/2"
+   */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379" }).optional(),
+  /** With REDIS_URL: how long the posting instance's lease lasts unless renewed, i.e. how soon another takes over when it dies. @default 15000 */
+  REDIS_LEASE_MS: z.coerce
+    .number({ error: "REDIS_LEASE_MS must be a number of milliseconds" })
+    .int("REDIS_LEASE_MS must be a whole number of milliseconds")
+    .min(1000, "REDIS_LEASE_MS must be at least 1000")
+    .max(600_000, "REDIS_LEASE_MS must be at most 600000 (10 minutes)")
+    .default(15_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -6,6 +6,7 @@ import { createAdminNotifier } from "./admin-notifier";
 import { createBot } from "./bot/create-bot";
 import { createMemoryChatArticleStore } from "./bot/chat-articles";
 import { createChannel } from "./channel/create-channel";
+import { openEmbeddedState } from "./storage/create-shared-state";
 import { commonSettings, isAutopostOn } from "./config";
 import { loadContent } from "./content/load-content";
 import { createTerminalChat } from "./demo/terminal-chat";
@@ -85,7 +86,8 @@ function createDemoChannel(fetch: typeof globalThis.fetch, library: () => Return
     channelId: CHANNEL_ID,
     autopost: isAutopostOn(parsed.data),
     adminIds: ADMIN_IDS,
-    dataDir: ":memory:",
+    // In memory, never DATA_DIR: a demo must not mark articles as posted for a real bot.
+    storage: openEmbeddedState(":memory:").channel(),
     channelApi: api,
     notifier: createAdminNotifier(api, ADMIN_IDS, logger),
     botUsername: () => localBotInfo.username,

@@ -3,7 +3,6 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, GrammyError } from "grammy";
 import { createAdminNotifier } from "./admin-notifier";
 import { allowedUpdates } from "./bot/allowed-updates";
-import { createMemoryChatArticleStore } from "./bot/chat-articles";
 import { commandList } from "./bot/command-list";
 import { registerAdminCommands } from "./bot/features/channel-admin";
 import { CHANNEL_REQUEST_TIMEOUT_SECONDS } from "./channel/channel-publisher";
@@ -18,10 +17,10 @@ import { createInFlight } from "./runtime/in-flight";
 import { createRuntimeBot } from "./runtime/create-runtime-bot";
 import { createLogger, createRedactor, defaultLogFormat } from "./runtime/logger";
 import { startPolling, type Polling } from "./runtime/polling";
-import { createMemoryRecentUpdateIds } from "./runtime/recent-update-ids";
 import { onStopSignals } from "./runtime/stop-signals";
 import { retryStartUpCall } from "./runtime/retry-start-up-call";
 import { createWebhook, type Webhook } from "./runtime/webhook";
+import { openSharedState, type SharedState } from "./storage/create-shared-state";
 
 /** Stops start-up with a sentence on stderr (secrets replaced) and an exit code: 2 for a configuration to fix, 1 otherwise. */
 function fail(message: string, code: 1 | 2, redact: (text: string) => string = (text) => text): never {
@@ -39,7 +38,8 @@ async function main(): Promise<void> {
   const parsed = parseConfig(process.env);
   if (!parsed.ok) fail(parsed.problems.join("\n"), 2);
   const config: Config = parsed.config;
-  const secrets = [config.BOT_TOKEN, ...(config.BOT_MODE === "webhook" ? [config.WEBHOOK_SECRET] : [])];
+  const redisPassword = config.REDIS_URL === undefined ? "" : decodeURIComponent(new URL(config.REDIS_URL).password);
+  const secrets = [config.BOT_TOKEN, ...(config.BOT_MODE === "webhook" ? [config.WEBHOOK_SECRET] : []), ...(redisPassword ? [redisPassword] : [])];
   const redact = createRedactor(secrets);
   const logger = createLogger({
     level: config.LOG_LEVEL,
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   if (config.BOT_MODE === "polling" && process.env.WEBHOOK_URL) logger.warn("WEBHOOK_URL is set but BOT_MODE is polling: the webhook settings are ignored");
+  if (config.BOT_MODE === "polling" && config.REDIS_URL) logger.warn("REDIS_URL is set in polling mode: Telegram lets one instance poll at a time; run several instances in webhook mode");
 
   const health = createHealth({ status: "starting", reason: "loading content" });
   const inFlight = createInFlight();
@@ -114,6 +115,22 @@ async function main(): Promise<void> {
   if (!content.ok) {
     fail(`Cannot start: the content in ${config.CONTENT_DIR} has problems:\n${content.problems.map((p) => `  ${p}`).join("\n")}`, 1);
   }
+  // Every piece of state shared between instances: SQLite in DATA_DIR, or Redis with REDIS_URL.
+  const storageProblems = new Set<string>();
+  const shared: SharedState = await openSharedState({
+    redisUrl: config.REDIS_URL,
+    dataDir: config.DATA_DIR,
+    botId: config.BOT_TOKEN.split(":")[0] ?? "bot",
+    leaseMs: config.REDIS_LEASE_MS,
+    logger,
+    onProblem: (source, reason) => {
+      health.setProblem(source, reason);
+      if (reason === undefined) storageProblems.delete(source);
+      else storageProblems.add(source);
+      metrics.sharedStorageUp.set(storageProblems.size === 0 ? 1 : 0);
+    },
+  });
+  flushOnStop.push(() => shared.close());
   let channel: Channel | undefined;
   try {
     channel =
@@ -123,7 +140,7 @@ async function main(): Promise<void> {
             channelId: config.CHANNEL_ID,
             autopost: isAutopostOn(config),
             adminIds: config.ADMIN_IDS ?? [],
-            dataDir: config.DATA_DIR,
+            storage: shared.channel(),
             channelApi: new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT, timeoutSeconds: CHANNEL_REQUEST_TIMEOUT_SECONDS }),
             notifier,
             botUsername: () => bot.botInfo.username,
@@ -134,8 +151,8 @@ async function main(): Promise<void> {
     fail(`Cannot start: cannot open the post ledger in DATA_DIR (${config.DATA_DIR}): ${summarizeError(error)}`, 1, redact);
   }
   live.onChange(() => channel?.publisher.sync());
-  const deps = { library: live.library, chatArticles: createMemoryChatArticleStore(), logger, channel: channel?.deps };
-  const bot = createRuntimeBot(config.BOT_TOKEN, deps, { apiRoot: config.BOT_API_ROOT });
+  const deps = { library: live.library, chatArticles: shared.chatArticles, logger, channel: channel?.deps };
+  const bot = createRuntimeBot(config.BOT_TOKEN, deps, { apiRoot: config.BOT_API_ROOT }, { spam: { store: shared.spamCounters } });
 
   health.set({ status: "starting", reason: "contacting Telegram" });
   try {
@@ -156,7 +173,8 @@ async function main(): Promise<void> {
     await registerAdminCommands(bot.api, config.ADMIN_IDS ?? [], logger);
     await channel.publisher.start();
     const opened = channel;
-    flushOnStop.push(() => opened.close());
+    // Before the shared state closes: a send in flight is recorded first.
+    flushOnStop.unshift(() => opened.close());
   }
   live.start();
   flushOnStop.unshift(() => live.stop());
@@ -178,7 +196,7 @@ async function main(): Promise<void> {
     webhook = createWebhook({
       handleUpdate: (update) => bot.handleUpdate(update),
       secret: config.WEBHOOK_SECRET,
-      recentUpdateIds: createMemoryRecentUpdateIds(),
+      recentUpdateIds: shared.recentUpdateIds,
       inFlight,
       metrics,
       logger,

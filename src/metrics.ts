@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 /**
  * The bot's Prometheus metrics, served at `GET /metrics`. One registry per
@@ -50,10 +50,23 @@ export function createMetrics(registry = new Registry()) {
       labelNames: ["reason"] as const,
       registers: [registry],
     }),
+    /** 1 while this instance is the one posting to the channel (holds the poster lease), else 0. */
+    channelPoster: new Gauge({
+      name: "briefing_channel_poster",
+      help: "1 while this instance is the one posting to the channel, else 0",
+      registers: [registry],
+    }),
+    /** 1 while the shared storage (Redis, when REDIS_URL is set) is reachable, else 0. */
+    sharedStorageUp: new Gauge({
+      name: "briefing_shared_storage_up",
+      help: "1 while the shared storage (Redis) is reachable and sound, else 0; always 1 when embedded",
+      registers: [registry],
+    }),
   };
   // Known label values show up as 0 before the first event, so dashboards and alerts see them.
   for (const outcome of ["posted", "failed", "uncertain"]) metrics.channelPosts.inc({ outcome }, 0);
   for (const reason of ["unauthorized", "duplicate", "malformed", "unavailable"]) metrics.webhookRejections.inc({ reason }, 0);
+  metrics.sharedStorageUp.set(1);
   collectDefaultMetrics({ register: registry });
   return metrics;
 }

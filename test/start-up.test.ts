@@ -34,7 +34,19 @@ describe("configuration", () => {
         BOT_MODE: "polling",
         BOT_POLLING: "concurrent",
         HOST: "127.0.0.1",
+        REDIS_LEASE_MS: 15_000,
       },
+    });
+  });
+
+  it("takes REDIS_URL as a redis:// or rediss:// URL, and a lease of at least a second", () => {
+    expect(parseConfig({ BOT_TOKEN: validToken, REDIS_URL: "rediss://:pw@redis.internal:6380/2", REDIS_LEASE_MS: "3000" })).toMatchObject({
+      ok: true,
+      config: { REDIS_URL: "rediss://:pw@redis.internal:6380/2", REDIS_LEASE_MS: 3000 },
+    });
+    expect(parseConfig({ BOT_TOKEN: validToken, REDIS_URL: "http://redis:6379", REDIS_LEASE_MS: "500" })).toEqual({
+      ok: false,
+      problems: ["REDIS_URL: REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379", "REDIS_LEASE_MS: REDIS_LEASE_MS must be at least 1000"],
     });
   });
 

@@ -44,21 +44,33 @@ export function timeoutNotice(timeoutMs: number): string {
   return `This /publish waited more than ${Math.round(timeoutMs / 60_000)} minutes for you, so I closed it. Nothing was changed. Send /publish to start again.`;
 }
 
-/** (Re)starts the timer that closes this chat's /publish and tells the admin, should they not come back. */
+/**
+ * (Re)starts the timer that closes this chat's /publish and tells the admin,
+ * should they not come back. With several instances each arms its own for the
+ * steps it handled: the store closes the conversation only when nothing was
+ * written to it for the whole timeout, so only the timer of the last step
+ * closes it (a stale one looks again later), and the admin is told once.
+ */
 export function armPublishTimeout(ctx: BriefingContext): void {
   const channel = channelOf(ctx);
   const chatId = ctx.chat?.id;
   if (chatId === undefined) return;
   disarmPublishTimeout(ctx);
-  const timer = setTimeout(() => {
+  const { logger } = ctx.briefing;
+  const check = async () => {
     channel.publishTimers.delete(chatId);
-    channel.conversations.delete(String(chatId));
-    ctx.api.sendMessage(chatId, timeoutNotice(channel.publishTimeoutMs)).catch((err: unknown) => {
-      ctx.briefing.logger.warn({ err, chatId }, "could not tell an admin their /publish timed out");
-    });
-  }, channel.publishTimeoutMs);
-  timer.unref();
-  channel.publishTimers.set(chatId, timer);
+    const found = await channel.conversations.closeIfIdle(String(chatId), channel.publishTimeoutMs);
+    if (found.closed) await ctx.api.sendMessage(chatId, timeoutNotice(channel.publishTimeoutMs));
+    else if (found.checkAt !== undefined) schedule(found.checkAt - Date.now());
+  };
+  const schedule = (delayMs: number) => {
+    const timer = setTimeout(() => {
+      check().catch((err: unknown) => logger.warn({ err, chatId }, "could not close an admin's idle /publish, or tell them"));
+    }, Math.max(0, delayMs));
+    timer.unref();
+    channel.publishTimers.set(chatId, timer);
+  };
+  schedule(channel.publishTimeoutMs);
 }
 
 export function disarmPublishTimeout(ctx: BriefingContext): void {
@@ -111,9 +123,9 @@ async function finish(conversation: PublishConversation, ctx: Context, text: str
  * or Mark as posted (asks for the post's link).
  */
 export async function publishConversation(conversation: PublishConversation, ctx: Context): Promise<void> {
-  const setup = await conversation.external((outer) => {
+  const setup = await conversation.external(async (outer) => {
     const channel = channelOf(outer);
-    const list = renderPublishList(channel.publisher.status());
+    const list = renderPublishList(await channel.publisher.status());
     return { timeoutMs: channel.publishTimeoutMs, list: message(list.blocks, list.keyboard) };
   });
   await send(ctx, setup.list);
@@ -137,8 +149,8 @@ export async function publishConversation(conversation: PublishConversation, ctx
   }
   const chosen = articleId;
 
-  const preview = await conversation.external((outer) => {
-    const status = channelOf(outer).publisher.status().find((s) => s.articleId === chosen);
+  const preview = await conversation.external(async (outer) => {
+    const status = (await channelOf(outer).publisher.status()).find((s) => s.articleId === chosen);
     if (!status?.article) return undefined;
     const choice = renderPublishChoice(status);
     return {
@@ -174,7 +186,7 @@ export async function publishConversation(conversation: PublishConversation, ctx
           const result = await channelOf(outer).publisher.postNow(chosen, outer.from?.id ?? 0);
           return result.ok
             ? { ok: true, text: `On its way to ${channelOf(outer).channelId}: “${preview.headline}”. I will send you the link once it is posted.` }
-            : { ok: false, text: `Not posted: it is ${stateText(outer, chosen)} now.` };
+            : { ok: false, text: `Not posted: it is ${await stateText(outer, chosen)} now.` };
         });
         await finish(conversation, step, done.text);
         if (done.ok) await conversation.external((outer) => channelOf(outer).publisher.dispatch(chosen));
@@ -188,8 +200,8 @@ export async function publishConversation(conversation: PublishConversation, ctx
   }
 }
 
-function stateText(outer: BriefingContext, articleId: string): string {
-  const status = channelOf(outer).publisher.status().find((s) => s.articleId === articleId);
+async function stateText(outer: BriefingContext, articleId: string): Promise<string> {
+  const status = (await channelOf(outer).publisher.status()).find((s) => s.articleId === articleId);
   return status ? htmlToText(describeChannelState(status).value) : "gone";
 }
 
@@ -219,7 +231,7 @@ async function scheduleStep(conversation: PublishConversation, ctx: Context, art
     const done = await conversation.external(async (outer) => {
       if (!isAdmin(outer)) return "Only the channel's admins can do that.";
       const result = await channelOf(outer).publisher.schedule(articleId, parsed.at, outer.from?.id ?? 0);
-      return result.ok ? `Scheduled: “${headline}” goes out at ${formatTime(parsed.at)}.` : `Not scheduled: it is ${stateText(outer, articleId)} now.`;
+      return result.ok ? `Scheduled: “${headline}” goes out at ${formatTime(parsed.at)}.` : `Not scheduled: it is ${await stateText(outer, articleId)} now.`;
     });
     return finish(conversation, step, done);
   }
@@ -260,10 +272,10 @@ async function markPostedStep(conversation: PublishConversation, ctx: Context, a
       if (!isAdmin(outer)) return "Only the channel's admins can do that.";
       return channelOf(outer)
         .publisher.markPosted(articleId, messageId, outer.from?.id ?? 0)
-        .then((result) =>
+        .then(async (result) =>
           result.ok
             ? `Recorded as posted${messageId !== null ? ` (${postLink(channelId, messageId)}); corrections will edit it` : "; without its link, corrections cannot edit it"}.`
-            : `Not changed: it is ${stateText(outer, articleId)} now.`,
+            : `Not changed: it is ${await stateText(outer, articleId)} now.`,
         );
     });
     return finish(conversation, step, done);

@@ -9,6 +9,8 @@ export interface ChannelDeps {
   adminIds: ReadonlySet<number>;
   publisher: ChannelPublisher;
   conversations: ConversationStore;
+  /** Whether the ledger and the conversations can be reached now (always, when embedded): /publish and /status need them. */
+  storageAvailable: () => boolean;
   /** A /publish left alone this long is closed, and the admin told. */
   publishTimeoutMs: number;
   /** The timers that close idle /publish conversations, by chat. */

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Article } from "../content/article-schema";
 import type { Library } from "../library";
 import { metrics } from "../metrics";
+import { isStorageUnavailable } from "../storage/storage-unavailable";
 import type { SafeHtml } from "../render/html";
 import {
   renderBlockedNotice,
@@ -13,7 +14,8 @@ import {
 } from "../render/render-channel-admin";
 import { contentHash, renderChannelPost } from "./channel-post";
 import { autopostTime, channelStatus, type ArticleChannelStatus } from "./channel-status";
-import { CHANNEL_SEND_LIMIT, type AdminActionResult, type PostLedger, type SendLimit } from "./post-ledger";
+import { CHANNEL_SEND_LIMIT, type AdminActionResult, type PostLedger, type PostRecord, type SendLimit } from "./post-ledger";
+import { createSoleLease, type PosterLease } from "./poster-lease";
 
 /** A send or an edit waiting in the channel's queue. */
 interface Job {
@@ -79,6 +81,8 @@ export interface ChannelPublisherOptions {
   /** Used for the channel only; built apart from `bot.api` so that no other transformer (auto-retry) retries behind the queue's back. */
   api: Api;
   ledger: PostLedger;
+  /** Who posts, when several instances share the ledger. @default every process (`createSoleLease`) */
+  lease?: PosterLease;
   /** `@username` or `-100…`. */
   channelId: string;
   /** For the deep links under each post; known after `bot.init()`. */
@@ -99,8 +103,10 @@ export interface ChannelPublisherOptions {
   maxBackoffMs?: number;
   /** How long to wait before trying a chat that refused the bot again. @default 300 000 */
   blockedRetryMs?: number;
-  /** Heartbeat and abandoned-claim check. @default 5 000 */
+  /** Heartbeat, lease renewal and abandoned-claim check. @default the lease's `renewEveryMs` (5 000 without a lease) */
   tickMs?: number;
+  /** How long to wait before trying an unreachable ledger again. @default 1 000 */
+  storageRetryMs?: number;
   /** A full re-check of the content against the ledger (picks up other processes' admin actions). @default 60 000 */
   resyncMs?: number;
   now?: () => number;
@@ -117,9 +123,17 @@ const MAX_TIMER_MS = 3_600_000;
  * processes), nothing to the chat before a 429's `retry_after` has passed,
  * 5xx and network errors retried with backoff. Every send is claimed in the
  * ledger first; see `PostLedger.sweepAbandoned` for a crash in between.
+ *
+ * With several instances on one ledger, only the holder of the `lease` runs
+ * the queue, the timers and the sweep; the others record admins' actions,
+ * which the holder notices through `ledger.changes()`. While the ledger
+ * cannot be reached nothing is sent: claims wait, and an answer from
+ * Telegram already received is kept and recorded once the ledger is back.
  */
 export function createChannelPublisher(options: ChannelPublisherOptions) {
   const { api, ledger, channelId, logger } = options;
+  const lease = options.lease ?? createSoleLease();
+  const storageRetryMs = options.storageRetryMs ?? 1000;
   const limit = options.limit ?? CHANNEL_SEND_LIMIT;
   const now = options.now ?? (() => Date.now());
   const backoffMs = options.backoffMs ?? 1000;
@@ -132,6 +146,8 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
   let started = false;
   let blockedNotified = false;
   let dueTimer: NodeJS.Timeout | undefined;
+  let poster = false;
+  let lastChanges: number | undefined;
   const intervals: NodeJS.Timeout[] = [];
   /** Wakes sleeping waits: all on stop, the interruptible ones (a refused chat) when an admin asks for a post. */
   const sleepers = new Set<{ wake: () => void; interruptible: boolean }>();
@@ -169,25 +185,69 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
 
   async function work(): Promise<void> {
     for (let job = queue[0]; job && !stopped; job = queue[0]) {
+      if (!lease.held) {
+        // Another instance posts; the queue waits in case this one takes over.
+        await sleepUntil(now() + lease.renewEveryMs, false);
+        continue;
+      }
       let outcome: Outcome;
       try {
         outcome = job.kind === "post" ? await post(job) : await edit(job);
       } catch (error) {
-        // A bug, not Telegram: log it and move on rather than loop on it.
-        logger.error({ err: error, articleId: job.articleId, job: job.kind }, "channel job failed unexpectedly");
-        outcome = "done";
+        if (isStorageUnavailable(error)) {
+          // Nothing was sent: try again once the ledger answers.
+          logger.debug({ err: error, articleId: job.articleId }, "channel: ledger unreachable; waiting");
+          outcome = { retryAt: now() + storageRetryMs };
+        } else {
+          // A bug, not Telegram: log it and move on rather than loop on it.
+          logger.error({ err: error, articleId: job.articleId, job: job.kind }, "channel job failed unexpectedly");
+          outcome = "done";
+        }
       }
       if (outcome === "done") queue.splice(queue.indexOf(job), 1);
       else await sleepUntil(outcome.retryAt, outcome.interruptible ?? false);
     }
   }
 
+  /**
+   * Writes what Telegram answered to the ledger, however long the ledger is
+   * away: the answer is not asked for twice. Stopping, it tries for 5 s more,
+   * then logs what it could not record (a claim left so is found abandoned,
+   * and the admins asked, as after a crash).
+   */
+  async function persist(what: string, details: Record<string, unknown>, write: () => Promise<unknown>): Promise<void> {
+    let delay = 200;
+    let giveUpAt: number | undefined;
+    let warned = false;
+    for (;;) {
+      try {
+        await write();
+        if (warned) logger.info(details, `channel: recorded ${what} once the ledger was back`);
+        return;
+      } catch (error) {
+        if (!isStorageUnavailable(error)) throw error;
+        if (stopped) {
+          giveUpAt ??= now() + 5000;
+          if (now() >= giveUpAt) {
+            logger.error({ ...details, err: error }, `channel: stopping without having recorded ${what}: the ledger is unreachable`);
+            return;
+          }
+        }
+        if (!warned) logger.warn({ ...details, err: error }, `channel: cannot record ${what} yet: the ledger is unreachable; holding on to it`);
+        warned = true;
+        await sleepUntil(now() + delay, false);
+        // Soon after Redis is back: before this instance could be taken for dead and its post for uncertain.
+        delay = Math.min(delay * 2, 1000);
+      }
+    }
+  }
+
   /** What to do after a failure that may be tried again; `undefined` when it may not. */
-  function retryAfter(job: Job, chatId: string, failure: Failure, error: unknown): Outcome | undefined {
+  async function retryAfter(job: Job, chatId: string, failure: Failure, error: unknown): Promise<Outcome | undefined> {
     const at = now();
     switch (failure.kind) {
       case "rate":
-        ledger.pauseChat(chatId, at + failure.retryAfterMs);
+        await persist("a 429 pause", { chatId }, () => ledger.pauseChat(chatId, at + failure.retryAfterMs));
         logger.warn({ articleId: job.articleId, retryAfterMs: failure.retryAfterMs }, "channel: 429, pausing the chat");
         return { retryAt: at + failure.retryAfterMs };
       case "transient": {
@@ -213,7 +273,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     if (!article) return "done";
     const sent = renderChannelPost(article, options.botUsername());
     const hash = contentHash(article);
-    const claim = ledger.claimPost({
+    const claim = await ledger.claimPost({
       articleId: article.id,
       chatId: channelId,
       contentHash: hash,
@@ -235,30 +295,34 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     } catch (error) {
       if (isUnanswered(error)) {
         // As a crash in the window: never sent again by itself; the admins look and decide.
-        const uncertain = ledger.recordUncertain(article.id, "Telegram did not answer in time", now());
+        let uncertain: PostRecord | undefined;
+        await persist("a post with no answer", { articleId: article.id }, async () => {
+          uncertain = await ledger.recordUncertain(article.id, "Telegram did not answer in time", now());
+        });
         metrics.channelPosts.inc({ outcome: "uncertain" });
         logger.error({ err: error, articleId: article.id }, "channel: no answer to the post; asking the admins");
         if (uncertain) await options.notifyAdmins(renderUncertainNotice(uncertain, article, channelId));
         return "done";
       }
       const failure = classify(error);
-      const retry = retryAfter(job, channelId, failure, error);
+      const retry = await retryAfter(job, channelId, failure, error);
       if (retry) {
-        ledger.releasePost(article.id, now(), describe(error));
+        await persist("a send that failed", { articleId: article.id }, () => ledger.releasePost(article.id, now(), describe(error)));
         return retry;
       }
-      ledger.recordFailed(article.id, describe(error), now());
+      await persist("a refused post", { articleId: article.id }, () => ledger.recordFailed(article.id, describe(error), now()));
       metrics.channelPosts.inc({ outcome: "failed" });
       logger.error({ err: error, articleId: article.id }, "channel: Telegram refused the post");
       await options.notifyAdmins(renderFailedNotice(article, describe(error)));
       return "done";
     }
-    ledger.recordPosted({ articleId: article.id, messageId, contentHash: hash, now: now() });
+    const postedAt = now();
+    await persist("a post", { articleId: article.id, messageId }, () => ledger.recordPosted({ articleId: article.id, messageId, contentHash: hash, now: postedAt }));
     metrics.channelPosts.inc({ outcome: "posted" });
     job.failures = 0;
     blockedNotified = false;
     logger.info({ articleId: article.id, messageId }, "channel: posted");
-    const record = ledger.get(article.id);
+    const record = await ledger.get(article.id).catch((): PostRecord | undefined => undefined);
     if (record?.requestedBy != null) await options.notifyAdmin(record.requestedBy, renderPostedNotice(article, channelId, messageId));
     // A correction made while it was being sent is applied at once.
     if (contentHash(options.library().byId.get(article.id) ?? article) !== hash) enqueue("edit", article.id);
@@ -267,10 +331,10 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
 
   async function edit(job: Job): Promise<Outcome> {
     const article = options.library().byId.get(job.articleId);
-    const record = ledger.get(job.articleId);
+    const record = await ledger.get(job.articleId);
     if (!article || record?.state !== "posted" || record.messageId === null) return "done";
     const hash = contentHash(article);
-    const claim = ledger.claimEdit({ articleId: article.id, contentHash: hash, now: now(), limit });
+    const claim = await ledger.claimEdit({ articleId: article.id, contentHash: hash, now: now(), limit });
     if (claim.status === "not-eligible") return "done";
     if (claim.status === "wait") return { retryAt: claim.until };
     const sent = renderChannelPost(article, options.botUsername());
@@ -280,20 +344,24 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
         link_preview_options: { url: article.url, prefer_small_media: true },
         reply_markup: { inline_keyboard: sent.keyboard },
       });
-      ledger.recordEdited({ articleId: article.id, contentHash: hash, now: now(), modified: true });
+      const editedAt = now();
+      await persist("a correction", { articleId: article.id }, () => ledger.recordEdited({ articleId: article.id, contentHash: hash, now: editedAt, modified: true }));
       logger.info({ articleId: article.id, messageId: record.messageId }, "channel: post corrected");
     } catch (error) {
       const failure = classify(error);
       if (failure.kind === "not-modified") {
-        ledger.recordEdited({ articleId: article.id, contentHash: hash, now: now(), modified: false });
+        const editedAt = now();
+        await persist("a correction", { articleId: article.id }, () => ledger.recordEdited({ articleId: article.id, contentHash: hash, now: editedAt, modified: false }));
         return "done";
       }
-      const retry = retryAfter(job, record.chatId, failure, error);
+      const retry = await retryAfter(job, record.chatId, failure, error);
       if (retry) {
-        ledger.releaseEdit(article.id, now(), describe(error));
+        await persist("an edit that failed", { articleId: article.id }, () => ledger.releaseEdit(article.id, now(), describe(error)));
         return retry;
       }
-      ledger.recordEditFailed({ articleId: article.id, contentHash: hash, error: describe(error), now: now() });
+      await persist("a refused correction", { articleId: article.id }, () =>
+        ledger.recordEditFailed({ articleId: article.id, contentHash: hash, error: describe(error), now: now() }),
+      );
       logger.error({ err: error, articleId: article.id }, "channel: the post could not be corrected");
       await options.notifyAdmins(renderEditFailedNotice(article, record.chatId, record.messageId, describe(error)));
       return "done";
@@ -307,7 +375,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
 
   /** Marks claims of dead processes `uncertain` and tells the admins about each. */
   async function sweep(): Promise<void> {
-    const abandoned = ledger.sweepAbandoned(now());
+    const abandoned = await ledger.sweepAbandoned(now());
     for (const record of abandoned) {
       const article = options.library().byId.get(record.articleId);
       logger.warn({ articleId: record.articleId }, "channel: found a post that may or may not have been sent; asking the admins");
@@ -317,13 +385,21 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
 
   /** Compares the content with the ledger: queues what is due (oldest first) and the corrections, and sets a timer for the next due time. */
   async function sync(): Promise<void> {
-    if (stopped) return;
-    await sweep();
+    if (stopped || !lease.held) return;
+    let records: Map<string, PostRecord>;
+    try {
+      await sweep();
+      records = new Map((await ledger.all()).map((record) => [record.articleId, record]));
+    } catch (error) {
+      // A pass the ledger cut short (a due timer that fired while Redis was away) is made again at the next tick.
+      if (isStorageUnavailable(error)) lastChanges = undefined;
+      throw error;
+    }
     const at = now();
     const due: { article: Article; at: number }[] = [];
     let next = Infinity;
     for (const article of options.library().articles) {
-      const record = ledger.get(article.id);
+      const record = records.get(article.id);
       if (record?.state === "posted") {
         const hash = contentHash(article);
         if (record.messageId !== null && record.contentHash !== hash && record.editFailedHash !== hash) enqueue("edit", article.id);
@@ -342,36 +418,85 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     clearTimeout(dueTimer);
     dueTimer = undefined;
     if (next !== Infinity && !stopped) {
-      dueTimer = setTimeout(() => void sync().catch((err: unknown) => logger.error({ err }, "channel: sync failed")), Math.min(next - at, MAX_TIMER_MS));
+      dueTimer = setTimeout(() => void sync().catch(onError), Math.min(next - at, MAX_TIMER_MS));
+    }
+  }
+
+  function onError(err: unknown): void {
+    // An outage is logged once by the connection; the checks just go on trying.
+    if (isStorageUnavailable(err)) logger.debug({ err }, "channel: ledger unreachable");
+    else logger.error({ err }, "channel: periodic check failed");
+  }
+
+  /** Beats the heartbeat and renews the lease; the poster then resolves abandoned claims and picks up admins' actions from other instances. */
+  let ticking: Promise<void> | undefined;
+  function tick(): Promise<void> {
+    // One at a time: a slow ledger must not pile them up.
+    ticking ??= tickOnce().finally(() => {
+      ticking = undefined;
+    });
+    return ticking;
+  }
+
+  async function tickOnce(): Promise<void> {
+    if (stopped) return;
+    await ledger.heartbeat(now()).catch(onError);
+    const held = await lease.renew();
+    if (stopped) return;
+    if (held !== poster) {
+      poster = held;
+      metrics.channelPoster.set(held ? 1 : 0);
+      if (held) {
+        logger.info("channel: this instance now posts to the channel");
+        lastChanges = undefined;
+        kick();
+      } else {
+        logger.warn("channel: no longer the instance that posts (the lease went to another, or the ledger is unreachable)");
+        clearTimeout(dueTimer);
+      }
+    }
+    if (!held) return;
+    const changes = await ledger.changes();
+    if (changes !== lastChanges) {
+      // Taken over, or an admin acted through another instance: a full pass.
+      lastChanges = changes;
+      await sync();
+    } else {
+      await sweep();
     }
   }
 
   return {
     channelId,
 
-    /** Registers this process in the ledger, resolves abandoned claims, queues what is due, and keeps checking. */
+    /**
+     * Registers this process in the ledger, takes the poster lease if it is
+     * free, resolves abandoned claims, queues what is due, and keeps checking.
+     * An unreachable ledger does not stop it: it goes on trying.
+     */
     async start(): Promise<void> {
       if (started) return;
       started = true;
-      ledger.register(now());
-      const onError = (err: unknown) => logger.error({ err }, "channel: periodic check failed");
+      try {
+        await ledger.register(now());
+      } catch (err) {
+        onError(err);
+      }
       intervals.push(
-        setInterval(() => {
-          try {
-            ledger.heartbeat(now());
-          } catch (err) {
-            onError(err);
-          }
-          void sweep().catch(onError);
-        }, options.tickMs ?? 5000),
+        setInterval(() => void tick().catch(onError), options.tickMs ?? lease.renewEveryMs),
         setInterval(() => void sync().catch(onError), options.resyncMs ?? 60_000),
       );
       for (const interval of intervals) interval.unref();
-      await sync();
+      await tick().catch(onError);
     },
 
-    /** After a content reload or an admin's action. */
-    sync,
+    /** After a content reload or an admin's action. An unreachable ledger is not an error here: the next check picks it up. */
+    async sync(): Promise<void> {
+      await sync().catch((err: unknown) => {
+        if (!isStorageUnavailable(err)) throw err;
+        onError(err);
+      });
+    },
 
     /** Resolves once the queue is empty (a demo's or a test's wait). */
     async whenIdle(): Promise<void> {
@@ -379,8 +504,8 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     },
 
     /** What /status and /publish show. */
-    status(): ArticleChannelStatus[] {
-      return channelStatus(options.library(), ledger.all(), { autopost: options.autopost, now: now() });
+    async status(): Promise<ArticleChannelStatus[]> {
+      return channelStatus(options.library(), await ledger.all(), { autopost: options.autopost, now: now() });
     },
 
     /**
@@ -393,20 +518,22 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     },
 
     dispatch(articleId: string): void {
+      // Not the poster: the poster sees the request in the ledger within a tick.
+      if (!lease.held) return;
       enqueue("post", articleId, true);
       // A chat that refused the bot is tried again at once: the admin may just have fixed its rights.
       for (const sleeper of sleepers) if (sleeper.interruptible) sleeper.wake();
     },
 
     async schedule(articleId: string, at: number, by: number): Promise<AdminActionResult> {
-      const result = ledger.schedulePost({ articleId, chatId: channelId, at, by, now: now() });
+      const result = await ledger.schedulePost({ articleId, chatId: channelId, at, by, now: now() });
       if (result.ok) await sync();
       return result;
     },
 
     /** "Mark as posted" for an uncertain one; with its message id when the admin gave the link. */
     async markPosted(articleId: string, messageId: number | null, by: number): Promise<AdminActionResult> {
-      const result = ledger.markPosted({ articleId, messageId, by, now: now() });
+      const result = await ledger.markPosted({ articleId, messageId, by, now: now() });
       if (result.ok) await sync();
       return result;
     },
@@ -418,7 +545,9 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       for (const interval of intervals) clearInterval(interval);
       for (const sleeper of sleepers) sleeper.wake();
       while (working) await working;
-      ledger.unregister();
+      await lease.release();
+      metrics.channelPoster.set(0);
+      await ledger.unregister().catch((err: unknown) => logger.warn({ err }, "channel: could not leave the ledger; this process is taken for dead once its heartbeat is stale"));
     },
   };
 }

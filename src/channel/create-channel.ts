@@ -2,18 +2,16 @@ import type { Api } from "grammy";
 import type { Logger } from "pino";
 import type { AdminNotifier } from "../admin-notifier";
 import type { Library } from "../library";
-import { openChannelDatabase } from "./channel-database";
+import type { ChannelStorage } from "../storage/create-shared-state";
 import { PUBLISH_TIMEOUT_MS, type ChannelDeps } from "./channel-deps";
 import { createChannelPublisher, type ChannelPublisherOptions } from "./channel-publisher";
-import { createConversationStore } from "./conversation-store";
-import { createPostLedger } from "./post-ledger";
 
 export interface CreateChannelOptions {
   channelId: string;
   autopost: boolean;
   adminIds: readonly number[];
-  /** DATA_DIR, or `:memory:` (the demo). */
-  dataDir: string;
+  /** The ledger, the conversations and the poster lease: SQLite in DATA_DIR, or Redis (`openSharedState`). */
+  storage: ChannelStorage;
   /** An `Api` for the channel alone, with no transformers: the publisher does its own retrying. */
   channelApi: Api;
   notifier: AdminNotifier;
@@ -25,13 +23,13 @@ export interface CreateChannelOptions {
   publishTimeoutMs?: number;
 }
 
-/** Opens the channel database in DATA_DIR and builds the ledger, the publisher and what the admin commands need. */
+/** Builds the publisher over the channel's storage, and what the admin commands need. */
 export function createChannel(options: CreateChannelOptions) {
-  const db = openChannelDatabase(options.dataDir);
-  const ledger = createPostLedger(db);
+  const { ledger, lease, conversations, available } = options.storage;
   const publisher = createChannelPublisher({
     api: options.channelApi,
     ledger,
+    lease,
     channelId: options.channelId,
     botUsername: options.botUsername,
     library: options.library,
@@ -46,7 +44,8 @@ export function createChannel(options: CreateChannelOptions) {
     autopost: options.autopost,
     adminIds: new Set(options.adminIds),
     publisher,
-    conversations: createConversationStore(db),
+    conversations,
+    storageAvailable: available,
     publishTimeoutMs: options.publishTimeoutMs ?? PUBLISH_TIMEOUT_MS,
     publishTimers: new Map(),
   };
@@ -54,11 +53,10 @@ export function createChannel(options: CreateChannelOptions) {
     deps,
     ledger,
     publisher,
-    /** Stops the publisher (a send in flight is recorded first), the /publish timers, and closes the database. */
+    /** Stops the publisher (a send in flight is recorded first) and the /publish timers; the storage is closed by its owner. */
     async close(): Promise<void> {
       await publisher.stop();
       for (const timer of deps.publishTimers.values()) clearTimeout(timer);
-      db.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openChannelDatabase } from "../../src/channel/channel-database";
-import { createPostLedger } from "../../src/channel/post-ledger";
+import { createSqlitePostLedger } from "../../src/channel/sqlite-post-ledger";
 import type { Article } from "../../src/content/article-schema";
 import type { ApiCall } from "../../src/local-bot-api";
 import { admin, channelId, createChannelTestBot, otherAdmin, tempDataDir, userChat } from "../support/channel-fixtures";
@@ -26,8 +26,8 @@ afterEach(async () => {
 
 /** A channel bot whose ledger has `articleId` uncertain (a crash in the window), so every /publish step is reachable. */
 async function botWithUncertainPost(dataDir = tempDataDir(), adminIds?: number[]) {
-  const crashed = createPostLedger(openChannelDatabase(dataDir), { pid: 2 ** 22 + 4242 });
-  crashed.claimPost({ articleId: real.id, chatId: channelId, contentHash: "x", now: Date.now(), autoAllowed: true, limit: { count: 20, windowMs: 60_000, minIntervalMs: 0 } });
+  const crashed = createSqlitePostLedger(openChannelDatabase(dataDir), { pid: 2 ** 22 + 4242 });
+  await crashed.claimPost({ articleId: real.id, chatId: channelId, contentHash: "x", now: Date.now(), autoAllowed: true, limit: { count: 20, windowMs: 60_000, minIntervalMs: 0 } });
   const t = await createChannelTestBot({ articles: [real], dataDir, ...(adminIds ? { adminIds } : {}) });
   bots.push(t);
   await t.channel.publisher.start();
@@ -48,7 +48,7 @@ describe("admin-only actions are checked on every step, not only when /publish b
       const t = await botWithUncertainPost();
       await t.send(adminChat.message("/publish"));
       for (const step of steps) await t.send(adminChat.press(step.replace("ID", real.id)));
-      const ledgerBefore = t.channel.ledger.all();
+      const ledgerBefore = await t.channel.ledger.all();
 
       for (const data of publishButtons(real.id)) {
         // On the admin's own message (forwarded, or data forged), and in the reader's chat.
@@ -62,7 +62,7 @@ describe("admin-only actions are checked on every step, not only when /publish b
       }
 
       await t.channel.publisher.whenIdle();
-      expect(t.channel.ledger.all()).toEqual(ledgerBefore);
+      expect(await t.channel.ledger.all()).toEqual(ledgerBefore);
       expect(t.textsTo(channelId)).toEqual([]);
       const [answer] = sent(await t.send(adminChat.press(next.press.replace("ID", real.id))));
       expect(t.textsTo(admin.id).at(-1) ?? "").toContain(next.says);
@@ -80,11 +80,11 @@ describe("admin-only actions are checked on every step, not only when /publish b
 
     const after = await createChannelTestBot({ articles: [real], dataDir, adminIds: [otherAdmin.id] });
     bots.push(after);
-    const ledgerBefore = after.channel.ledger.all();
+    const ledgerBefore = await after.channel.ledger.all();
     for (const data of publishButtons(real.id)) expect(await after.send(adminChat.press(data)), data).toEqual(refusal);
     expect(sent(await after.send(adminChat.message("/publish"))).map((c) => c.payload.text)).toEqual(["/publish and /status are for the channel's admins only."]);
     await after.channel.publisher.whenIdle();
-    expect(after.channel.ledger.all()).toEqual(ledgerBefore);
+    expect(await after.channel.ledger.all()).toEqual(ledgerBefore);
     expect(after.textsTo(channelId)).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { renderChannelPost } from "../../src/channel/channel-post";
-import { createPostLedger } from "../../src/channel/post-ledger";
+import { createSqlitePostLedger } from "../../src/channel/sqlite-post-ledger";
 import { openChannelDatabase } from "../../src/channel/channel-database";
 import type { Article } from "../../src/content/article-schema";
 import type { ApiCall } from "../../src/local-bot-api";
 import { htmlToText } from "../../src/render/html";
+import { openEmbeddedState } from "../../src/storage/create-shared-state";
 import { admin, advanceUntil, channelFakeTimers, channelId, createChannelTestBot, manyArticles, tempDataDir, userChat } from "../support/channel-fixtures";
 import { group, loadRealArticles, reader, textMessage } from "../support/test-bot";
 
@@ -56,9 +57,9 @@ describe("/publish, for an admin in a private chat", () => {
     await t.channel.publisher.whenIdle();
     const channelPosts = t.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === channelId);
     expect(channelPosts.map((c) => c.payload.text)).toEqual([post.text]);
-    expect(t.textsTo(admin.id).at(-1)).toBe(`Posted to @newsroom: ${b.headline}\nhttps://t.me/newsroom/${t.channel.ledger.get("story-002")?.messageId}`);
-    expect(t.channel.ledger.get("story-002")).toMatchObject({ state: "posted", requestedBy: admin.id });
-    expect(t.channel.ledger.get("story-001")).toBeUndefined();
+    expect(t.textsTo(admin.id).at(-1)).toBe(`Posted to @newsroom: ${b.headline}\nhttps://t.me/newsroom/${(await t.channel.ledger.get("story-002"))?.messageId}`);
+    expect(await t.channel.ledger.get("story-002")).toMatchObject({ state: "posted", requestedBy: admin.id });
+    expect(await t.channel.ledger.get("story-001")).toBeUndefined();
 
     // The conversation is over: its buttons now say so.
     const [late] = await t.send(adminChat.press("pub:now:story-002"));
@@ -83,7 +84,7 @@ describe("/publish, for an admin in a private chat", () => {
     ]);
     const [done] = sent(await t.send(adminChat.message("18:00")));
     expect(text(done)).toBe(`Scheduled: “${real.headline}” goes out at 31 January 2025 at 18:00 UTC.`);
-    expect(t.channel.ledger.get(real.id)).toMatchObject({ state: "scheduled", scheduledAt: Date.parse("2025-01-31T18:00:00Z") });
+    expect(await t.channel.ledger.get(real.id)).toMatchObject({ state: "scheduled", scheduledAt: Date.parse("2025-01-31T18:00:00Z") });
 
     const [status] = sent(await t.send(adminChat.message("/status")));
     expect(text(status)).toContain(`Scheduled\n• ${real.headline}: scheduled for 31 January 2025 at 18:00 UTC`);
@@ -101,7 +102,7 @@ describe("/publish, for an admin in a private chat", () => {
     await t.send(adminChat.press(`pub:pick:${real.id}`));
     const [done] = sent(await t.send(adminChat.press(`pub:cancel:${real.id}`)));
     expect(text(done)).toBe("Cancelled; nothing was changed.");
-    expect(t.channel.ledger.all()).toEqual([]);
+    expect(await t.channel.ledger.all()).toEqual([]);
     await t.channel.close();
   });
 
@@ -126,14 +127,14 @@ describe("/publish, for an admin in a private chat", () => {
       { method: "answerCallbackQuery", payload: expect.objectContaining({ text: "That button belongs to an earlier message." }) },
     ]);
     expect(buttons(sent(await t.send(adminChat.press(`pub:pick:${real.id}`)))[1])[0]).toEqual(["Post now", `pub:now:${real.id}`]);
-    expect(t.channel.ledger.all()).toEqual([]);
+    expect(await t.channel.ledger.all()).toEqual([]);
     await t.channel.close();
   });
 
   it("offers Post again or Mark as posted for an uncertain post, and records the link given", async () => {
     const dataDir = tempDataDir();
-    const crashed = createPostLedger(openChannelDatabase(dataDir), { pid: 2 ** 22 + 12345 });
-    crashed.claimPost({ articleId: real.id, chatId: channelId, contentHash: "x", now: Date.now(), autoAllowed: true, limit: { count: 20, windowMs: 60_000, minIntervalMs: 0 } });
+    const crashed = createSqlitePostLedger(openChannelDatabase(dataDir), { pid: 2 ** 22 + 12345 });
+    await crashed.claimPost({ articleId: real.id, chatId: channelId, contentHash: "x", now: Date.now(), autoAllowed: true, limit: { count: 20, windowMs: 60_000, minIntervalMs: 0 } });
     const t = await createChannelTestBot({ articles: [real], dataDir });
     await t.channel.publisher.start();
     expect(t.textsTo(admin.id)[0]).toContain("Check the channel: I may or may not have posted");
@@ -151,7 +152,7 @@ describe("/publish, for an admin in a private chat", () => {
     expect(text(sent(await t.send(adminChat.message("https://t.me/otherchannel/5")))[0])).toContain("That is not a link to a post in @newsroom");
     const [done] = sent(await t.send(adminChat.message("https://t.me/newsroom/57")));
     expect(text(done)).toBe("Recorded as posted (https://t.me/newsroom/57); corrections will edit it.");
-    expect(t.channel.ledger.get(real.id)).toMatchObject({ state: "posted", messageId: 57 });
+    expect(await t.channel.ledger.get(real.id)).toMatchObject({ state: "posted", messageId: 57 });
     await t.channel.close();
   });
 
@@ -179,7 +180,7 @@ describe("/publish, for an admin in a private chat", () => {
     ]);
     const [late] = await t.send(adminChat.press(`pub:pick:${real.id}`));
     expect(late?.payload).toMatchObject({ text: "This /publish has ended. Send /publish to start again." });
-    expect(t.channel.ledger.all()).toEqual([]);
+    expect(await t.channel.ledger.all()).toEqual([]);
     await t.channel.close();
   });
 
@@ -197,7 +198,7 @@ describe("/publish, for an admin in a private chat", () => {
     const calls = await after.send(adminChat.press(`pub:now:${real.id}`));
     expect(calls[0]?.payload).toMatchObject({ text: "This /publish has timed out. Send /publish to start again." });
     expect(text(sent(calls)[0])).toContain("This /publish waited more than 10 minutes for you, so I closed it.");
-    expect(after.channel.ledger.all()).toEqual([]);
+    expect(await after.channel.ledger.all()).toEqual([]);
     await after.channel.close();
   });
 });
@@ -232,7 +233,7 @@ describe("anyone not in ADMIN_IDS", () => {
     const inGroup = await t.send(textMessage("/publish", "group"));
     expect(text(inGroup[0])).toBe("/publish and /status are for the channel's admins only.");
     expect(inGroup[0]?.payload.chat_id).toBe(group.id);
-    expect(t.channel.ledger.all()).toEqual([]);
+    expect(await t.channel.ledger.all()).toEqual([]);
     await t.channel.close();
   });
 
@@ -247,7 +248,7 @@ describe("anyone not in ADMIN_IDS", () => {
       ]);
     }
     await t.channel.publisher.whenIdle();
-    expect(t.channel.ledger.all()).toEqual([]);
+    expect(await t.channel.ledger.all()).toEqual([]);
     expect(t.textsTo(channelId)).toEqual([]);
     // The admin's own /publish is untouched and still works.
     const [done] = sent(await t.send(adminChat.press(`pub:cancel:${real.id}`)));
@@ -260,6 +261,26 @@ describe("anyone not in ADMIN_IDS", () => {
     const update = textMessage("/status", "group");
     if (update.message) update.message.from = admin;
     expect(text((await t.send(update))[0])).toBe("Send /status to me in a private chat.");
+    await t.channel.close();
+  });
+});
+
+describe("while the shared storage (Redis) is away", () => {
+  it("tells an admin /publish and /status must wait, answers everything else, and a /publish goes on once it is back", async () => {
+    let up = true;
+    const storage = { ...openEmbeddedState(":memory:").channel(), available: () => up };
+    const t = await createChannelTestBot({ articles: [real], storage });
+    expect(text(sent(await t.send(adminChat.message("/publish")))[0])).toContain("Publish to the channel.");
+    up = false;
+    expect(sent(await t.send(adminChat.message("/status"))).map(text)).toEqual([
+      "I cannot reach the channel's ledger right now, so /publish and /status must wait; nothing was changed. Everything else works. Try again in a minute.",
+    ]);
+    expect(await t.send(adminChat.press(`pub:pick:${real.id}`))).toEqual([
+      { method: "answerCallbackQuery", payload: expect.objectContaining({ text: "The ledger is unreachable right now; try again in a minute.", show_alert: true }) },
+    ]);
+    expect(text(sent(await t.send(adminChat.message("/attendees")))[0])).toContain("Sergei Shoigu");
+    up = true;
+    expect(text(sent(await t.send(adminChat.press(`pub:pick:${real.id}`)))[1])).toContain("Above: the post as it will appear");
     await t.channel.close();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Chat } from "grammy/types";
 import { openChannelDatabase } from "../../src/channel/channel-database";
-import { createPostLedger } from "../../src/channel/post-ledger";
+import { createSqlitePostLedger } from "../../src/channel/sqlite-post-ledger";
 import { BotApiStandIn } from "../support/bot-api-stand-in";
 import { e2eToken, startBot, type BotProcess } from "../support/bot-process";
 import { admin, channelId, tempDataDir } from "../support/channel-fixtures";
@@ -72,8 +72,8 @@ describe("a kill -9 inside the window between sending a post and recording it", 
       const first = startChannelBot(standIn, dataDir);
       bots.push(first);
       await standIn.waitUntil(() => channelSends(standIn).length === 1, "the post sent");
-      const ledger = createPostLedger(openChannelDatabase(dataDir));
-      expect(ledger.get(articleId)).toMatchObject({ state: "sending", chatId: channelId, messageId: null });
+      const ledger = createSqlitePostLedger(openChannelDatabase(dataDir));
+      expect(await ledger.get(articleId)).toMatchObject({ state: "sending", chatId: channelId, messageId: null });
 
       first.signal("SIGKILL");
       expect(await first.exited).toEqual({ code: null, signal: "SIGKILL" });
@@ -87,8 +87,8 @@ describe("a kill -9 inside the window between sending a post and recording it", 
       // Polling has begun, so start-up (and the channel's first pass over the content) is over: still one send, ever.
       await standIn.waitForCall("getUpdates", () => true, before);
       expect(channelSends(standIn)).toHaveLength(1);
-      expect(ledger.get(articleId)).toMatchObject({ state: "uncertain" });
-      expect(ledger.events(articleId).map((e) => e.event)).toEqual(["attempt", "uncertain"]);
+      expect(await ledger.get(articleId)).toMatchObject({ state: "uncertain" });
+      expect((await ledger.events(articleId)).map((e) => e.event)).toEqual(["attempt", "uncertain"]);
 
       second.signal("SIGTERM");
       expect(await second.exited).toEqual({ code: 0, signal: null });

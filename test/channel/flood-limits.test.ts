@@ -23,7 +23,7 @@ describe("a backlog of 100 new articles", () => {
     expect(sends).toHaveLength(100);
     expect(server.tooMany).toBe(0);
     expect(sends.map((s) => String(s.payload.text).match(/Story (\d+):/)?.[1])).toEqual(articles.map((_, i) => String(i + 1)));
-    expect(ledger.all().filter((r) => r.state === "posted")).toHaveLength(100);
+    expect((await ledger.all()).filter((r) => r.state === "posted")).toHaveLength(100);
 
     // Posts per minute: in any 60 s window at most 20, and the limit is used (100 posts in just over 4 minutes).
     const times = server.accepted.map((a) => a.at - start);

@@ -201,14 +201,14 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
   };
 
   /** The article a placeholder stands for now: the first the channel has not posted (or has), else the first of all. */
-  const pick = (placeholder: string) => {
+  const pick = async (placeholder: string) => {
     const articles = t.library().articles;
-    const posted = (id: string) => channel.ledger.get(id)?.state === "posted";
-    return (articles.find((a) => posted(a.id) === (placeholder === POSTED)) ?? articles[0])?.id ?? "";
+    const postedIds = new Set((await channel.ledger.all()).filter((r) => r.state === "posted").map((r) => r.articleId));
+    return (articles.find((a) => postedIds.has(a.id) === (placeholder === POSTED)) ?? articles[0])?.id ?? "";
   };
-  const resolve = (body: Omit<Update, "update_id">): Omit<Update, "update_id"> => {
+  const resolve = async (body: Omit<Update, "update_id">): Promise<Omit<Update, "update_id">> => {
     const data = body.callback_query?.data;
-    return data?.includes(UNPOSTED) && body.callback_query ? { ...body, callback_query: { ...body.callback_query, data: data.replace(UNPOSTED, pick(UNPOSTED)) } } : body;
+    return data?.includes(UNPOSTED) && body.callback_query ? { ...body, callback_query: { ...body.callback_query, data: data.replace(UNPOSTED, await pick(UNPOSTED)) } } : body;
   };
 
   const runStep = async (step: FuzzStep) => {
@@ -221,7 +221,7 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
         articles.push(next);
       } else {
         // An editor fixes a headline (or puts it back): the channel edits the post if it was posted.
-        const id = step.articleId === POSTED ? pick(POSTED) : step.articleId;
+        const id = step.articleId === POSTED ? await pick(POSTED) : step.articleId;
         const i = articles.findIndex((a) => a.id === id);
         const article = articles[i];
         if (article) articles[i] = { ...article, headline: article.headline.endsWith(" (updated)") ? article.headline.slice(0, -10) : `${article.headline} (updated)` };
@@ -233,7 +233,7 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
     }
     for (const body of step.updates) {
       if (tried >= options.updates && !failing) return;
-      await handle(resolve(body));
+      await handle(await resolve(body));
       if (tried % 1000 === 0 && !failing) options.progress?.(tried);
     }
     plan = [];
@@ -257,7 +257,7 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
   plan = [];
   const settle = async () => {
     await channel.publisher.sync();
-    for (const record of channel.ledger.all()) if (record.state === "requested") channel.publisher.dispatch(record.articleId);
+    for (const record of await channel.ledger.all()) if (record.state === "requested") channel.publisher.dispatch(record.articleId);
     await channel.publisher.whenIdle();
   };
   await settle();
@@ -270,8 +270,8 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
   let unrecorded = 0;
   let uncertain = 0;
   for (const article of t.library().articles) {
-    const record = channel.ledger.get(article.id);
-    const events = channel.ledger.events(article.id).map((e) => e.event);
+    const record = await channel.ledger.get(article.id);
+    const events = (await channel.ledger.events(article.id)).map((e) => e.event);
     const delivered = api.channelPosts.filter((p) => p.url === article.url);
     if (record?.state === "uncertain") uncertain += 1;
     // Each "Post again" an admin chose for an uncertain post may rightly post once more.

@@ -78,7 +78,7 @@ async function startRow() {
       const { answers } = await this.command("/source");
       expect(answers().map((m) => m.text)).toEqual([expect.stringContaining("Vestnik Kavkaza")]);
       const before = this.channelPosts().length;
-      if (channel.ledger.get(second)?.state !== "posted") {
+      if ((await channel.ledger.get(second))?.state !== "posted") {
         await this.post(second);
         expect(this.channelPosts()).toHaveLength(before + 1);
       }
@@ -230,7 +230,7 @@ describe.concurrent("the fault matrix", () => {
         expect(sends.map((c) => c.errorCode ?? "ok")).toEqual([429, "ok"]);
         expect((sends[1]?.at ?? 0) - (sends[0]?.at ?? 0)).toBeGreaterThanOrEqual(2000);
         expect(row.channelPosts()).toHaveLength(1);
-        expect(row.channel.ledger.get(first)).toMatchObject({ state: "posted" });
+        expect(await row.channel.ledger.get(first)).toMatchObject({ state: "posted" });
         await row.stillWorks();
       }));
 
@@ -243,7 +243,7 @@ describe.concurrent("the fault matrix", () => {
           const sends = row.standIn.callsTo("sendMessage").filter((c) => toChannel(c.payload));
           expect(sends.map(processed)).toEqual([false, false, true]);
           expect(row.channelPosts()).toHaveLength(1);
-          expect(row.channel.ledger.get(first)).toMatchObject({ state: "posted", messageId: row.channelPosts()[0]?.message_id });
+          expect(await row.channel.ledger.get(first)).toMatchObject({ state: "posted", messageId: row.channelPosts()[0]?.message_id });
           await row.stillWorks();
         }));
     }
@@ -252,7 +252,7 @@ describe.concurrent("the fault matrix", () => {
       inRow(async (row) => {
         row.standIn.fault("sendMessage", { delayMs: 1500 }, 1, toChannel);
         await row.post(first);
-        expect(row.channel.ledger.get(first)).toMatchObject({ state: "uncertain", error: "Telegram did not answer in time" });
+        expect(await row.channel.ledger.get(first)).toMatchObject({ state: "uncertain", error: "Telegram did not answer in time" });
         await row.standIn.waitUntil(() => row.noticesToAdmin().some((text) => text.includes("I may or may not have posted")), "the admins asked");
         await row.standIn.waitUntil(() => row.channelPosts().length === 1, "the late post");
         await row.channel.publisher.sync();
@@ -269,11 +269,11 @@ describe.concurrent("the fault matrix", () => {
         await row.standIn.waitUntil(() => row.standIn.callsTo("sendMessage").filter((c) => toChannel(c.payload)).length >= 3, "two retries");
         expect(row.noticesToAdmin().filter((text) => text.startsWith("⚠️ I cannot post to @briefing_news: 403: Forbidden: bot was kicked"))).toHaveLength(1);
         expect(row.channelPosts()).toEqual([]);
-        expect(row.channel.ledger.get(first)?.state).not.toBe("posted");
+        expect((await row.channel.ledger.get(first))?.state).not.toBe("posted");
         removed();
         await posting;
         expect(row.channelPosts()).toHaveLength(1);
-        expect(row.channel.ledger.get(first)).toMatchObject({ state: "posted" });
+        expect(await row.channel.ledger.get(first)).toMatchObject({ state: "posted" });
         await row.stillWorks();
       }));
 
@@ -288,7 +288,7 @@ describe.concurrent("the fault matrix", () => {
         await row.channel.publisher.sync();
         await row.channel.publisher.whenIdle();
         expect(row.standIn.callsTo("editMessageText")).toHaveLength(1);
-        expect(row.channel.ledger.get(first)).toMatchObject({ state: "posted", editError: "400: Bad Request: message can't be edited" });
+        expect(await row.channel.ledger.get(first)).toMatchObject({ state: "posted", editError: "400: Bad Request: message can't be edited" });
         expect(row.noticesToAdmin().some((text) => text.includes("could not be corrected: 400: Bad Request: message can't be edited"))).toBe(true);
         expect(row.channelPosts()).toEqual([post]);
         await row.stillWorks();

@@ -11,9 +11,12 @@ import { createBot } from "../../src/bot/create-bot";
 import { openChannelDatabase, type ChannelDatabase } from "../../src/channel/channel-database";
 import { createChannelPublisher, type ChannelPublisherOptions } from "../../src/channel/channel-publisher";
 import { createChannel } from "../../src/channel/create-channel";
-import { createPostLedger, type PostLedgerOptions } from "../../src/channel/post-ledger";
+import type { PostLedger } from "../../src/channel/post-ledger";
+import type { PosterLease } from "../../src/channel/poster-lease";
+import { createSqlitePostLedger, type PostLedgerOptions } from "../../src/channel/sqlite-post-ledger";
 import type { Article } from "../../src/content/article-schema";
 import { createLibrary, type Library } from "../../src/library";
+import { openEmbeddedState, type ChannelStorage } from "../../src/storage/create-shared-state";
 import { ApiFailure, localBotInfo, type ApiCall } from "../../src/local-bot-api";
 import { htmlToText, type SafeHtml } from "../../src/render/html";
 import { createRecordedBotApi, testToken } from "./test-bot";
@@ -71,6 +74,8 @@ export interface ChannelHarnessOptions {
   autopost?: boolean;
   db?: ChannelDatabase;
   ledger?: PostLedgerOptions;
+  /** Another ledger than SQLite (`db` is then unused), and its lease. */
+  storage?: { ledger: PostLedger; lease?: PosterLease };
   publisher?: Partial<ChannelPublisherOptions>;
 }
 
@@ -83,13 +88,14 @@ export function createChannelHarness(options: ChannelHarnessOptions) {
   const { calls, fetch } = createRecordedBotApi(options.respond);
   const api = new Api(testToken, { fetch });
   const db = options.db ?? openChannelDatabase(":memory:");
-  const ledger = createPostLedger(db, options.ledger);
+  const ledger = options.storage?.ledger ?? createSqlitePostLedger(db, options.ledger);
   let library: Library = createLibrary(options.articles);
   const notices: { to: number | "admins"; text: string }[] = [];
   const toText = (blocks: SafeHtml[]) => htmlToText(blocks.map((b) => b.value).join("\n\n"));
   const publisher = createChannelPublisher({
     api,
     ledger,
+    ...(options.storage?.lease ? { lease: options.storage.lease } : {}),
     channelId,
     botUsername: () => localBotInfo.username,
     library: () => library,
@@ -138,8 +144,13 @@ export function useChannelClock(start: string): void {
 }
 
 /** Advances the fake clock `stepMs` at a time until `done()` holds or `limitMs` has passed. */
-export async function advanceUntil(vi: { advanceTimersByTimeAsync(ms: number): Promise<unknown> }, done: () => boolean, limitMs: number, stepMs = 1000): Promise<void> {
-  for (let waited = 0; !done() && waited < limitMs; waited += stepMs) await vi.advanceTimersByTimeAsync(stepMs);
+export async function advanceUntil(
+  vi: { advanceTimersByTimeAsync(ms: number): Promise<unknown> },
+  done: () => boolean | Promise<boolean>,
+  limitMs: number,
+  stepMs = 1000,
+): Promise<void> {
+  for (let waited = 0; !(await done()) && waited < limitMs; waited += stepMs) await vi.advanceTimersByTimeAsync(stepMs);
 }
 
 /**
@@ -154,6 +165,8 @@ export async function createChannelTestBot(options: {
   respond?: (call: ApiCall) => unknown;
   /** ADMIN_IDS. @default [admin.id, otherAdmin.id] */
   adminIds?: number[];
+  /** Another storage than SQLite in `dataDir` (Redis). */
+  storage?: ChannelStorage;
 }) {
   const adminIds = options.adminIds ?? [admin.id, otherAdmin.id];
   const { calls, fetch } = createRecordedBotApi(options.respond);
@@ -164,7 +177,7 @@ export async function createChannelTestBot(options: {
     channelId,
     autopost: options.autopost ?? false,
     adminIds,
-    dataDir: options.dataDir ?? ":memory:",
+    storage: options.storage ?? openEmbeddedState(options.dataDir ?? ":memory:").channel(),
     channelApi: new Api(token, { fetch }),
     notifier: createAdminNotifier(new Api(token, { fetch }), adminIds, logger),
     botUsername: () => localBotInfo.username,

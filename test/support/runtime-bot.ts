@@ -1,3 +1,4 @@
+import { openEmbeddedState } from "../../src/storage/create-shared-state";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, type ApiClientOptions } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
@@ -61,7 +62,7 @@ export function createRuntimeTestBot(options: RuntimeTestBotOptions) {
           channelId: options.channelId,
           autopost: options.autopost ?? false,
           adminIds,
-          dataDir: ":memory:",
+          storage: openEmbeddedState(":memory:").channel(),
           channelApi: new Api(token, { timeoutSeconds: CHANNEL_REQUEST_TIMEOUT_SECONDS, ...(options.channelClient ?? options.client) }),
           notifier,
           botUsername: () => botInfo.username,

@@ -1,5 +1,5 @@
 import { conversations, createConversation, type ConversationFlavor } from "@grammyjs/conversations";
-import { Composer, type Api, type Context } from "grammy";
+import { Composer, type Api, type BotError, type Context, type NextFunction } from "grammy";
 import type { Logger } from "pino";
 import { commandList } from "../command-list";
 import { html } from "../../render/html";
@@ -8,6 +8,7 @@ import type { BriefingContext } from "../context";
 import { disarmPublishTimeout, publishConversation } from "../publish-conversation";
 import { replyWithAnswer } from "../reply";
 import { retryReplies } from "../reply-retry";
+import { isStorageUnavailable } from "../../storage/storage-unavailable";
 
 type AdminContext<C extends BriefingContext> = ConversationFlavor<C>;
 
@@ -17,6 +18,9 @@ function isChannelAdmin<C extends BriefingContext>(ctx: C): ctx is AdminContext<
 }
 
 const REFUSAL = "/publish and /status are for the channel's admins only.";
+/** Longer than any step takes (a step waits on a few Bot API calls and the ledger). */
+const CONVERSATION_LOCK_MS = 15_000;
+const UNAVAILABLE = "I cannot reach the channel's ledger right now, so /publish and /status must wait; nothing was changed. Everything else works. Try again in a minute.";
 
 /**
  * /publish and /status for the channel's admins, in a private chat with the
@@ -29,7 +33,38 @@ const REFUSAL = "/publish and /status are for the channel's admins only.";
  */
 export const channelAdminFeature = new Composer<BriefingContext>();
 
-const adminChats = channelAdminFeature.chatType("private").filter(isChannelAdmin);
+const adminChatsAll = channelAdminFeature.chatType("private").filter(isChannelAdmin);
+
+/**
+ * While the shared storage (Redis) is away, an admin's chat is anyone's:
+ * /publish and /status say why they wait, buttons of an open /publish too,
+ * and everything else is answered as usual (the conversations plugin, which
+ * reads its storage on every update, is left out).
+ */
+const storageAway = adminChatsAll.filter((ctx) => ctx.briefing.channel?.storageAvailable() === false);
+storageAway.command(["publish", "status"], (ctx) => replyWithAnswer(ctx, { blocks: [html`${UNAVAILABLE}`] }));
+storageAway.callbackQuery(/^pub:/, (ctx) => ctx.answerCallbackQuery({ text: "The ledger is unreachable right now; try again in a minute.", show_alert: true }));
+
+/** Lost mid-update (it went away after the check): the admin is told, rather than left without an answer. */
+async function whenStorageFails(error: BotError<AdminContext<BriefingContext>>, _next: NextFunction): Promise<void> {
+  if (!isStorageUnavailable(error.error)) throw error.error;
+  const ctx = error.ctx;
+  ctx.briefing.logger.warn({ update_id: ctx.update.update_id, err: error.error }, "admin command: the ledger became unreachable");
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "The ledger is unreachable right now; try again in a minute.", show_alert: true }).catch(() => undefined);
+  else await ctx.reply(UNAVAILABLE).catch(() => undefined);
+}
+
+const adminChats = adminChatsAll.filter((ctx) => ctx.briefing.channel?.storageAvailable() !== false).errorBoundary(whenStorageFails);
+
+/** One step of an admin's conversation at a time across instances (the conversations plugin reads, then writes, its state). */
+adminChats.use(async (ctx, next) => {
+  const unlock = await ctx.briefing.channel?.conversations.lock(String(ctx.chatId), CONVERSATION_LOCK_MS);
+  try {
+    await next();
+  } finally {
+    await unlock?.();
+  }
+});
 
 adminChats.use(
   conversations<BriefingContext, Context>({
@@ -37,9 +72,9 @@ adminChats.use(
       type: "context",
       version: 1,
       adapter: {
-        read: (ctx) => ctx.briefing.channel?.conversations.read(String(ctx.chatId)),
-        write: (ctx, state) => ctx.briefing.channel?.conversations.write(String(ctx.chatId), state),
-        delete: (ctx) => ctx.briefing.channel?.conversations.delete(String(ctx.chatId)),
+        read: async (ctx) => ctx.briefing.channel?.conversations.read(String(ctx.chatId)),
+        write: async (ctx, state) => ctx.briefing.channel?.conversations.write(String(ctx.chatId), state),
+        delete: async (ctx) => ctx.briefing.channel?.conversations.delete(String(ctx.chatId)),
       },
     },
     // Retried as every reply is (REPLY_RETRY): an admin waits on these, and a long 429 should fail visibly rather than hang the chat.
@@ -57,7 +92,7 @@ adminChats.command("publish", async (ctx) => {
 adminChats.command("status", async (ctx) => {
   const channel = ctx.briefing.channel;
   if (!channel) return;
-  await replyWithAnswer(ctx, renderChannelStatus(channel.channelId, channel.autopost, channel.publisher.status()));
+  await replyWithAnswer(ctx, renderChannelStatus(channel.channelId, channel.autopost, await channel.publisher.status()));
 });
 
 channelAdminFeature.command(["publish", "status"], async (ctx) => {

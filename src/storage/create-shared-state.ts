@@ -1,0 +1,141 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import { createMemoryChatArticleStore, type ChatArticleStore } from "../bot/chat-articles";
+import { createRedisChatArticleStore } from "../bot/redis-chat-articles";
+import { createMemorySpamCounters, type SpamCounterStore } from "../bot/spam-limit";
+import { openChannelDatabase, type ChannelDatabase } from "../channel/channel-database";
+import { createSqliteConversationStore, type ConversationStore } from "../channel/conversation-store";
+import type { PostLedger } from "../channel/post-ledger";
+import { createSoleLease, type PosterLease } from "../channel/poster-lease";
+import { createRedisConversationStore } from "../channel/redis-conversation-store";
+import { createRedisPostLedger } from "../channel/redis-post-ledger";
+import { createRedisPosterLease } from "../channel/redis-poster-lease";
+import { createSqlitePostLedger } from "../channel/sqlite-post-ledger";
+import { createMemoryRecentUpdateIds, type RecentUpdateIds } from "../runtime/recent-update-ids";
+import { createRedisRecentUpdateIds } from "../runtime/redis-recent-update-ids";
+import { connectRedis, type RedisConnection } from "./redis-connection";
+import { createRedisSpamCounters } from "./spam-limiter-storage";
+
+/** What the channel keeps: its ledger, the admins' /publish conversations, and who posts. */
+export interface ChannelStorage {
+  ledger: PostLedger;
+  conversations: ConversationStore;
+  lease: PosterLease;
+  /** Whether they can be reached now (always, when embedded). */
+  available: () => boolean;
+}
+
+/**
+ * Every piece of state the bot shares between its processes, in one place:
+ * embedded (SQLite in DATA_DIR, update_ids in memory) or Redis. Features are
+ * given these interfaces and never ask which it is.
+ */
+export interface SharedState {
+  kind: "embedded" | "redis";
+  /** Webhook update_ids seen, so a redelivery is handled once. */
+  recentUpdateIds: RecentUpdateIds;
+  /** Each chat's choice from /articles. */
+  chatArticles: ChatArticleStore;
+  /** The channel's storage, opened on first use (only when CHANNEL_ID is set). */
+  channel(): ChannelStorage;
+  /** The spam limiter's counters (`@grammyjs/ratelimiter`'s `storageClient`): in memory, or in Redis for every instance. */
+  spamCounters: SpamCounterStore;
+  /** Closes the database or the connections (after the channel has stopped). */
+  close(): Promise<void>;
+}
+
+export interface SharedStateOptions {
+  /** REDIS_URL; unset: embedded. */
+  redisUrl?: string;
+  /** DATA_DIR, or `:memory:` (the demo). */
+  dataDir: string;
+  /** The bot's id (the token's first part): Redis keys start with `briefing:<id>:`, so bots sharing a Redis keep apart. */
+  botId: string;
+  /** REDIS_LEASE_MS: the poster lease's TTL, and how long a silent instance counts as alive. */
+  leaseMs?: number;
+  logger: Logger;
+  /** Told of a problem with the shared storage (`reason`), and when it is over (`undefined`): for /healthz. */
+  onProblem?: (source: string, reason: string | undefined) => void;
+  /** How long start-up waits for Redis before going on without it (it connects in milliseconds when it is there). @default 2 000 */
+  connectWaitMs?: number;
+}
+
+/** Opens the shared state that the configuration asks for: the one place that chooses. */
+export async function openSharedState(options: SharedStateOptions): Promise<SharedState> {
+  return options.redisUrl === undefined ? openEmbeddedState(options.dataDir) : openRedisState({ ...options, redisUrl: options.redisUrl });
+}
+
+/** SQLite in DATA_DIR (the channel's database, opened only if there is a channel) and update_ids in memory. */
+export function openEmbeddedState(dataDir: string): SharedState {
+  let db: ChannelDatabase | undefined;
+  let channel: ChannelStorage | undefined;
+  return {
+    kind: "embedded",
+    recentUpdateIds: createMemoryRecentUpdateIds(),
+    chatArticles: createMemoryChatArticleStore(),
+    channel() {
+      db ??= openChannelDatabase(dataDir);
+      channel ??= { ledger: createSqlitePostLedger(db), conversations: createSqliteConversationStore(db), lease: createSoleLease(), available: () => true };
+      return channel;
+    },
+    spamCounters: createMemorySpamCounters(),
+    async close() {
+      db?.close();
+    },
+  };
+}
+
+async function openRedisState(options: SharedStateOptions & { redisUrl: string }): Promise<SharedState> {
+  const { logger } = options;
+  const instanceId = randomUUID();
+  const leaseMs = options.leaseMs ?? 15_000;
+  const report = options.onProblem ?? (() => {});
+  const connection: RedisConnection = connectRedis({
+    url: options.redisUrl,
+    prefix: `briefing:${options.botId}:`,
+    logger: logger.child({ storage: "redis" }),
+    name: `briefing-${instanceId}`,
+    onProblem: (reason) => report("redis", reason),
+  });
+  if (await connection.whenUp(options.connectWaitMs ?? 2000)) void warnIfNotPersistent(connection, logger);
+  else logger.warn("redis: not reachable at start; going on without it (answering from memory, not posting) and retrying");
+
+  const leaseKey = connection.key("poster");
+  const chatArticles = createRedisChatArticleStore(connection, logger);
+  let channel: ChannelStorage | undefined;
+  return {
+    kind: "redis",
+    recentUpdateIds: createRedisRecentUpdateIds(connection, logger),
+    chatArticles,
+    channel() {
+      channel ??= {
+        ledger: createRedisPostLedger(connection, { instanceId, staleMs: leaseMs, leaseKey, onProblem: (reason) => report("ledger", reason) }),
+        conversations: createRedisConversationStore(connection),
+        lease: createRedisPosterLease(connection, { key: leaseKey, instanceId, ttlMs: leaseMs, logger }),
+        available: () => connection.up,
+      };
+      return channel;
+    },
+    spamCounters: createRedisSpamCounters(connection),
+    async close() {
+      await chatArticles.close();
+      await connection.close();
+    },
+  };
+}
+
+/** The ledger must survive a restart of Redis: warn when Redis writes nothing to disk. */
+async function warnIfNotPersistent(connection: RedisConnection, logger: Logger): Promise<void> {
+  try {
+    const [, appendonly] = (await connection.client.config("GET", "appendonly")) as string[];
+    const [, save] = (await connection.client.config("GET", "save")) as string[];
+    if (appendonly !== "yes" && !save) {
+      logger.warn("redis: keeps nothing on disk (appendonly no, no save points): if Redis restarts, the ledger is lost and posting stops; turn on appendonly");
+    } else if (appendonly !== "yes") {
+      logger.warn("redis: appendonly is off: a crash of Redis loses what changed since its last snapshot, posts included; turn on appendonly");
+    }
+  } catch (error) {
+    // Managed services often disable CONFIG: nothing to check then.
+    logger.debug({ err: error }, "redis: cannot read its persistence settings");
+  }
+}
