@@ -121,6 +121,7 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
   const { logger, lines } = captureLogs([FUZZ_TOKEN]);
   let current: Update | undefined;
   let plan: (FaultKind | undefined)[] = [];
+  let channelPlan: (FaultKind | undefined)[] = [];
   let faultsThisStep = 0;
   const api = createFuzzBotApi({
     botInfo: localBotInfo,
@@ -128,7 +129,8 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
     secrets: [FUZZ_TOKEN],
     slowAnswerMs: SLOW_ANSWER_MS,
     currentUpdate: () => current,
-    nextFault: () => {
+    nextFault: (call) => {
+      if ((call.method === "sendMessage" || call.method === "editMessageText") && call.payload.chat_id === CHANNEL_ID) return channelPlan.shift();
       const fault = plan.shift();
       if (fault !== undefined) faultsThisStep += 1;
       return fault;
@@ -213,6 +215,8 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
 
   const runStep = async (step: FuzzStep) => {
     plan = [...step.faults];
+    // The channel's sends come when its queue and limits allow, often after the step that asked: its faults wait for them.
+    channelPlan = [...channelPlan, ...step.channelFaults].slice(-4);
     faultsThisStep = 0;
     if (step.kind === "content change") {
       const articles = [...t.library().articles];
@@ -255,6 +259,7 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
 
   // The storm is over: the Bot API answers every call again, and the channel's queue is left to finish.
   plan = [];
+  channelPlan = [];
   const settle = async () => {
     await channel.publisher.sync();
     for (const record of channel.ledger.all()) if (record.state === "requested") channel.publisher.dispatch(record.articleId);
@@ -273,7 +278,7 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
     const record = channel.ledger.get(article.id);
     const events = channel.ledger.events(article.id).map((e) => e.event);
     const delivered = api.channelPosts.filter((p) => p.url === article.url);
-    if (record?.state === "uncertain") uncertain += 1;
+    uncertain += events.filter((e) => e === "uncertain").length;
     // Each "Post again" an admin chose for an uncertain post may rightly post once more.
     const allowed = 1 + events.filter((e, i) => e === "requested" && events.slice(0, i).includes("uncertain")).length;
     if (delivered.length > allowed) {
@@ -348,7 +353,7 @@ export function formatFigures(report: FuzzReport): string {
     ["updates that failed on an injected fault (logged, bot went on)", number(figures.updatesFailedOnFaults), ""],
     ["channel posts made", number(figures.channelPostsMade), ""],
     ["channel posts corrected (edited)", number(figures.channelPostsCorrected), ""],
-    ["channel posts left uncertain for an admin (no answer in time)", number(figures.channelPostsUncertain), ""],
+    ["channel posts made uncertain, admins asked (no answer in time)", number(figures.channelPostsUncertain), ""],
     ["flooders told to slow down", number(figures.spamNotices), ""],
     ...Object.entries(mustBeZero(figures)).map(([name, n]): [string, string, string] => [name, number(n), n === 0 ? "0 ✓" : "0 ✗"]),
   ];
