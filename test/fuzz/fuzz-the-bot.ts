@@ -19,6 +19,7 @@ import fc from "fast-check";
 import type { Update } from "grammy/types";
 import type { Article } from "../../src/content/article-schema";
 import { loadContent } from "../../src/content/load-content";
+import { createMemorySpamCounters } from "../../src/bot/spam-limit";
 import { localBotInfo } from "../../src/local-bot-api";
 import { updateType } from "../../src/runtime/instrument";
 import { manyArticles } from "../support/channel-fixtures";
@@ -76,6 +77,8 @@ const CHANNEL_ID = "@briefing_news";
 const REPLY_TIMEOUT_SECONDS = 10;
 /** Longer than the channel's 60 s client timeout: a "slow answer" comes after every client gave up. */
 const SLOW_ANSWER_MS = 61_000;
+/** How far the spam limiter's clock moves per update: a regular reader sends one update in about eight, far below the limit; a burst does not stay below it. */
+const LIMITER_STEP_MS = 150;
 /** An update still running after this much real time is stuck. */
 const STUCK_AFTER_MS = 20_000;
 
@@ -136,6 +139,8 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
       return fault;
     },
   });
+  // The spam limiter counts on a clock of its own that moves on by a fixed step per update, so whether a burst trips it does not depend on how busy the machine is.
+  let limiterClock = 0;
   const t = createRuntimeTestBot({
     articles,
     client: { fetch: api.fetch, timeoutSeconds: REPLY_TIMEOUT_SECONDS },
@@ -145,6 +150,7 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
     channelId: CHANNEL_ID,
     adminIds: admins.map((a) => a.id),
     autopost: false,
+    spam: { store: createMemorySpamCounters({ now: () => limiterClock }) },
   });
   const channel = t.channel;
   if (!channel) throw new Error("the fuzzing needs the channel");
@@ -178,6 +184,7 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
   const handle = async (body: Omit<Update, "update_id">) => {
     const update = { update_id: nextUpdateId++, ...body } as Update;
     current = update;
+    limiterClock += LIMITER_STEP_MS;
     tried += 1;
     if (!failing) updatesByType.set(updateType(update), (updatesByType.get(updateType(update)) ?? 0) + 1);
     const faultsBefore = faultsThisStep;
