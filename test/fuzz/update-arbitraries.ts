@@ -327,20 +327,34 @@ const editFaults = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...faultKinds).map((kind) => [kind]) },
 );
 
+/** Faults for the channel's own calls (posts and corrections) while an admin publishes: more often, since there are few of them. */
+const channelFaultPlan = fc.oneof(
+  { weight: 1, arbitrary: fc.constant<(FaultKind | undefined)[]>([]) },
+  { weight: 1, arbitrary: fc.array(fc.constantFrom(...faultKinds), { minLength: 1, maxLength: 2 }) },
+);
+
+/**
+ * One step: what happens, `faults` for the bot's calls in order, and
+ * `channelFaults` for the channel's sends and edits in order (`undefined`:
+ * answered normally).
+ */
 export type FuzzStep =
-  | { kind: "updates"; updates: Omit<Update, "update_id">[]; faults: (FaultKind | undefined)[] }
+  | { kind: "updates"; updates: Omit<Update, "update_id">[]; faults: (FaultKind | undefined)[]; channelFaults: FaultKind[] }
   /** The editors change an article's text, or add the next article (a content reload): the channel corrects its post. */
-  | { kind: "content change"; change: "edit" | "add"; articleId: string; faults: (FaultKind | undefined)[] };
+  | { kind: "content change"; change: "edit" | "add"; articleId: string; faults: (FaultKind | undefined)[]; channelFaults: (FaultKind | undefined)[] };
 
 /** One step of the fuzzing: an update, a burst from one user, an admin's /publish, or a content change; with the Bot API's faults meanwhile. */
 export const fuzzStep: fc.Arbitrary<FuzzStep> = fc.oneof(
-  { weight: 90, arbitrary: fc.tuple(fuzzUpdate, faultPlan).map(([update, faults]) => ({ kind: "updates", updates: [update], faults }) as FuzzStep) },
-  { weight: 1, arbitrary: fc.tuple(burst, faultPlan).map(([updates, faults]) => ({ kind: "updates", updates, faults }) as FuzzStep) },
-  { weight: 6, arbitrary: fc.tuple(adminSession, faultPlan).map(([updates, faults]) => ({ kind: "updates", updates, faults }) as FuzzStep) },
+  { weight: 90, arbitrary: fc.tuple(fuzzUpdate, faultPlan).map(([update, faults]) => ({ kind: "updates", updates: [update], faults, channelFaults: [] }) as FuzzStep) },
+  { weight: 1, arbitrary: fc.tuple(burst, faultPlan).map(([updates, faults]) => ({ kind: "updates", updates, faults, channelFaults: [] }) as FuzzStep) },
+  {
+    weight: 6,
+    arbitrary: fc.tuple(adminSession, faultPlan, channelFaultPlan).map(([updates, faults, channelFaults]) => ({ kind: "updates", updates, faults, channelFaults }) as FuzzStep),
+  },
   {
     weight: 2,
     arbitrary: fc
       .tuple(fc.constantFrom("edit" as const, "add" as const), fc.oneof({ weight: 3, arbitrary: fc.constant(POSTED) }, { weight: 1, arbitrary: fc.constantFrom(...articleIds) }), editFaults)
-      .map(([change, articleId, faults]) => ({ kind: "content change", change, articleId, faults }) as FuzzStep),
+      .map(([change, articleId, channelFaults]) => ({ kind: "content change", change, articleId, faults: [], channelFaults }) as FuzzStep),
   },
 );
