@@ -14,8 +14,8 @@ export interface LoadBalancer {
   port: number;
   /** Every request forwarded: the update, the instance (index) that answered, and its status. */
   readonly forwarded: Array<{ update_id: number; backend: number; status: number }>;
-  /** Sends the next requests to these instances, in order, before going on in turn. */
-  sendNextTo(...backends: number[]): void;
+  /** Sends this update (each delivery of it) to this instance rather than the next in turn. */
+  route(updateId: number, backend: number): void;
   close(): Promise<void>;
 }
 
@@ -28,7 +28,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 /** `backends`: the instances' ports, in a fixed order (index 0, 1...). */
 export async function startLoadBalancer(backends: readonly number[]): Promise<LoadBalancer> {
   const forwarded: LoadBalancer["forwarded"] = [];
-  const pinned: number[] = [];
+  const routes = new Map<number, number>();
   let turn = 0;
   const server = createServer((req, res) => {
     void (async () => {
@@ -39,7 +39,7 @@ export async function startLoadBalancer(backends: readonly number[]): Promise<Lo
       } catch {
         // Not an update: forwarded all the same.
       }
-      const first = pinned.shift() ?? turn++ % backends.length;
+      const first = routes.get(updateId) ?? turn++ % backends.length;
       for (let i = 0; i < backends.length; i += 1) {
         const backend = (first + i) % backends.length;
         try {
@@ -65,8 +65,8 @@ export async function startLoadBalancer(backends: readonly number[]): Promise<Lo
     url: `http://127.0.0.1:${port}`,
     port,
     forwarded,
-    sendNextTo(...next) {
-      pinned.push(...next);
+    route(updateId, backend) {
+      routes.set(updateId, backend);
     },
     close: () =>
       new Promise<void>((resolve) => {
