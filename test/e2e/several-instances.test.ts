@@ -135,7 +135,7 @@ describeWithRedis("several instances sharing Redis, behind a load balancer", () 
     const list = await adminStep(0, () => standIn.userSends("/publish", { from: admin }), "Story 2");
     const choice = await adminStep(1, () => standIn.pressButton(list, buttonLabel(list, "Story 2"), admin), "Above: the post as it will appear");
     await adminStep(0, () => standIn.pressButton(choice, "Schedule", admin), "When should it go out?");
-    const at = new Date(Date.now() + 4000);
+    const at = new Date(Date.now() + 6000);
     const timeUpdate = { update: undefined as Update | undefined };
     const done = await adminStep(1, () => (timeUpdate.update = standIn.userSends(at.toISOString().replace(/\.\d{3}Z$/, "Z"), { from: admin })), "Scheduled:");
     expect(done.text).toMatch(/^Scheduled: “Story 2: .*” goes out at/);
@@ -156,6 +156,8 @@ describeWithRedis("several instances sharing Redis, behind a load balancer", () 
     const killed = await poster([0, 1]);
     const survivor = 1 - killed;
     const before = channelSends().length;
+    const survivorPosted = metric(await metricsOf(survivor), 'briefing_channel_posts_total{outcome="posted"}');
+    expect(postsOf(/Story 2:/)).toHaveLength(0); // still to come: the poster dies with it in its schedule
     (bots[killed] as BotProcess).signal("SIGKILL");
     expect(await (bots[killed] as BotProcess).exited).toMatchObject({ signal: "SIGKILL" });
     tally.kills += 1;
@@ -163,6 +165,7 @@ describeWithRedis("several instances sharing Redis, behind a load balancer", () 
     await standIn.waitUntil(() => postsOf(/Story 2:/).length === 1, "story 2 posted by the survivor", 15_000);
     await standIn.waitUntil(() => adminTexts().some((t) => t.startsWith("Posted to @briefing_news: Story 2:")), "the admin told");
     expect(channelSends()).toHaveLength(before + 1);
+    expect(metric(await metricsOf(survivor), 'briefing_channel_posts_total{outcome="posted"}')).toBe(survivorPosted + 1);
     await start(killed);
   });
 
@@ -170,7 +173,7 @@ describeWithRedis("several instances sharing Redis, behind a load balancer", () 
     const killed = await poster([0, 1]);
     const survivor = 1 - killed;
     let release = () => {};
-    standIn.fault("sendMessage", { hold: new Promise<void>((resolve) => (release = resolve)) }, 1);
+    standIn.fault("sendMessage", { hold: new Promise<void>((resolve) => (release = resolve)) }, 1, (payload) => payload.chat_id === channel);
     const ledger = createRedisPostLedger(ledgerConnection);
     await ledger.requestPost({ articleId: "story-3", chatId: channel, by: admin.id, now: Date.now() });
     await standIn.waitUntil(() => postsOf(/Story 3:/).length === 1, "story 3 being sent");
