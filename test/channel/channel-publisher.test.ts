@@ -338,7 +338,11 @@ describeWithRedis("several publishers on one Redis", (url) => {
     await two.setArticles([...articles, fifth]);
     await vi.waitFor(() => expect(two.channelSends()).toHaveLength(1), { timeout: 3000, interval: 20 });
     expect(String(two.channelSends()[0]?.payload.text)).toContain("Story 5: later");
-    expect((await two.ledger.all()).map((r) => r.state)).toEqual(["posted", "posted", "posted", "posted", "posted"]);
+    // The send is seen before its answer is recorded: wait for the record too.
+    await vi.waitFor(async () => expect((await two.ledger.all()).map((r) => r.state)).toEqual(["posted", "posted", "posted", "posted", "posted"]), {
+      timeout: 3000,
+      interval: 20,
+    });
     await two.publisher.stop();
   });
 });

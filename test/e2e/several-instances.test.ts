@@ -190,7 +190,7 @@ describeWithRedis("several instances sharing Redis, behind a load balancer", () 
     await start(killed);
   });
 
-  it("keeps answering while Redis is killed and restarted under load, says so in /healthz, posts nothing meanwhile, and loses nothing", async () => {
+  it("keeps answering while Redis is killed and restarted under load, says so in /healthz, posts nothing meanwhile, and loses nothing", { timeout: 90_000 }, async () => {
     const ledger = createRedisPostLedger(ledgerConnection);
     const before = channelSends().length;
     const readers: User[] = Array.from({ length: 60 }, (_, i) => ({ id: 100_001 + i, is_bot: false, first_name: `Reader ${i + 1}` }));
@@ -226,7 +226,8 @@ describeWithRedis("several instances sharing Redis, behind a load balancer", () 
       }
     }
     await standIn.waitUntil(() => postsOf(/Story 4:/).length === 1, "story 4 posted once Redis is back", 15_000);
-    await standIn.waitUntil(() => readers.every((r) => standIn.sentTo(r.id).length >= 1), "every reader answered");
+    // Generous: the readers queued while Redis was away are answered as fast as two busy processes allow.
+    await standIn.waitUntil(() => readers.every((r) => standIn.sentTo(r.id).length >= 1), "every reader answered", 45_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
 
     // The counts.
