@@ -52,7 +52,7 @@ export function createInstantBotApi(): typeof fetch {
  * update unless it fails.
  */
 export function createFullBot(library: () => Library): Bot<BriefingContext> {
-  const logger = pino({ level: "info" }, pino.destination({ dest: "/dev/null", sync: true }));
+  const logger = pino({ level: "info" }, { write: () => {} });
   const bot = createRuntimeBot(benchToken, { library, chatArticles: createMemoryChatArticleStore(), logger }, { fetch: createInstantBotApi() });
   bot.botInfo = localBotInfo;
   return bot;

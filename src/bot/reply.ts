@@ -2,7 +2,7 @@ import type { BriefingContext } from "./context";
 import { packMessages } from "../render/html";
 import type { Answer } from "../render/render-article";
 
-/** The messages of each answer, packed once: cached answers (see `renderCache`) are sent again and again. */
+/** The messages of each answer, packed once: cached answers (see `cachedAnswer` in answer-topics.ts) are sent again and again. */
 const packed = new WeakMap<Answer, string[]>();
 
 function messagesOf(answer: Answer): string[] {
