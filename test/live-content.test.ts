@@ -16,22 +16,28 @@ import { buttonPress, inlineQuery, textMessage } from "./support/test-bot";
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
 
+/** The bot over live content in `dir`, polled every 20 ms, with the calls it makes and the changes it saw. */
+async function startLiveBot(dir: string, adminIds: number[]) {
+  const calls: ApiCall[] = [];
+  const fetch = createLocalBotApi({ botInfo: localBotInfo, onCall: (call) => calls.push(call) });
+  const logger = pino({ level: "silent" });
+  const notifier = createAdminNotifier(new Api("1:x", { fetch }), adminIds, logger);
+  const live = createLiveContent({ dir, logger, notifier, intervalMs: 20 });
+  expect((await live.load()).ok).toBe(true);
+  const seen = { changes: 0 };
+  live.onChange(() => (seen.changes += 1));
+  live.start();
+  stop = live.stop;
+  const bot = createBot("1:x", { library: live.library, chatArticles: createMemoryChatArticleStore(), logger }, { botConfig: { botInfo: localBotInfo, client: { fetch } } });
+  return { calls, seen, bot };
+}
+
 describe("content that changes while the bot runs", () => {
   it("is served at once; a broken file leaves the last good content served while the admins are told the problems", async () => {
     const dir = await mkdtemp(join(tmpdir(), "briefing-live-"));
     const real = await readFile("content/cis-defense-ministers-baku.yaml", "utf8");
     await cp("content/cis-defense-ministers-baku.yaml", join(dir, "baku.yaml"));
-    const calls: ApiCall[] = [];
-    const fetch = createLocalBotApi({ botInfo: localBotInfo, onCall: (call) => calls.push(call) });
-    const logger = pino({ level: "silent" });
-    const notifier = createAdminNotifier(new Api("1:x", { fetch }), [7001], logger);
-    const live = createLiveContent({ dir, logger, notifier, intervalMs: 20 });
-    expect((await live.load()).ok).toBe(true);
-    let changes = 0;
-    live.onChange(() => (changes += 1));
-    live.start();
-    stop = live.stop;
-    const bot = createBot("1:x", { library: live.library, chatArticles: createMemoryChatArticleStore(), logger }, { botConfig: { botInfo: localBotInfo, client: { fetch } } });
+    const { calls, seen, bot } = await startLiveBot(dir, [7001]);
     const ask = async (text: string) => {
       const before = calls.length;
       await bot.handleUpdate(textMessage(text));
@@ -40,7 +46,7 @@ describe("content that changes while the bot runs", () => {
     const noticesToAdmin = () => calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === 7001).map((c) => htmlToText(String(c.payload.text)));
 
     await writeFile(join(dir, "newer.yaml"), real.replace("id: cis-defense-ministers-baku-2019", "id: newer").replace("headline: Council", "headline: Newer - Council").replace("date: 2019-10-30", "date: 2019-11-01"));
-    await vi.waitFor(() => expect(changes).toBe(1));
+    await vi.waitFor(() => expect(seen.changes).toBe(1));
     expect(await ask("/summary")).toContain("Newer - Council of CIS Defense Ministers");
 
     await writeFile(join(dir, "broken.yaml"), real.replace("id: cis-defense-ministers-baku-2019", "id: newest").replace("date: 2019-10-30", "date: 2020-01-01").replace("paragraph: 12", "paragraph: 13"));
@@ -48,10 +54,10 @@ describe("content that changes while the bot runs", () => {
     expect(noticesToAdmin()[0]).toContain("The content changed, and it has problems, so I keep serving the last good content (2 articles).");
     expect(noticesToAdmin()[0]).toContain("• broken.yaml: statements.7.paragraph: paragraph 13 does not exist (the body has 12)");
     expect(await ask("/summary")).toContain("Newer - Council of CIS Defense Ministers");
-    expect(changes).toBe(1);
+    expect(seen.changes).toBe(1);
 
     await writeFile(join(dir, "broken.yaml"), real.replace("id: cis-defense-ministers-baku-2019", "id: newest").replace("headline: Council", "headline: Newest - Council").replace("date: 2019-10-30", "date: 2020-01-01"));
-    await vi.waitFor(() => expect(changes).toBe(2));
+    await vi.waitFor(() => expect(seen.changes).toBe(2));
     expect(noticesToAdmin()[1]).toBe("✅ The content is good again: now serving 3 articles.");
     expect(await ask("/summary")).toContain("Newest - Council of CIS Defense Ministers");
   });
@@ -60,16 +66,7 @@ describe("content that changes while the bot runs", () => {
     const dir = await mkdtemp(join(tmpdir(), "briefing-live-"));
     const real = await readFile("content/cis-defense-ministers-baku.yaml", "utf8");
     await writeFile(join(dir, "baku.yaml"), real);
-    const calls: ApiCall[] = [];
-    const fetch = createLocalBotApi({ botInfo: localBotInfo, onCall: (call) => calls.push(call) });
-    const logger = pino({ level: "silent" });
-    const live = createLiveContent({ dir, logger, notifier: createAdminNotifier(new Api("1:x", { fetch }), [], logger), intervalMs: 20 });
-    expect((await live.load()).ok).toBe(true);
-    let changes = 0;
-    live.onChange(() => (changes += 1));
-    live.start();
-    stop = live.stop;
-    const bot = createBot("1:x", { library: live.library, chatArticles: createMemoryChatArticleStore(), logger }, { botConfig: { botInfo: localBotInfo, client: { fetch } } });
+    const { calls, seen, bot } = await startLiveBot(dir, []);
     /** Everything the bot sent for one update, as a reader sees it. */
     const answer = async (update: Update) => {
       const before = calls.length;
@@ -85,7 +82,7 @@ describe("content that changes while the bot runs", () => {
 
     // Same id, same file: only Shoigu's role changes.
     await writeFile(join(dir, "baku.yaml"), real.replace("aliases: [Sergey Shoygu]\n    role: defense minister", "aliases: [Sergey Shoygu]\n    role: minister of defence"));
-    await vi.waitFor(() => expect(changes).toBe(1));
+    await vi.waitFor(() => expect(seen.changes).toBe(1));
     for (const update of asked) {
       expect(await answer(update)).toContain("minister of defence");
     }
