@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 /** Runs `npm run demo` with `input` piped in, as a newcomer would. */
 function demo(input: string, env: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const options = { timeout: 30_000, env: { ...process.env, CHANNEL_ID: "", ADMIN_IDS: "", AUTOPOST: "", ...env } };
+    const options = { timeout: 30_000, env: { ...process.env, CONTENT_DIR: "test/fixtures/baku", CHANNEL_ID: "", ADMIN_IDS: "", AUTOPOST: "", ...env } };
     const child = execFile(join("node_modules", ".bin", "tsx"), ["src/demo.ts"], options, (error, stdout, stderr) =>
       error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
     );

@@ -35,8 +35,8 @@ async function startLiveBot(dir: string, adminIds: number[]) {
 describe("content that changes while the bot runs", () => {
   it("is served at once; a broken file leaves the last good content served while the admins are told the problems", async () => {
     const dir = await mkdtemp(join(tmpdir(), "briefing-live-"));
-    const real = await readFile("content/cis-defense-ministers-baku.yaml", "utf8");
-    await cp("content/cis-defense-ministers-baku.yaml", join(dir, "baku.yaml"));
+    const real = await readFile("test/fixtures/baku/cis-defense-ministers-baku.yaml", "utf8");
+    await cp("test/fixtures/baku/cis-defense-ministers-baku.yaml", join(dir, "baku.yaml"));
     const { calls, seen, bot } = await startLiveBot(dir, [7001]);
     const ask = async (text: string) => {
       const before = calls.length;
@@ -64,7 +64,7 @@ describe("content that changes while the bot runs", () => {
 
   it("answers from an article edited in place, never from what was rendered before the edit", async () => {
     const dir = await mkdtemp(join(tmpdir(), "briefing-live-"));
-    const real = await readFile("content/cis-defense-ministers-baku.yaml", "utf8");
+    const real = await readFile("test/fixtures/baku/cis-defense-ministers-baku.yaml", "utf8");
     await writeFile(join(dir, "baku.yaml"), real);
     const { calls, seen, bot } = await startLiveBot(dir, []);
     /** Everything the bot sent for one update, as a reader sees it. */

@@ -93,7 +93,7 @@ describe("npm start", () => {
 
   it("with broken content stops before contacting Telegram, listing every problem", async () => {
     const dir = await mkdtemp(join(tmpdir(), "briefing-content-"));
-    const real = await readFile("content/cis-defense-ministers-baku.yaml", "utf8");
+    const real = await readFile("test/fixtures/baku/cis-defense-ministers-baku.yaml", "utf8");
     await writeFile(join(dir, "a.yaml"), real.replace("speaker: shoigu", "speaker: putin"));
     await writeFile(join(dir, "b.yaml"), real.replace("id: cis-defense-ministers-baku-2019", "id: other").replace("paragraph: 12", "paragraph: 13"));
     const result = await start({ BOT_TOKEN: validToken, CONTENT_DIR: dir, BOT_API_ROOT: "http://127.0.0.1:9" });

@@ -110,6 +110,10 @@ export const articleSchema = z
     date: isoDate().describe("The day the article reports on."),
     place: text().describe("Where it happened, e.g. 'Baku, Azerbaijan'."),
     event: text().describe("The event the article is about."),
+    status: z
+      .enum(["draft", "live"])
+      .default("live")
+      .describe("`draft`: loaded and checked, but never answered from, posted or offered inline until an editor makes it `live` (or removes the line)."),
     publishAt: isoDateTime().optional().describe("When the channel post may go out; unset means at once."),
     tags: z.array(z.string().regex(/^[A-Za-z0-9_]+$/, "must be letters, digits or _")).default([]),
     body: z.array(text()).min(1, "must have at least one paragraph").describe("The article, paragraph by paragraph, verbatim."),

@@ -21,7 +21,7 @@ function startChannelBot(standIn: BotApiStandIn, dataDir: string): BotProcess {
   return startBot({
     BOT_TOKEN: e2eToken,
     BOT_API_ROOT: standIn.apiRoot,
-    CONTENT_DIR: "content",
+    CONTENT_DIR: "test/fixtures/baku",
     DATA_DIR: dataDir,
     CHANNEL_ID: channelId,
     AUTOPOST: "on",

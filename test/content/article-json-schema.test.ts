@@ -47,8 +47,8 @@ describe("schema/article.schema.json", () => {
     });
   });
 
-  it("is the schema every content file points its editor at", async () => {
-    const contentDir = join(root, "content");
+  it("is the schema the model article file points its editor at", async () => {
+    const contentDir = join(root, "test/fixtures/baku");
     const files = (await readdir(contentDir)).filter((name) => /\.ya?ml$/.test(name));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {

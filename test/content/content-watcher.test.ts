@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Article } from "../../src/content/article-schema";
 import { createContentWatcher } from "../../src/content/content-watcher";
 
-const real = "content/cis-defense-ministers-baku.yaml";
+const real = "test/fixtures/baku/cis-defense-ministers-baku.yaml";
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
 

@@ -8,7 +8,7 @@ import { loadContent } from "../../src/content/load-content";
 import { checkMessageText, parseTelegramHtml } from "../support/telegram-checks";
 import { createTestBot, inlineQuery, textMessage } from "../support/test-bot";
 
-const realText = await readFile("content/cis-defense-ministers-baku.yaml", "utf8");
+const realText = await readFile("test/fixtures/baku/cis-defense-ministers-baku.yaml", "utf8");
 const hostileDir = "test/fixtures/hostile-content";
 
 const tempDirs: string[] = [];

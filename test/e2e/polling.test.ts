@@ -8,7 +8,7 @@ import { e2eToken, httpGet, metric, metricsWhen, startBot, type BotProcess } fro
 /** Six copies of the real article under other ids: enough search hits for inline mode to page. */
 async function contentWithSixArticles(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "briefing-e2e-content-"));
-  const real = await readFile("content/cis-defense-ministers-baku.yaml", "utf8");
+  const real = await readFile("test/fixtures/baku/cis-defense-ministers-baku.yaml", "utf8");
   for (let n = 1; n <= 6; n++) {
     await writeFile(join(dir, `copy-${n}.yaml`), real.replace("id: cis-defense-ministers-baku-2019", `id: cis-defense-ministers-baku-copy-${n}`));
   }

@@ -27,7 +27,7 @@ const admin = users.editor;
 /** The real article, and copies `story-2`… that AUTOPOST leaves alone (due in 2099) until an admin acts. */
 function writeContent(): string {
   const dir = mkdtempSync(join(tmpdir(), "briefing-content-"));
-  const real = readFileSync(join("content", "cis-defense-ministers-baku.yaml"), "utf8");
+  const real = readFileSync(join("test/fixtures/baku", "cis-defense-ministers-baku.yaml"), "utf8");
   writeFileSync(join(dir, "story-1.yaml"), real);
   for (const n of [2, 3, 4]) {
     const copy = real

@@ -84,7 +84,7 @@ const STUCK_AFTER_MS = 20_000;
 
 /** The real article, three copies, and one whose every text looks like markup. */
 async function fuzzArticles(): Promise<Article[]> {
-  const real = await loadContent("content");
+  const real = await loadContent("test/fixtures/baku");
   const hostile = await loadContent("test/fixtures/hostile-content");
   if (!real.ok || !hostile.ok) throw new Error("the fuzzing's content does not load");
   const [article] = real.articles as [Article];

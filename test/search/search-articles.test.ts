@@ -8,7 +8,7 @@ let article: Article;
 let index: SearchIndex;
 
 beforeAll(async () => {
-  const content = await loadContent("content");
+  const content = await loadContent("test/fixtures/baku");
   if (!content.ok) throw new Error(content.problems.join("\n"));
   article = content.articles.find((a) => a.id === "cis-defense-ministers-baku-2019") as Article;
   index = createSearchIndex([article]);

@@ -23,7 +23,7 @@ export type LogLine = Record<string, unknown> & { msg?: string; level?: number }
 export function startBot(env: Record<string, string>, command: readonly string[] = [process.execPath, "--import", "tsx", "src/main.ts"]) {
   const [file = "", ...args] = command;
   const child = spawn(file, args, {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_FORMAT: "json", LOG_LEVEL: "debug", ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_FORMAT: "json", LOG_LEVEL: "debug", CONTENT_DIR: "test/fixtures/baku", ...env },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -13,7 +13,7 @@ export const testToken = "123456:TEST-TOKEN-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
 /** The real article, loaded once per test file. */
 export async function loadRealArticles(): Promise<Article[]> {
-  const content = await loadContent("content");
+  const content = await loadContent("test/fixtures/baku");
   if (!content.ok) throw new Error(content.problems.join("\n"));
   return content.articles;
 }
