@@ -30,37 +30,85 @@ const answers = {
   other: JSON.stringify({ ok: true, result: true }),
 };
 
+/** The calls that answer a reader: a message, an inline answer, or the text of a button press. */
+const answeringMethods = new Set(["sendMessage", "answerInlineQuery", "editMessageText"]);
+
+/** Counts the answering calls a bot made, so a bench can tell an answered update from a dropped one. */
+export interface AnswerCounter {
+  answers: number;
+}
+
 /**
  * A Bot API that answers every call at once, without reading it: the cost of an update is
  * then the bot's own (grammY serialising the call included) and none of it Telegram's.
  * (`createLocalBotApi`, the demo's, parses every payload to show it; at the size of an
  * inline answer that is a sizeable cost that a real Bot API would bear, not the bot.)
+ * Every answering call is counted in `counter`.
  */
-export function createInstantBotApi(): typeof fetch {
+export function createInstantBotApi(counter: AnswerCounter = { answers: 0 }): typeof fetch {
   const headers = { "content-type": "application/json" };
   return (async (input: string | URL | Request) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const method = url.slice(url.lastIndexOf("/") + 1);
+    if (answeringMethods.has(method)) counter.answers++;
     const body = method === "sendMessage" ? answers.sendMessage : method === "getMe" ? answers.getMe : answers.other;
     return new Response(body, { headers });
   }) as typeof fetch;
 }
+
+/** A bot of the benches, with the count of its answering calls. */
+export type CountedBot<B> = B & { counter: AnswerCounter };
+
+/**
+ * Handles `updates` one after another and throws, loudly, if any of them was not answered: a
+ * figure for work that was dropped (by a rate limit, an error) is not a figure. Each update is
+ * awaited to its end, so the answering calls made meanwhile are its own.
+ */
+export async function handleAnswered(bot: CountedBot<Bot<Context>>, updates: readonly Update[], each?: (update: Update) => void): Promise<void> {
+  let unanswered = 0;
+  let first: Update | undefined;
+  for (const update of updates) {
+    const before = bot.counter.answers;
+    await bot.handleUpdate(update);
+    each?.(update);
+    if (bot.counter.answers === before) {
+      unanswered++;
+      first ??= update;
+    }
+  }
+  if (unanswered > 0) {
+    throw new Error(`${unanswered} of ${updates.length} updates went unanswered; the first: ${JSON.stringify(first)}`);
+  }
+}
+
+/**
+ * The bench's spam limits: the limiter runs and counts as in production, but no reader of the
+ * bench reaches its threshold, so what is measured is the bot answering, not the bot refusing.
+ */
+const benchSpamLimits = { limit: Number.MAX_SAFE_INTEGER, inlineLimit: Number.MAX_SAFE_INTEGER };
 
 /**
  * Briefing as `npm start` builds it: every feature and the runtime's middleware (metrics,
  * per-chat ordering). Logs go nowhere, at npm start's level (info): nothing is logged per
  * update unless it fails.
  */
-export function createFullBot(library: () => Library): Bot<BriefingContext> {
+export function createFullBot(library: () => Library): CountedBot<Bot<BriefingContext>> {
   const logger = pino({ level: "info" }, { write: () => {} });
-  const bot = createRuntimeBot(benchToken, { library, chatArticles: createMemoryChatArticleStore(), logger }, { fetch: createInstantBotApi() });
+  const counter: AnswerCounter = { answers: 0 };
+  const bot = createRuntimeBot(
+    benchToken,
+    { library, chatArticles: createMemoryChatArticleStore(), logger },
+    { fetch: createInstantBotApi(counter) },
+    { spam: benchSpamLimits },
+  );
   bot.botInfo = localBotInfo;
-  return bot;
+  return Object.assign(bot, { counter });
 }
 
 /** Bare grammY: the same update types answered with a fixed string, through the same calls as Briefing makes. */
-export function createBareBot(): Bot {
-  const bot = new Bot(benchToken, { botInfo: localBotInfo, client: { fetch: createInstantBotApi() } });
+export function createBareBot(): CountedBot<Bot> {
+  const counter: AnswerCounter = { answers: 0 };
+  const bot = Object.assign(new Bot(benchToken, { botInfo: localBotInfo, client: { fetch: createInstantBotApi(counter) } }), { counter });
   bot.command("attendees", (ctx) => ctx.reply("Attendees."));
   bot.on("inline_query", (ctx) =>
     ctx.answerInlineQuery([{ type: "article", id: "fixed", title: "Fixed", input_message_content: { message_text: "Fixed." } }]),
@@ -84,8 +132,9 @@ export interface RecordedCall {
  * and all (`calls`, by `update_id`): the cost of Briefing's answers being larger, without
  * anything of Briefing's own.
  */
-export function createReplayBot(calls: ReadonlyMap<number, readonly RecordedCall[]>): Bot {
-  const bot = new Bot(benchToken, { botInfo: localBotInfo, client: { fetch: createInstantBotApi() } });
+export function createReplayBot(calls: ReadonlyMap<number, readonly RecordedCall[]>): CountedBot<Bot> {
+  const counter: AnswerCounter = { answers: 0 };
+  const bot = Object.assign(new Bot(benchToken, { botInfo: localBotInfo, client: { fetch: createInstantBotApi(counter) } }), { counter });
   const replay = async (ctx: Context) => {
     const raw = ctx.api.raw as unknown as Record<string, (payload: unknown) => Promise<unknown>>;
     for (const { method, payload } of calls.get(ctx.update.update_id) ?? []) await raw[method]?.(payload);
@@ -106,11 +155,10 @@ export async function recordCalls(library: () => Library, updates: readonly Upda
     current.push({ method, payload: payload as Record<string, unknown> });
     return prev(method, payload, signal);
   });
-  for (const update of updates) {
-    current = [];
-    await bot.handleUpdate(update);
+  await handleAnswered(bot as unknown as CountedBot<Bot<Context>>, updates, (update) => {
     calls.set(update.update_id, current);
-  }
+    current = [];
+  });
   return calls;
 }
 

@@ -1,7 +1,18 @@
 import type { Bot, Context } from "grammy";
 import type { Update } from "grammy/types";
 import type { Library } from "../src/library";
-import { buttonUpdate, createBareBot, createFullBot, createReplayBot, inlineUpdate, readerCount, recordCalls, textUpdate } from "./bench-bots";
+import {
+  buttonUpdate,
+  createBareBot,
+  createFullBot,
+  createReplayBot,
+  handleAnswered,
+  inlineUpdate,
+  readerCount,
+  recordCalls,
+  textUpdate,
+  type CountedBot,
+} from "./bench-bots";
 import { spread, type Spread } from "./bench-stats";
 
 /**
@@ -68,13 +79,16 @@ const cpuMs = (since: NodeJS.CpuUsage): number => {
   return (used.user + used.system) / 1000;
 };
 
-/** Handles the updates one after another, again and again, for about `ms` of CPU time; returns updates per CPU second. */
-async function run(bot: Bot<Context>, updates: readonly Update[], ms: number): Promise<number> {
+/**
+ * Handles the updates one after another, again and again, for about `ms` of CPU time; returns
+ * updates per CPU second. Throws if any update went unanswered (`handleAnswered`).
+ */
+async function run(bot: CountedBot<Bot<Context>>, updates: readonly Update[], ms: number): Promise<number> {
   let handled = 0;
   const start = process.cpuUsage();
   let used = 0;
   while (used < ms) {
-    for (const update of updates) await bot.handleUpdate(update);
+    await handleAnswered(bot, updates);
     handled += updates.length;
     used = cpuMs(start);
   }
@@ -94,7 +108,7 @@ export async function runUpdateBench(
     const calls = await recordCalls(library, updates);
     const bytes = [...calls.values()].flat().reduce((sum, call) => sum + JSON.stringify(call.payload).length, 0);
     // Bots of their own per row, so no row inherits another's caches or chat state.
-    const bots = { bare: createBareBot(), full: createFullBot(library) as unknown as Bot<Context>, replay: createReplayBot(calls) };
+    const bots = { bare: createBareBot(), full: createFullBot(library) as unknown as CountedBot<Bot<Context>>, replay: createReplayBot(calls) };
     for (const bot of Object.values(bots)) await run(bot, updates, options.warmUpMs);
     const rates = { bare: [] as number[], full: [] as number[], replay: [] as number[] };
     const ratios: number[] = [];
