@@ -3,20 +3,9 @@ import { hostname } from "node:os";
 import type { ChainableCommander, Redis } from "ioredis";
 import type { RedisConnection } from "../storage/redis-connection";
 import { StorageUnavailableError } from "../storage/storage-unavailable";
-import {
-  isClaimable,
-  isEditable,
-  isPlannable,
-  newRecord,
-  nextSendTime,
-  sendHistoryMs,
-  type AdminActionResult,
-  type ClaimResult,
-  type PostEvent,
-  type PostLedger,
-  type PostRecord,
-  type SendLimit,
-} from "./post-ledger";
+import { nextSendTime, sendHistoryMs, type ClaimResult, type PostEvent, type PostLedger, type PostRecord, type SendLimit } from "./post-ledger";
+import * as rules from "./post-transitions";
+import type { LedgerWrite, Transition } from "./post-transitions";
 
 export interface RedisPostLedgerOptions {
   /** This process's id in the ledger (and the poster lease's holder id). @default a random UUID */
@@ -52,8 +41,8 @@ interface Step<T> {
  *
  * Each change is a WATCH/MULTI/EXEC transaction over the keys it reads,
  * retried when another process changed one of them in between: of several
- * processes exactly one claims an article. The decisions are the shared
- * rules of `post-ledger.ts`, as in the SQLite ledger.
+ * processes exactly one claims an article. This is the storage of the records
+ * and their history; the rules are `post-transitions.ts`'s, as for SQLite.
  */
 export function createRedisPostLedger(connection: RedisConnection, options: RedisPostLedgerOptions = {}): PostLedger {
   const instanceId = options.instanceId ?? randomUUID();
@@ -69,12 +58,19 @@ export function createRedisPostLedger(connection: RedisConnection, options: Redi
   let ledgerId: string | undefined;
 
   const parse = (json: string | null | undefined): PostRecord | undefined => (json ? (JSON.parse(json) as PostRecord) : undefined);
-  const put = (multi: ChainableCommander, record: PostRecord) => multi.hset(postsKey, record.articleId, JSON.stringify(record));
-  const event = (multi: ChainableCommander, record: PostRecord, at: number, name: string, detail: string | null = null) => {
-    const entry: PostEvent = { articleId: record.articleId, at, event: name, revision: record.revision, contentHash: record.contentHash, messageId: record.messageId, detail };
-    multi.rpush(eventsKey(record.articleId), JSON.stringify(entry));
+
+  /** Queues what a transition decided; `notify`: an admin's action, which the poster watches `changes` for. */
+  const store = (multi: ChainableCommander, articleId: string, write: LedgerWrite, notify = false) => {
+    if (write.next === null) multi.hdel(postsKey, articleId);
+    else multi.hset(postsKey, articleId, JSON.stringify(write.next));
+    const event = write.event;
+    if (event) {
+      const { record } = event;
+      const entry: PostEvent = { articleId, at: event.at, event: event.name, revision: record.revision, contentHash: record.contentHash, messageId: record.messageId, detail: event.detail };
+      multi.rpush(eventsKey(articleId), JSON.stringify(entry));
+    }
+    if (notify) multi.incr(changesKey);
   };
-  const change = (record: PostRecord, now: number, fields: Partial<PostRecord>): PostRecord => ({ ...record, ...fields, updatedAt: now });
 
   /** Runs `body` (its reads) and then its writes atomically, again if a watched key changed meanwhile. */
   function atomically<T>(watched: string[], body: (tx: Redis) => Promise<Step<T>>): Promise<T> {
@@ -138,9 +134,37 @@ export function createRedisPostLedger(connection: RedisConnection, options: Redi
     } as const;
   }
 
-  /** A change to one article's record that needs no other key. */
-  function changeRecord<T>(articleId: string, decide: (record: PostRecord | undefined) => { result: T; writes?: Writes }): Promise<T> {
-    return atomically([postsKey], async (tx) => decide(parse(await tx.hget(postsKey, articleId))));
+  /** One article's change that needs no other key: load, decide by the rule, store. */
+  function changeRecord<T>(articleId: string, rule: (record: PostRecord | undefined) => Transition<T>, notify = false): Promise<T> {
+    return atomically([postsKey], async (tx): Promise<Step<T>> => {
+      const { result, write } = rule(parse(await tx.hget(postsKey, articleId)));
+      return write ? { result, writes: (multi) => store(multi, articleId, write, notify) } : { result };
+    });
+  }
+
+  /**
+   * A claim (to send or to edit): fenced by the ledger's id and the lease, decided by the rule,
+   * then the chat's send limit, then stored with the send, in one transaction.
+   */
+  async function claim(articleId: string, rule: (record: PostRecord | undefined) => Transition<ClaimResult>, chatOf: (record: PostRecord | undefined) => string, method: string, now: number, limit: SendLimit): Promise<ClaimResult> {
+    if (ledgerId === undefined) await establish();
+    return atomically([postsKey, ledgerKey, ...(options.leaseKey ? [options.leaseKey] : [])], async (tx): Promise<Step<ClaimResult>> => {
+      if (!(await fenced(tx))) return { result: { status: "not-eligible" } };
+      const record = parse(await tx.hget(postsKey, articleId));
+      const { result, write } = rule(record);
+      if (!write) return { result };
+      const chatId = chatOf(record);
+      await tx.watch(sendsKey(chatId), pauseKey(chatId));
+      const slot = await sendSlot(tx, chatId, articleId, method, now, limit);
+      if (slot.status === "wait") return { result: slot };
+      return {
+        result,
+        writes: (multi) => {
+          slot.writes(multi);
+          store(multi, articleId, write);
+        },
+      };
+    });
   }
 
   const all = async (): Promise<PostRecord[]> => {
@@ -152,25 +176,6 @@ export function createRedisPostLedger(connection: RedisConnection, options: Redi
     await connection.run(() => connection.client.set(instanceKey(instanceId), self, "PX", staleMs));
     if (ledgerId === undefined) await establish();
   };
-
-  const plan = (
-    args: { articleId: string; chatId: string; by: number; now: number },
-    fields: Partial<PostRecord>,
-    name: string,
-    detail: string,
-  ) =>
-    changeRecord<AdminActionResult>(args.articleId, (record) => {
-      if (record && !isPlannable(record)) return { result: { ok: false, record } };
-      const next = change(record ?? newRecord(args.articleId, args.chatId, args.now), args.now, { ...fields, requestedBy: args.by, chatId: args.chatId, error: null });
-      return {
-        result: { ok: true, record: next },
-        writes: (multi) => {
-          put(multi, next);
-          event(multi, next, args.now, name, detail);
-          multi.incr(changesKey);
-        },
-      };
-    });
 
   return {
     instanceId,
@@ -197,156 +202,40 @@ export function createRedisPostLedger(connection: RedisConnection, options: Redi
       await connection.run(() => connection.client.del(instanceKey(instanceId)));
     },
 
-    async claimPost(args) {
-      if (ledgerId === undefined) await establish();
-      const { articleId, chatId, now } = args;
-      return atomically([postsKey, ledgerKey, sendsKey(chatId), pauseKey(chatId), ...(options.leaseKey ? [options.leaseKey] : [])], async (tx): Promise<Step<ClaimResult>> => {
-        if (!(await fenced(tx))) return { result: { status: "not-eligible" } };
-        const record = parse(await tx.hget(postsKey, articleId));
-        if (!isClaimable(record, args, instanceId)) return { result: record ? { status: "not-eligible", record } : { status: "not-eligible" } };
-        const slot = await sendSlot(tx, chatId, articleId, "sendMessage", now, args.limit);
-        if (slot.status === "wait") return { result: slot };
-        const next = change(record ?? newRecord(articleId, chatId, now), now, {
-          chatId,
-          state: "sending",
-          contentHash: args.contentHash,
-          attempts: (record?.attempts ?? 0) + 1,
-          owner: instanceId,
-          attemptAt: now,
-        });
-        return {
-          result: { status: "claimed" },
-          writes: (multi) => {
-            slot.writes(multi);
-            put(multi, next);
-            event(multi, next, now, "attempt", `owner ${instanceId}`);
-          },
-        };
-      });
+    claimPost(args) {
+      return claim(args.articleId, (record) => rules.claimPost(record, args, instanceId), () => args.chatId, "sendMessage", args.now, args.limit);
     },
 
     recordPosted(args) {
-      return changeRecord(args.articleId, (record) => {
-        if (!record) return { result: undefined };
-        const next = change(record, args.now, { state: "posted", messageId: args.messageId, contentHash: args.contentHash, revision: 1, owner: null, postedAt: args.now, error: null });
-        return {
-          result: undefined,
-          writes: (multi) => {
-            put(multi, next);
-            event(multi, next, args.now, "posted", record.state === "sending" ? null : `was ${record.state}`);
-          },
-        };
-      });
+      return changeRecord(args.articleId, (record) => rules.recordPosted(record, args));
     },
 
     releasePost(articleId, now, reason) {
-      return changeRecord(articleId, (record) => {
-        if (!record || record.state !== "sending" || record.owner !== instanceId) return { result: undefined };
-        return {
-          result: undefined,
-          writes: (multi) => {
-            event(multi, record, now, "released", reason);
-            if (record.intent === "auto") multi.hdel(postsKey, articleId);
-            else put(multi, change(record, now, { state: record.intent, owner: null }));
-          },
-        };
-      });
+      return changeRecord(articleId, (record) => rules.releasePost(record, now, reason, instanceId));
     },
 
     recordUncertain(articleId, reason, now) {
-      return changeRecord<PostRecord | undefined>(articleId, (record) => {
-        if (!record || record.state !== "sending" || record.owner !== instanceId) return { result: undefined };
-        const next = change(record, now, { state: "uncertain", owner: null, error: reason });
-        return {
-          result: next,
-          writes: (multi) => {
-            put(multi, next);
-            event(multi, next, now, "uncertain", reason);
-          },
-        };
-      });
+      return changeRecord(articleId, (record) => rules.recordUncertain(record, reason, now, instanceId));
     },
 
     recordFailed(articleId, error, now) {
-      return changeRecord(articleId, (record) => {
-        if (!record || record.state !== "sending" || record.owner !== instanceId) return { result: undefined };
-        const next = change(record, now, { state: "failed", owner: null, error });
-        return {
-          result: undefined,
-          writes: (multi) => {
-            put(multi, next);
-            event(multi, next, now, "failed", error);
-          },
-        };
-      });
+      return changeRecord(articleId, (record) => rules.recordFailed(record, error, now, instanceId));
     },
 
-    async claimEdit(args) {
-      if (ledgerId === undefined) await establish();
-      return atomically([postsKey, ledgerKey, ...(options.leaseKey ? [options.leaseKey] : [])], async (tx): Promise<Step<ClaimResult>> => {
-        if (!(await fenced(tx))) return { result: { status: "not-eligible" } };
-        const record = parse(await tx.hget(postsKey, args.articleId));
-        if (!isEditable(record, args.contentHash, instanceId)) return { result: record ? { status: "not-eligible", record } : { status: "not-eligible" } };
-        await tx.watch(sendsKey(record.chatId), pauseKey(record.chatId));
-        const slot = await sendSlot(tx, record.chatId, args.articleId, "editMessageText", args.now, args.limit);
-        if (slot.status === "wait") return { result: slot };
-        return {
-          result: { status: "claimed" },
-          writes: (multi) => {
-            slot.writes(multi);
-            put(multi, change(record, args.now, { editOwner: instanceId }));
-          },
-        };
-      });
+    claimEdit(args) {
+      return claim(args.articleId, (record) => rules.claimEdit(record, args, instanceId), (record) => record?.chatId ?? "", "editMessageText", args.now, args.limit);
     },
 
     recordEdited(args) {
-      return changeRecord(args.articleId, (record) => {
-        if (!record) return { result: undefined };
-        const next = change(record, args.now, {
-          contentHash: args.contentHash,
-          revision: record.revision + 1,
-          editedAt: args.now,
-          editOwner: null,
-          editError: null,
-          editFailedHash: null,
-        });
-        return {
-          result: undefined,
-          writes: (multi) => {
-            put(multi, next);
-            event(multi, next, args.now, "edited", args.modified ? null : "message was not modified");
-          },
-        };
-      });
+      return changeRecord(args.articleId, (record) => rules.recordEdited(record, args));
     },
 
     recordEditFailed(args) {
-      return changeRecord(args.articleId, (record) => {
-        if (!record) return { result: undefined };
-        const next = change(record, args.now, { editOwner: null, editError: args.error, editFailedHash: args.contentHash });
-        return {
-          result: undefined,
-          writes: (multi) => {
-            put(multi, next);
-            event(multi, next, args.now, "edit-failed", args.error);
-          },
-        };
-      });
+      return changeRecord(args.articleId, (record) => rules.recordEditFailed(record, args));
     },
 
     releaseEdit(articleId, now, reason) {
-      return changeRecord(articleId, (record) => {
-        if (record?.editOwner !== instanceId) return { result: undefined };
-        const next = change(record, now, { editOwner: null });
-        return {
-          result: undefined,
-          writes: (multi) => {
-            put(multi, next);
-            event(multi, next, now, "edit-released", reason);
-          },
-        };
-      });
+      return changeRecord(articleId, (record) => rules.releaseEdit(record, now, reason, instanceId));
     },
 
     pauseChat(chatId, until) {
@@ -359,60 +248,36 @@ export function createRedisPostLedger(connection: RedisConnection, options: Redi
 
     async sweepAbandoned(now) {
       // Runs every few seconds in the poster: no transaction unless there is a claim to look at.
-      const claimed = (await all()).filter((r) => r.state === "sending" || r.editOwner !== null);
-      if (claimed.length === 0) return [];
-      return atomically([postsKey], async (tx) => {
-        const records = (await tx.hvals(postsKey)).map((value) => JSON.parse(value) as PostRecord).filter((r) => r.state === "sending" || r.editOwner !== null);
+      const isClaimed = (record: PostRecord) => record.state === "sending" || record.editOwner !== null;
+      if (!(await all()).some(isClaimed)) return [];
+      return atomically([postsKey], async (tx): Promise<Step<PostRecord[]>> => {
+        const records = (await tx.hvals(postsKey)).map((value) => JSON.parse(value) as PostRecord).filter(isClaimed);
         const owners = [...new Set(records.flatMap((r) => [r.owner, r.editOwner]).filter((o): o is string => o !== null && o !== instanceId))];
         if (owners.length > 0) await tx.watch(...owners.map(instanceKey));
         const alive = new Set([instanceId]);
         for (const owner of owners) if ((await tx.exists(instanceKey(owner))) === 1) alive.add(owner);
-        const found: PostRecord[] = [];
-        const changed: PostRecord[] = [];
-        for (const record of records) {
-          let next = record;
-          if (record.state === "sending" && !alive.has(record.owner ?? "")) {
-            next = change(next, now, { state: "uncertain", owner: null });
-            found.push(next);
-          }
-          if (record.editOwner !== null && !alive.has(record.editOwner)) next = change(next, now, { editOwner: null });
-          if (next !== record) changed.push(next);
-        }
-        if (changed.length === 0) return { result: [] };
+        const swept = records.map((record) => ({ articleId: record.articleId, ...rules.sweepAbandoned(record, now, (owner) => alive.has(owner)) }));
+        const writes = swept.filter((step) => step.write !== undefined);
+        if (writes.length === 0) return { result: [] };
         return {
-          result: found,
+          result: swept.flatMap((step) => (step.result ? [step.result] : [])),
           writes: (multi) => {
-            for (const next of changed) put(multi, next);
-            for (const next of found) {
-              const owner = records.find((r) => r.articleId === next.articleId)?.owner ?? "?";
-              event(multi, next, now, "uncertain", `owner ${owner} stopped between sending and recording`);
-            }
+            for (const step of writes) if (step.write) store(multi, step.articleId, step.write);
           },
         };
       });
     },
 
     requestPost(args) {
-      return plan(args, { state: "requested", intent: "requested" }, "requested", `by ${args.by}`);
+      return changeRecord(args.articleId, (record) => rules.requestPost(record, args), true);
     },
 
     schedulePost(args) {
-      return plan(args, { state: "scheduled", intent: "scheduled", scheduledAt: args.at }, "scheduled", `for ${new Date(args.at).toISOString()} by ${args.by}`);
+      return changeRecord(args.articleId, (record) => rules.schedulePost(record, args), true);
     },
 
     markPosted(args) {
-      return changeRecord<AdminActionResult>(args.articleId, (record) => {
-        if (record?.state !== "uncertain") return { result: record ? { ok: false, record } : { ok: false } };
-        const next = change(record, args.now, { state: "posted", messageId: args.messageId, revision: 1, postedAt: record.attemptAt ?? args.now, error: null });
-        return {
-          result: { ok: true, record: next },
-          writes: (multi) => {
-            put(multi, next);
-            event(multi, next, args.now, "marked-posted", `by ${args.by}`);
-            multi.incr(changesKey);
-          },
-        };
-      });
+      return changeRecord(args.articleId, (record) => rules.markPosted(record, args), true);
     },
 
     async changes() {

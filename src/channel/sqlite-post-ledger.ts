@@ -1,21 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { ChannelDatabase } from "./channel-database";
-import {
-  isClaimable,
-  isEditable,
-  isPlannable,
-  nextSendTime,
-  sendHistoryMs,
-  type AdminActionResult,
-  type ClaimResult,
-  type PostEvent,
-  type PostIntent,
-  type PostLedger,
-  type PostRecord,
-  type PostState,
-  type SendLimit,
-} from "./post-ledger";
+import { nextSendTime, sendHistoryMs, type ClaimResult, type PostEvent, type PostIntent, type PostLedger, type PostRecord, type PostState, type SendLimit } from "./post-ledger";
+import * as rules from "./post-transitions";
+import type { LedgerWrite, Transition } from "./post-transitions";
 
 interface PostRow {
   article_id: string;
@@ -70,6 +58,30 @@ function toRecord(row: PostRow): PostRecord {
   };
 }
 
+function toRow(record: PostRecord): PostRow {
+  return {
+    article_id: record.articleId,
+    chat_id: record.chatId,
+    state: record.state,
+    intent: record.intent,
+    scheduled_at: record.scheduledAt,
+    requested_by: record.requestedBy,
+    message_id: record.messageId,
+    content_hash: record.contentHash,
+    revision: record.revision,
+    attempts: record.attempts,
+    owner: record.owner,
+    attempt_at: record.attemptAt,
+    posted_at: record.postedAt,
+    edited_at: record.editedAt,
+    error: record.error,
+    edit_error: record.editError,
+    edit_failed_hash: record.editFailedHash,
+    edit_owner: record.editOwner,
+    updated_at: record.updatedAt,
+  };
+}
+
 /** Whether a process with this id runs on this machine (EPERM: it does, as another user). */
 function processIsAlive(pid: number): boolean {
   try {
@@ -92,11 +104,11 @@ export interface PostLedgerOptions {
 }
 
 /**
- * The post ledger in SQLite (`DATA_DIR/channel.sqlite`). Every change that
- * decides whether a message is sent runs in a `BEGIN IMMEDIATE` transaction,
- * so of two processes on the same database exactly one can claim an article,
- * and the send limit and 429 pauses hold across processes. A process is taken
- * for dead when its heartbeat is `staleMs` old or, on this machine, its pid is gone.
+ * The post ledger in SQLite (`DATA_DIR/channel.sqlite`): the storage of the records and their
+ * history; the rules are `post-transitions.ts`'s. Every change that decides whether a message
+ * is sent runs in a `BEGIN IMMEDIATE` transaction, so of two processes on the same database
+ * exactly one can claim an article, and the send limit and 429 pauses hold across processes.
+ * A process is taken for dead when its heartbeat is `staleMs` old or, on this machine, its pid is gone.
  */
 export function createSqlitePostLedger(db: ChannelDatabase, options: PostLedgerOptions = {}): PostLedger {
   const instanceId = options.instanceId ?? randomUUID();
@@ -106,6 +118,14 @@ export function createSqlitePostLedger(db: ChannelDatabase, options: PostLedgerO
 
   const getRow = db.prepare<[string], PostRow>("SELECT * FROM posts WHERE article_id = ?");
   const allRows = db.prepare<[], PostRow>("SELECT * FROM posts ORDER BY updated_at, article_id");
+  const claimedRows = db.prepare<[], PostRow>("SELECT * FROM posts WHERE state = 'sending' OR edit_owner IS NOT NULL");
+  const putRow = db.prepare<[PostRow]>(
+    `INSERT OR REPLACE INTO posts (article_id, chat_id, state, intent, scheduled_at, requested_by, message_id, content_hash, revision, attempts, owner,
+       attempt_at, posted_at, edited_at, error, edit_error, edit_failed_hash, edit_owner, updated_at)
+     VALUES (@article_id, @chat_id, @state, @intent, @scheduled_at, @requested_by, @message_id, @content_hash, @revision, @attempts, @owner,
+       @attempt_at, @posted_at, @edited_at, @error, @edit_error, @edit_failed_hash, @edit_owner, @updated_at)`,
+  );
+  const deleteRow = db.prepare<[string]>("DELETE FROM posts WHERE article_id = ?");
   const addEvent = db.prepare<[string, number, string, number | null, string | null, number | null, string | null]>(
     "INSERT INTO post_events (article_id, at, event, revision, content_hash, message_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
@@ -122,15 +142,25 @@ export function createSqlitePostLedger(db: ChannelDatabase, options: PostLedgerO
     const row = getRow.get(articleId);
     return row ? toRecord(row) : undefined;
   };
-  const event = (articleId: string, at: number, name: string, detail: string | null = null) => {
-    const row = getRow.get(articleId);
-    addEvent.run(articleId, at, name, row?.revision ?? null, row?.content_hash ?? null, row?.message_id ?? null, detail);
+
+  /** Stores what a transition decided. Inside a transaction only. */
+  const store = (articleId: string, write: LedgerWrite | undefined) => {
+    if (!write) return;
+    if (write.next === null) deleteRow.run(articleId);
+    else putRow.run(toRow(write.next));
+    const event = write.event;
+    if (event) addEvent.run(articleId, event.at, event.name, event.record.revision, event.record.contentHash, event.record.messageId, event.detail);
   };
-  const update = (articleId: string, now: number, fields: Partial<Omit<PostRow, "article_id" | "updated_at">>) => {
-    const keys = Object.keys(fields);
-    const assignments = [...keys.map((key) => `${key} = @${key}`), "updated_at = @updated_at"].join(", ");
-    db.prepare(`UPDATE posts SET ${assignments} WHERE article_id = @article_id`).run({ ...fields, updated_at: now, article_id: articleId });
-  };
+
+  /** One article's change, in a `BEGIN IMMEDIATE` transaction: load, decide by the rule, store. */
+  const changeRecord = <T>(articleId: string, rule: (record: PostRecord | undefined) => Transition<T>): T =>
+    db
+      .transaction(() => {
+        const { result, write } = rule(get(articleId));
+        store(articleId, write);
+        return result;
+      })
+      .immediate();
 
   /** `wait` until the chat may be sent to again, or records the send and returns undefined. Inside a transaction only. */
   const takeSendSlot = (chatId: string, articleId: string, method: string, now: number, limit: SendLimit): ClaimResult | undefined => {
@@ -142,8 +172,21 @@ export function createSqlitePostLedger(db: ChannelDatabase, options: PostLedgerO
     return undefined;
   };
 
-  const isAlive = (owner: string | null, now: number): boolean => {
-    if (owner === null) return false;
+  /** A claim (to send or to edit): the rule decides, then the chat's send limit, then it is stored. */
+  const claim = (articleId: string, transition: (record: PostRecord | undefined) => Transition<ClaimResult>, chatOf: (record: PostRecord | undefined) => string, method: string, now: number, limit: SendLimit) =>
+    db
+      .transaction((): ClaimResult => {
+        const record = get(articleId);
+        const { result, write } = transition(record);
+        if (!write) return result;
+        const slot = takeSendSlot(chatOf(record), articleId, method, now, limit);
+        if (slot) return slot;
+        store(articleId, write);
+        return result;
+      })
+      .immediate();
+
+  const isAlive = (owner: string, now: number): boolean => {
     if (owner === instanceId) return true;
     const instance = instanceOf.get(owner);
     if (!instance || instance.seen_at < now - staleMs) return false;
@@ -173,7 +216,6 @@ export function createSqlitePostLedger(db: ChannelDatabase, options: PostLedgerO
       }));
     },
 
-    /** Announces this process, so others can tell its claims from a dead process's. */
     async register(now) {
       db.prepare("INSERT OR REPLACE INTO instances (id, pid, host, started_at, seen_at) VALUES (?, ?, ?, ?, ?)").run(instanceId, pid, host, now, now);
       db.prepare("DELETE FROM instances WHERE seen_at < ?").run(now - 86_400_000);
@@ -183,243 +225,78 @@ export function createSqlitePostLedger(db: ChannelDatabase, options: PostLedgerO
       db.prepare("UPDATE instances SET seen_at = ? WHERE id = ?").run(now, instanceId);
     },
 
-    /** On a clean stop: a claim this process still holds is then found abandoned by the next one. */
     async unregister() {
       db.prepare("DELETE FROM instances WHERE id = ?").run(instanceId);
     },
 
-    /**
-     * Claims an article for sending and records the attempt, in one
-     * transaction, before anything is sent. Eligible: no record and
-     * `autoAllowed` (AUTOPOST and due), `requested`, or `scheduled` and due.
-     * The send is counted against `limit` for the chat.
-     */
     async claimPost(args) {
-      return db
-        .transaction((): ClaimResult => {
-          const { articleId, chatId, now } = args;
-          const record = get(articleId);
-          if (!isClaimable(record, args, instanceId)) return record ? { status: "not-eligible", record } : { status: "not-eligible" };
-          const slot = takeSendSlot(chatId, articleId, "sendMessage", now, args.limit);
-          if (slot) return slot;
-          if (record === undefined) {
-            db.prepare(
-              "INSERT INTO posts (article_id, chat_id, state, intent, content_hash, attempts, owner, attempt_at, updated_at) VALUES (?, ?, 'sending', 'auto', ?, 1, ?, ?, ?)",
-            ).run(articleId, chatId, args.contentHash, instanceId, now, now);
-          } else {
-            update(articleId, now, {
-              chat_id: chatId,
-              state: "sending",
-              content_hash: args.contentHash,
-              attempts: record.attempts + 1,
-              owner: instanceId,
-              attempt_at: now,
-            });
-          }
-          event(articleId, now, "attempt", `owner ${instanceId}`);
-          return { status: "claimed" };
-        })
-        .immediate();
+      return claim(args.articleId, (record) => rules.claimPost(record, args, instanceId), () => args.chatId, "sendMessage", args.now, args.limit);
     },
 
-    /** Telegram answered with the post. Recorded whatever the state: the answer is the truth, even if the claim was meanwhile taken for abandoned. */
     async recordPosted(args) {
-      db.transaction(() => {
-        const record = get(args.articleId);
-        if (!record) return;
-        update(args.articleId, args.now, {
-          state: "posted",
-          message_id: args.messageId,
-          content_hash: args.contentHash,
-          revision: 1,
-          owner: null,
-          posted_at: args.now,
-          error: null,
-        });
-        event(args.articleId, args.now, "posted", record.state === "sending" ? null : `was ${record.state}`);
-      }).immediate();
+      changeRecord(args.articleId, (record) => rules.recordPosted(record, args));
     },
 
-    /** Telegram surely did not post it (429, 5xx, a refused chat): back to what was asked for, to be tried again. */
     async releasePost(articleId, now, reason) {
-      db.transaction(() => {
-        const record = get(articleId);
-        if (!record || record.state !== "sending" || record.owner !== instanceId) return;
-        event(articleId, now, "released", reason);
-        if (record.intent === "auto") db.prepare("DELETE FROM posts WHERE article_id = ?").run(articleId);
-        else update(articleId, now, { state: record.intent, owner: null });
-      }).immediate();
+      changeRecord(articleId, (record) => rules.releasePost(record, now, reason, instanceId));
     },
 
-    /** Telegram refused it for good; an admin can post it again from /publish. */
     async recordUncertain(articleId, reason, now) {
-      return db
-        .transaction(() => {
-          const record = get(articleId);
-          if (!record || record.state !== "sending" || record.owner !== instanceId) return undefined;
-          update(articleId, now, { state: "uncertain", owner: null, error: reason });
-          event(articleId, now, "uncertain", reason);
-          return get(articleId);
-        })
-        .immediate();
+      return changeRecord(articleId, (record) => rules.recordUncertain(record, reason, now, instanceId));
     },
 
     async recordFailed(articleId, error, now) {
-      db.transaction(() => {
-        const record = get(articleId);
-        if (!record || record.state !== "sending" || record.owner !== instanceId) return;
-        update(articleId, now, { state: "failed", owner: null, error });
-        event(articleId, now, "failed", error);
-      }).immediate();
+      changeRecord(articleId, (record) => rules.recordFailed(record, error, now, instanceId));
     },
 
-    /** Claims a posted article's correction: only one process edits a post at a time, within the chat's send limit. */
     async claimEdit(args) {
-      return db
-        .transaction((): ClaimResult => {
-          const record = get(args.articleId);
-          if (!isEditable(record, args.contentHash, instanceId)) return record ? { status: "not-eligible", record } : { status: "not-eligible" };
-          const slot = takeSendSlot(record.chatId, args.articleId, "editMessageText", args.now, args.limit);
-          if (slot) return slot;
-          update(args.articleId, args.now, { edit_owner: instanceId });
-          return { status: "claimed" };
-        })
-        .immediate();
+      return claim(args.articleId, (record) => rules.claimEdit(record, args, instanceId), (record) => record?.chatId ?? "", "editMessageText", args.now, args.limit);
     },
 
-    /** The post shows the new content (`modified: false`: Telegram said it already did). */
     async recordEdited(args) {
-      db.transaction(() => {
-        const record = get(args.articleId);
-        if (!record) return;
-        update(args.articleId, args.now, {
-          content_hash: args.contentHash,
-          revision: record.revision + 1,
-          edited_at: args.now,
-          edit_owner: null,
-          edit_error: null,
-          edit_failed_hash: null,
-        });
-        event(args.articleId, args.now, "edited", args.modified ? null : "message was not modified");
-      }).immediate();
+      changeRecord(args.articleId, (record) => rules.recordEdited(record, args));
     },
 
-    /** The correction cannot be made; not tried again for this content. */
     async recordEditFailed(args) {
-      db.transaction(() => {
-        update(args.articleId, args.now, { edit_owner: null, edit_error: args.error, edit_failed_hash: args.contentHash });
-        event(args.articleId, args.now, "edit-failed", args.error);
-      }).immediate();
+      changeRecord(args.articleId, (record) => rules.recordEditFailed(record, args));
     },
 
     async releaseEdit(articleId, now, reason) {
-      db.transaction(() => {
-        const record = get(articleId);
-        if (record?.editOwner !== instanceId) return;
-        update(articleId, now, { edit_owner: null });
-        event(articleId, now, "edit-released", reason);
-      }).immediate();
+      changeRecord(articleId, (record) => rules.releaseEdit(record, now, reason, instanceId));
     },
 
-    /** After a 429: nothing is sent to the chat, by any process, before `until`. */
     async pauseChat(chatId, until) {
       db.prepare(
         "INSERT INTO chat_pauses (chat_id, until) VALUES (?, ?) ON CONFLICT (chat_id) DO UPDATE SET until = max(until, excluded.until)",
       ).run(chatId, until);
     },
 
-    /**
-     * Finds claims left by processes that are gone (a crash inside the window
-     * between sending and recording): their articles become `uncertain`, never
-     * sent again by themselves. Returns the ones this call changed, so exactly
-     * one process tells the admins. Abandoned edits are simply freed: an edit
-     * repeated is harmless.
-     */
     async sweepAbandoned(now) {
       // Runs every few seconds in every process: take the write lock only when there is a claim to look at.
       if (!db.prepare("SELECT 1 FROM posts WHERE state = 'sending' OR edit_owner IS NOT NULL LIMIT 1").get()) return [];
       return db
         .transaction(() => {
           const found: PostRecord[] = [];
-          for (const row of db.prepare<[], PostRow>("SELECT * FROM posts WHERE state = 'sending' OR edit_owner IS NOT NULL").all()) {
-            if (row.state === "sending" && !isAlive(row.owner, now)) {
-              update(row.article_id, now, { state: "uncertain", owner: null });
-              event(row.article_id, now, "uncertain", `owner ${row.owner ?? "?"} stopped between sending and recording`);
-              found.push(toRecord(getRow.get(row.article_id) ?? row));
-            }
-            if (row.edit_owner !== null && !isAlive(row.edit_owner, now)) update(row.article_id, now, { edit_owner: null });
+          for (const row of claimedRows.all()) {
+            const { result, write } = rules.sweepAbandoned(toRecord(row), now, (owner) => isAlive(owner, now));
+            store(row.article_id, write);
+            if (result) found.push(result);
           }
           return found;
         })
         .immediate();
     },
 
-    /** "Post now" (or "Post again" for an uncertain or failed one): goes out as soon as the limits allow. */
     async requestPost(args) {
-      return db
-        .transaction((): AdminActionResult => {
-          const record = get(args.articleId);
-          if (record && !isPlannable(record)) return { ok: false, record };
-          if (record) {
-            update(args.articleId, args.now, { state: "requested", intent: "requested", requested_by: args.by, chat_id: args.chatId, error: null });
-          } else {
-            db.prepare(
-              "INSERT INTO posts (article_id, chat_id, state, intent, requested_by, updated_at) VALUES (?, ?, 'requested', 'requested', ?, ?)",
-            ).run(args.articleId, args.chatId, args.by, args.now);
-          }
-          event(args.articleId, args.now, "requested", `by ${args.by}`);
-          return { ok: true, record: get(args.articleId) as PostRecord };
-        })
-        .immediate();
+      return changeRecord(args.articleId, (record) => rules.requestPost(record, args));
     },
 
-    /** "Schedule": goes out at `at` (or as soon after as the limits allow). */
     async schedulePost(args) {
-      return db
-        .transaction((): AdminActionResult => {
-          const record = get(args.articleId);
-          if (record && !isPlannable(record)) return { ok: false, record };
-          if (record) {
-            update(args.articleId, args.now, {
-              state: "scheduled",
-              intent: "scheduled",
-              scheduled_at: args.at,
-              requested_by: args.by,
-              chat_id: args.chatId,
-              error: null,
-            });
-          } else {
-            db.prepare(
-              "INSERT INTO posts (article_id, chat_id, state, intent, scheduled_at, requested_by, updated_at) VALUES (?, ?, 'scheduled', 'scheduled', ?, ?, ?)",
-            ).run(args.articleId, args.chatId, args.at, args.by, args.now);
-          }
-          event(args.articleId, args.now, "scheduled", `for ${new Date(args.at).toISOString()} by ${args.by}`);
-          return { ok: true, record: get(args.articleId) as PostRecord };
-        })
-        .immediate();
+      return changeRecord(args.articleId, (record) => rules.schedulePost(record, args));
     },
 
-    /**
-     * An admin checked the channel and found an uncertain article there:
-     * recorded as posted, with its message if the link was given, and with the
-     * content that was being sent (so a later change still edits the post).
-     */
     async markPosted(args) {
-      return db
-        .transaction((): AdminActionResult => {
-          const record = get(args.articleId);
-          if (record?.state !== "uncertain") return record ? { ok: false, record } : { ok: false };
-          update(args.articleId, args.now, {
-            state: "posted",
-            message_id: args.messageId,
-            revision: 1,
-            posted_at: record.attemptAt ?? args.now,
-            error: null,
-          });
-          event(args.articleId, args.now, "marked-posted", `by ${args.by}`);
-          return { ok: true, record: get(args.articleId) as PostRecord };
-        })
-        .immediate();
+      return changeRecord(args.articleId, (record) => rules.markPosted(record, args));
     },
 
     async changes() {

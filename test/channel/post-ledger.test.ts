@@ -185,6 +185,17 @@ function ledgerContract(newStore: () => LedgerStore): void {
       ["edit-failed", 2],
     ]);
   });
+
+  it("changes nothing, and writes no history, for an article it holds no record of", async () => {
+    const ledger = await newStore().open();
+    await ledger.recordEditFailed({ articleId: "ghost", contentHash: "h1", error: "400: Bad Request: message can't be edited", now: 1000 });
+    await ledger.recordEdited({ articleId: "ghost", contentHash: "h1", now: 1000, modified: true });
+    await ledger.releasePost("ghost", 1000, "429");
+    await ledger.releaseEdit("ghost", 1000, "429");
+    expect(await ledger.recordUncertain("ghost", "no answer", 1000)).toBeUndefined();
+    expect(await ledger.get("ghost")).toBeUndefined();
+    expect(await ledger.events("ghost")).toEqual([]);
+  });
 }
 
 /** The pid of a process that has exited: a claim left by it is abandoned. */
