@@ -35,7 +35,7 @@ export function extractHtml(html: string, pageUrl?: string): HtmlArticle {
   const outlet = meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]');
 
   // Readability changes the document it reads: it runs last.
-  const parsed = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
+  const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 100 }).parse();
   if (!parsed?.content) throw new NoArticleError("the page has no article text");
   const { document: content } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
   const body = [...content.querySelectorAll("p, li, blockquote > :not(p)")]

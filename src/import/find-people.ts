@@ -67,7 +67,7 @@ const particles = /^(?:bin|ibn|al|el|de|da|do|dos|van|von|der|den|la|le|di|del)$
 
 function isNameWord(word: string): boolean {
   if (notNameWords.has(word) || isCountryWord(word)) return false;
-  return /^\p{Lu}[\p{Ll}\p{M}'’\-]*\p{Ll}[\p{L}\p{M}'’\-]*$/u.test(word) || /^\p{Lu}\.$/u.test(word) || /^(?:al|el)-\p{Lu}/u.test(word);
+  return /^\p{Lu}[\p{Ll}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*$/u.test(word) || /^\p{Lu}\.$/u.test(word) || /^(?:al|el)-\p{Lu}/u.test(word);
 }
 
 /** Whether there is punctuation (a comma, a dash, a bracket, a quote mark) between two words. */
@@ -150,7 +150,7 @@ function readRole(text: string, words: Token[]): RoleInfo | undefined {
     }
   }
   if (!info.country && !info.organisation) {
-    const of = /\bof (?:the )?((?:\p{Lu}[\p{L}\-]*)(?: (?:of |and |for )?\p{Lu}[\p{L}\-]*)*)$/u.exec(info.role);
+    const of = /\bof (?:the )?((?:\p{Lu}[\p{L}-]*)(?: (?:of |and |for )?\p{Lu}[\p{L}-]*)*)$/u.exec(info.role);
     if (of?.[1]) {
       const country = findCountry(of[1]);
       if (country) info.country = country.country;

@@ -98,9 +98,9 @@ const keepsStop = /^(?:\p{Lu}\.|(?:\p{L}\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Lt\.|
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let last = 0;
-  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-]*/gu)) {
+  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*/gu)) {
     let word = m[0];
-    if (!keepsStop.test(word)) word = word.replace(/[.'’\-]+$/, "");
+    if (!keepsStop.test(word)) word = word.replace(/[.'’-]+$/, "");
     const start = m.index;
     tokens.push({ text: word, start, end: start + word.length, gap: text.slice(last, start) });
     last = start + word.length;
