@@ -37,26 +37,31 @@ function isProse(line: string): boolean {
  */
 export function splitPlainText(raw: string): PlainTextArticle {
   const text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const blocks = /\n[ \t\u00a0]*\n/.test(text) ? text.split(/\n[ \t\u00a0]*\n+/) : text.split("\n");
-  // Inside a block, line breaks are the text's wrapping: one paragraph, its lines joined by a space.
-  let lines = blocks.map((b) => b.split("\n").map((l) => l.trim()).filter(Boolean).join(" ")).filter(Boolean);
+  // A `Source: URL` line stands on its own, whatever is next to it.
+  const blocks = text.replace(/^((?:Source|URL):[^\n]*)$/gim, "\n$1\n").split(/\n[ \t\u00a0]*\n+/);
+  // A block whose lines end like sentences holds one paragraph a line; otherwise its line breaks are
+  // the text's wrapping, and its lines are joined by a space.
+  let lines = blocks.flatMap((block) => {
+    const rows = block.split("\n").map((l) => l.trim()).filter(Boolean);
+    const ended = rows.filter((l) => /[.!?:"”»)|]$/.test(l)).length;
+    // Lines none of which ends a sentence are labels (a date, a section, a headline), one a line.
+    return rows.length > 1 && (ended * 2 >= rows.length || ended === 0) ? rows : [rows.join(" ")];
+  }).filter(Boolean);
   const article: PlainTextArticle = { body: [], dropped: [] };
-  const first = lines[0];
-  if (first !== undefined && !isProse(first)) {
-    article.headline = first.replace(/^#+\s*/, "");
-    lines = lines.slice(1);
-  }
-  // The labels between the headline and the first paragraph: a repeated headline, a source, a date, a byline.
+  // The labels before the first paragraph: the headline, a source, a date, a byline, a repeated headline.
   while (lines.length > 0 && !isProse(lines[0] ?? "")) {
     const line = lines.shift() ?? "";
     const source = /^(?:Source|URL):\s*(https?:\/\/\S+)\s*$/i.exec(line);
-    if (source?.[1]) article.url = source[1];
-    else {
-      article.date ??= findDate(line);
-      const by = /^By\s+(.+)$/i.exec(line);
-      if (by?.[1] && /^[A-Z\s.&-]+$/.test(by[1])) article.outlet ??= by[1];
-      if (line !== article.headline) article.dropped.push(line);
+    if (source?.[1]) {
+      article.url = source[1];
+      continue;
     }
+    const date = findDate(line);
+    article.date ??= date;
+    const by = /^By\s+(.+)$/i.exec(line);
+    if (by?.[1] && /^[A-Z\s.&-]+$/.test(by[1])) article.outlet ??= by[1];
+    if (article.headline === undefined && !date && !by && line.split(/\s+/).length >= 3) article.headline = line.replace(/^#+\s*/, "");
+    else article.dropped.push(line);
   }
   // A signature and footer at the end: short lines that are not sentences, or a credit in brackets.
   const footer: string[] = [];
