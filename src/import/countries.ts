@@ -22,6 +22,7 @@ const extraAdjectives: Record<string, string> = {
   Saudi: "Saudi Arabia",
   Emirati: "United Arab Emirates",
   Afghan: "Afghanistan",
+  Lao: "Laos",
   Turkish: "Turkey",
   Israeli: "Israel",
   Palestinian: "Palestine",

@@ -10,9 +10,9 @@ export interface FoundAttendance {
   places: Array<{ id: string; name: string; country?: string; text: string; paragraph: number }>;
 }
 
-const presentRe = /\b(?:attended by|(?:took|take|takes|taking) part|participated|participating|participate[sd]?|arrived|arrives|in attendance|attending|were present|was present|joined by)\b/i;
+const presentRe = /\b(?:attended by|held (?:\w+ )?talks|turned (?:up|out)|(?:took|take|takes|taking) part|participated|participating|participate[sd]?|arrived|arrives|in attendance|attending|were present|was present|joined by)\b/i;
 const absentRe =
-  /\b(?:refused to (?:attend|come|participate|take part)|did not (?:attend|come|participate|take part)|didn['’]t (?:attend|come)|(?:will|would|could|can) not (?:attend|come|participate|take part)|won['’]t attend|unable to attend|not be able to attend|declined to attend|(?:was|were) absent|boycott(?:ed|s|ing)?|skip(?:ped|s|ping)|stayed away|failed to (?:attend|send)|no-show)\b/i;
+  /\b(?:refused to (?:attend|come|participate|take part)|did not (?:attend|come|participate|take part)|didn['’]t (?:attend|come)|(?:will|would|could|can) not (?:attend|come|participate|take part)|won['’]t attend|(?:won['’]t|will not|would not) be attending|unable to attend|not be able to attend|declined to attend|(?:was|were) absent|boycott(?:ed|s|ing)?|skip(?:ped|s|ping)|stayed away|failed to (?:attend|send)|no-show)\b/i;
 
 /** Capitalised words after "in" that are not places. */
 const notPlaces = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|His|Her|Its|Their|Our|This|That|Telegram|English|Russian|French|General|Council|Committee|Parliament|Congress)$/;
@@ -41,7 +41,8 @@ export function findAttendance(body: string[], people: FoundPerson[], quotes: Qu
         const verbAt = sentence.start + absent.index;
         const before = tokenize(text.slice(sentence.start, verbAt));
         const country = [...before].reverse().find((t) => findCountry(t.text) && !findCountry(t.text)?.adjective);
-        const person = named(sentence.start, verbAt).at(-1);
+        // The subject: the first person the sentence names.
+        const person = named(sentence.start, verbAt)[0];
         const who = person?.name ?? (country ? findCountry(country.text)?.country : undefined);
         if (who) found.absent.push({ who, text: sentence.text, paragraph: paragraph + 1 });
         // Those named after the verb ("X did not attend, unlike Y") are left to the editor.

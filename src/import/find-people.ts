@@ -29,12 +29,12 @@ export interface FoundPerson {
 
 /** Nouns that name a role: the head of "Russian defense minister", "chief of the General Staff". */
 const roleHeads = new Set(
-  `minister ministers president vice-president premier chancellor secretary secretary-general chairman chairwoman chairperson chair
+  `minister president vice-president premier chancellor secretary secretary-general chairman chairwoman chairperson chair
   chief head leader king queen prince princess emir sheikh sultan crown envoy ambassador spokesman spokeswoman spokesperson
   commander general admiral colonel lieutenant marshal major captain director governor mayor senator congressman congresswoman
   representative official adviser advisor counsellor counselor diplomat negotiator commissioner speaker lawmaker deputy
   undersecretary under-secretary attaché attache coordinator ceo founder pope cardinal patriarch mufti president-elect
-  foreign-minister chairman-in-office premier-elect officer`.split(/\s+/),
+  foreign-minister chairman-in-office premier-elect officer counterpart`.split(/\s+/),
 );
 
 /** Lower-case words that may stand inside a role phrase. */
@@ -180,12 +180,38 @@ function roleBefore(text: string, tokens: Token[], i: number): RoleInfo | undefi
     if (!token || !previous || broken(token.gap.replace(/['’]s\s*$/, ""))) break;
     const word = previous.text;
     // "and" joins two role nouns ("Chairman and Executive Secretary"), not two people.
-    if (word.toLowerCase() === "and" && !roleHeads.has((tokens[j - 2]?.text ?? "").toLowerCase())) break;
+    const isRoleNoun = (t: Token | undefined) => roleHeads.has((t?.text ?? "").toLowerCase()) || roleModifiers.has((t?.text ?? "").toLowerCase());
+    if (word.toLowerCase() === "and" && !(isRoleNoun(tokens[j - 2]) && isRoleNoun(token))) break;
     if (!isRoleWord(word)) break;
     j--;
   }
   if (j === i) return undefined;
   return readRole(text, tokens.slice(j, i));
+}
+
+/**
+ * A role phrase closed by a comma right before the name, as in "his Japanese
+ * counterpart, Takeshi Iwaya": only after "his", "her", "the" or a possessive,
+ * and only when it ends on a role noun, so a list of names is not read as one.
+ */
+function roleBeforeComma(text: string, tokens: Token[], i: number): RoleInfo | undefined {
+  const token = tokens[i];
+  if (!token || token.gap.trim() !== ",") return undefined;
+  let j = i;
+  while (j > 0) {
+    const previous = tokens[j - 1];
+    const current = tokens[j];
+    if (!previous || !current || (j < i && broken(current.gap))) break;
+    if (/^(?:his|her|their|its|the)$/i.test(previous.text)) break;
+    if (!isRoleWord(previous.text) || previous.text.toLowerCase() === "and") break;
+    j--;
+  }
+  const opener = tokens[j - 1]?.text ?? "";
+  const phrase = tokens.slice(j, i);
+  const last = phrase[phrase.length - 1];
+  const possessive = /['’]s$/.test(phrase[0]?.text ?? "");
+  if (!last || !roleHeads.has(last.text.toLowerCase()) || !(/^(?:his|her|their|its|the)$/i.test(opener) || possessive)) return undefined;
+  return readRole(text, phrase);
 }
 
 /** The role phrase after ", " following a name ("Hosni Mubarak, the Egyptian president,"). */
@@ -225,8 +251,13 @@ function candidatesIn(text: string, paragraph: number): Candidate[] {
     const start = nameTokens[0]?.start ?? token.start;
     const end = nameTokens[nameTokens.length - 1]?.end ?? token.end;
     const name = text.slice(start, end).replace(/['’]s$/, "");
-    const role = roleBefore(text, tokens, i) ?? roleAfter(text, tokens, span.to);
+    const role = roleBefore(text, tokens, i) ?? roleBeforeComma(text, tokens, i) ?? roleAfter(text, tokens, span.to);
     const after = tokens[span.to];
+    // "Southeast Asian Nations": a run of capitals that goes on into an organisation's name is not a person.
+    if (after && !broken(after.gap) && /^\p{Lu}/u.test(after.text) && !honorifics.test(after.text)) {
+      i = span.to + 1;
+      continue;
+    }
     const ofCountry = after && !broken(after.gap) && after.text === "of" ? findCountry(tokens[span.to + 1]?.text ?? "") : undefined;
     if (role) {
       if (ofCountry && !role.country) role.country = ofCountry.country;
@@ -270,7 +301,7 @@ function sameFirstName(a: string | undefined, b: string | undefined): boolean {
  */
 export function findPeople(body: string[], quoteSpans: Array<{ paragraph: number; start: number; end: number }> = []): FoundPerson[] {
   const inQuote = (paragraph: number, start: number) => quoteSpans.some((q) => q.paragraph === paragraph && start >= q.start && start < q.end);
-  const candidates = body.flatMap((text, p) => candidatesIn(text, p)).filter((c) => !inQuote(c.paragraph, c.start));
+  const candidates = body.flatMap((text, p) => candidatesIn(text, p)).filter((c) => c.evidence !== "verb" || !inQuote(c.paragraph, c.start));
   const people: FoundPerson[] = [];
   // Full names with a role first, then titles, then names seen only doing something.
   const order = { role: 0, title: 1, verb: 2 } as const;
@@ -289,9 +320,13 @@ export function findPeople(body: string[], quoteSpans: Array<{ paragraph: number
       match.firstParagraph = Math.min(match.firstParagraph, candidate.paragraph);
       continue;
     }
-    // A single word after a title is a surname we cannot place yet; wait for a full name.
-    if (candidate.evidence === "title" && !candidate.name.includes(" ")) continue;
-    const person: FoundPerson = { id: "", name: candidate.name, aliases: [], firstParagraph: candidate.paragraph, mentions: [], notes: [] };
+    // A surname after a title ("Mr Blair"): the full name is the one the body writes before that surname, if any.
+    let name = candidate.name;
+    if (candidate.evidence === "title" && !name.includes(" ")) {
+      const full = body.map((t) => new RegExp(`(?:^|[^\\p{L}])(\\p{Lu}[\\p{Ll}\\p{M}'’-]+ ${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})(?![\\p{L}])`, "u").exec(t)?.[1]).find((f) => f && isNameWord(f.split(" ")[0] ?? ""));
+      if (full) name = full;
+    }
+    const person: FoundPerson = { id: "", name, aliases: [], firstParagraph: candidate.paragraph, mentions: [], notes: [] };
     if (candidate.role) fillRole(person, candidate.role);
     if (candidate.evidence === "verb") person.notes.push(`found by name alone ("${candidate.name}"): check that this is a person`);
     people.push(person);

@@ -1,3 +1,4 @@
+import { findCountry } from "./countries";
 import type { FoundPerson, Mention } from "./find-people";
 import { fold, splitSentences, type Span } from "./text-tools";
 
@@ -10,6 +11,8 @@ export interface QuoteSpan {
   end: number;
   /** The words, verbatim, without the marks and a trailing comma. */
   text: string;
+  /** The quote has no closing mark in its paragraph: it goes on in the next one. */
+  runsOn?: boolean;
 }
 
 /** How a speaker was found, so the editor knows what to check. */
@@ -37,8 +40,18 @@ const closersFor: Record<string, string> = { '"': '"”', "“": '”"', "«": "
  */
 export function findQuoteSpans(body: string[]): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
+  let runsOn = false;
   body.forEach((text, paragraph) => {
     let i = 0;
+    // The paragraph after one whose quote did not close goes on quoting up to the first closing mark,
+    // unless it opens a quote of its own.
+    if (runsOn && !closersFor[text[0] ?? ""]) {
+      const close = /["”»]/.exec(text);
+      const j = close ? close.index : text.length;
+      pushSpan(spans, text, paragraph, -1, j);
+      runsOn = j >= text.length;
+      i = j + 1;
+    } else runsOn = false;
     while (i < text.length) {
       const mark = text[i] ?? "";
       const closers = closersFor[mark];
@@ -58,19 +71,27 @@ export function findQuoteSpans(body: string[]): QuoteSpan[] {
         i++;
         continue;
       }
-      const inner = text.slice(i + 1, j);
-      const trimmed = inner.replace(/^\s+/, "").replace(/[\s,]+$/, "");
-      const offset = i + 1 + (inner.length - inner.replace(/^\s+/, "").length);
-      if (trimmed) spans.push({ paragraph, start: i, end: Math.min(j + 1, text.length), text: text.slice(offset, offset + trimmed.length) });
+      pushSpan(spans, text, paragraph, i, j);
+      if (j >= text.length) runsOn = true;
       i = j + 1;
     }
   });
   return spans;
 }
 
+/** Adds the quote between the marks at `open` and `close` (-1 and the length when a mark is missing). */
+function pushSpan(spans: QuoteSpan[], text: string, paragraph: number, open: number, close: number): void {
+  const inner = text.slice(open + 1, close);
+  const trimmed = inner.replace(/^\s+/, "").replace(/[\s,]+$/, "");
+  const offset = open + 1 + (inner.length - inner.replace(/^\s+/, "").length);
+  if (trimmed) {
+    spans.push({ paragraph, start: Math.max(open, 0), end: Math.min(close + 1, text.length), text: text.slice(offset, offset + trimmed.length), runsOn: close >= text.length });
+  }
+}
+
 /** Verbs that report speech. */
 const speechVerb =
-  "said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|stated|declared|explained|warned|urged|insisted|asked|replied|continued|wrote|remarked|observed|announced|acknowledged|admitted|argued|recalled|concluded|commented|highlighted|reiterated|affirmed|assured|pointed out|points out|thanked|expressed|called|told reporters|quoted";
+  "said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|stated|declared|explained|warned|urged|insisted|asked|replied|continued|wrote|remarked|observed|announced|acknowledged|admitted|argued|recalled|concluded|commented|highlighted|reiterated|affirmed|assured|pointed out|points out|thanked|expressed|called|told reporters|quoted|telling|saying|adding|noting|quoting";
 const speechVerbRe = new RegExp(`\\b(?:${speechVerb})\\b`, "i");
 
 /** Words that make the subject of a speech verb something other than a person. */
@@ -102,6 +123,16 @@ function namedIn(resolver: Resolver, paragraph: number, from: number, to: number
   return resolver.mentions.find((m) => m.paragraph === paragraph && m.start >= from && m.end <= to)?.person;
 }
 
+/** The person named in a clause nearest to its speech verb: the one who speaks, not one spoken of. */
+function nearestToVerb(resolver: Resolver, paragraph: number, from: number, to: number, clause: string): string | undefined {
+  const verb = speechVerbRe.exec(clause) ?? /\baccording to\b/i.exec(clause);
+  const at = from + (verb?.index ?? 0);
+  const inClause = resolver.mentions.filter((m) => m.paragraph === paragraph && m.start >= from && m.end <= to);
+  // The subject comes before the verb ("Trump told", "Medvedev was overheard telling Obama"); else "said Trump".
+  const before = inClause.filter((m) => m.end <= at).at(-1);
+  return (before ?? inClause.find((m) => m.start >= at))?.person;
+}
+
 const stopWords = new Set(["the", "a", "an", "of", "and", "for", "to", "in", "on", "its", "his", "her"]);
 
 /**
@@ -120,6 +151,16 @@ function personByRole(resolver: Resolver, phrase: string, paragraph: number, off
     const last = resolver.mentions.filter((m) => m.person === person.id && (m.paragraph < paragraph || (m.paragraph === paragraph && m.start < offset))).length;
     if (score >= 0.6 && (!best || score > best.score || (score === best.score && last > best.last))) best = { id: person.id, score, last };
   }
+  const person = resolver.people.find((p) => p.id === best?.id);
+  if (person && !person.country) {
+    // "the Russian defense minister" says where a person named only as "Defense Minister X" is from.
+    const country = phrase.split(/\s+/).map((w) => findCountry(w)).find((c) => c !== undefined);
+    if (country) {
+      person.country = country.country;
+      if (country.adjective) person.countryAdjective = country.adjective;
+      person.notes.push(`country taken from "${phrase.trim()}" (paragraph ${paragraph + 1})`);
+    }
+  }
   return best?.id;
 }
 
@@ -130,7 +171,7 @@ function personByRole(resolver: Resolver, phrase: string, paragraph: number, off
 function speakerOfClause(resolver: Resolver, text: string, paragraph: number, from: number, to: number, quoteStart: number): { speaker?: string; how: SpeakerHow } | undefined {
   const clause = text.slice(from, to);
   if (!speechVerbRe.test(clause) && !/\baccording to\b/i.test(clause)) return undefined;
-  const named = namedIn(resolver, paragraph, from, to);
+  const named = nearestToVerb(resolver, paragraph, from, to, clause);
   if (named) return { speaker: named, how: "named" };
   if (/\b(?:he|she)\b/i.test(clause)) {
     const speaker = lastNamedBefore(resolver, paragraph, quoteStart);
@@ -163,7 +204,8 @@ export function attributeQuotes(body: string[], quotes: QuoteSpan[], people: Fou
     if (quote.text.split(/\s+/).length < minWords) continue;
     const text = body[quote.paragraph] ?? "";
     const sentences = splitSentences(text);
-    const others = quotes.filter((q) => q.paragraph === quote.paragraph && q !== quote);
+    // Scare quotes ("flexibility") do not cut the clause around a quote.
+    const others = quotes.filter((q) => q.paragraph === quote.paragraph && q !== quote && q.text.split(/\s+/).length >= minWords);
     // After the quote: up to the end of its sentence or the next quote.
     const nextQuote = others.find((q) => q.start >= quote.end)?.start ?? text.length;
     const afterSentence = sentenceAt(sentences, Math.min(quote.end, text.length - 1));
@@ -172,9 +214,9 @@ export function attributeQuotes(body: string[], quotes: QuoteSpan[], people: Fou
     const previousQuote = [...others].reverse().find((q) => q.end <= quote.start)?.end ?? 0;
     const beforeSentence = sentenceAt(sentences, quote.start);
     const beforeStart = Math.max(previousQuote, beforeSentence && beforeSentence.start <= quote.start ? beforeSentence.start : 0);
-    const found =
-      speakerOfClause(resolver, text, quote.paragraph, quote.end, afterEnd, quote.start) ??
-      speakerOfClause(resolver, text, quote.paragraph, beforeStart, quote.start, quote.start);
+    const afterClause = speakerOfClause(resolver, text, quote.paragraph, quote.end, afterEnd, quote.start);
+    const beforeClause = afterClause?.speaker ? undefined : speakerOfClause(resolver, text, quote.paragraph, beforeStart, quote.start, quote.start);
+    const found = beforeClause?.speaker ? beforeClause : (afterClause ?? beforeClause);
     let statement: FoundStatement;
     if (found && found.how !== "none") {
       statement = { kind: "quote", paragraph: quote.paragraph, text: quote.text, speaker: found.speaker, how: found.how, start: quote.start };
@@ -188,6 +230,16 @@ export function attributeQuotes(body: string[], quotes: QuoteSpan[], people: Fou
     if (statement.intro === undefined) delete statement.intro;
     statements.push(statement);
     previous = statement;
+  }
+  // A quote that runs on into the next paragraph is the speaker's whose clause closes it there.
+  for (let k = statements.length - 2; k >= 0; k--) {
+    const statement = statements[k];
+    const next = statements[k + 1];
+    const span = quotes.find((q) => q.paragraph === statement?.paragraph && q.start === statement?.start);
+    if (statement && next && span?.runsOn && next.paragraph === statement.paragraph + 1 && next.speaker && (statement.how === "none" || statement.how === "previous")) {
+      statement.speaker = next.speaker;
+      statement.how = "previous";
+    }
   }
   return statements;
 }

@@ -41,7 +41,7 @@ export function splitPlainText(raw: string): PlainTextArticle {
   const blocks = text.replace(/^((?:Source|URL):[^\n]*)$/gim, "\n$1\n").split(/\n[ \t\u00a0]*\n+/);
   // A block whose lines end like sentences holds one paragraph a line; otherwise its line breaks are
   // the text's wrapping, and its lines are joined by a space.
-  let lines = blocks.flatMap((block) => {
+  const lines = blocks.flatMap((block) => {
     const rows = block.split("\n").map((l) => l.trim()).filter(Boolean);
     const ended = rows.filter((l) => /[.!?:"”»)|]$/.test(l)).length;
     // Lines none of which ends a sentence are labels (a date, a section, a headline), one a line.
