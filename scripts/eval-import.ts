@@ -14,7 +14,8 @@ import { scoreDraft, type ArticleKey, type DraftScore } from "../src/import/eval
 import { writeDraftYaml } from "../src/import/write-draft-yaml";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const bakuText = "/work/shared/source/cis-defense-ministers-baku.txt";
+/** The raw text as received (a byte-for-byte copy of shared/source/cis-defense-ministers-baku.txt). */
+const bakuText = join(root, "test/fixtures/baku/cis-defense-ministers-baku.txt");
 const bakuFile = join(root, "test/fixtures/baku/cis-defense-ministers-baku.yaml");
 
 /** The targets of issue 17. */
