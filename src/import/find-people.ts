@@ -1,5 +1,5 @@
 import { findCountry, isCountryWord } from "./countries";
-import { editDistance, fold, slugify, splitSentences, tokenize, type Token } from "./text-tools";
+import { editDistance, fold, slugify, tokenize, type Token } from "./text-tools";
 
 /** Where a person is named: paragraph (0-based) and offsets in it. */
 export interface Mention {
@@ -150,7 +150,8 @@ function readRole(text: string, words: Token[]): RoleInfo | undefined {
     }
   }
   if (!info.country && !info.organisation) {
-    const of = /\bof (?:the )?((?:\p{Lu}[\p{L}-]*)(?: (?:of |and |for )?\p{Lu}[\p{L}-]*)*)$/u.exec(info.role);
+    // Only "of the X" names an organisation: "Secretary of State", "Minister of National Defence" are titles.
+    const of = /\bof the ((?:\p{Lu}[\p{L}-]*)(?: (?:of |and |for )?\p{Lu}[\p{L}-]*)*)$/u.exec(info.role);
     if (of?.[1]) {
       const country = findCountry(of[1]);
       if (country) info.country = country.country;
@@ -401,9 +402,4 @@ function assignIds(people: FoundPerson[]): void {
     used.add(id);
     person.id = id;
   }
-}
-
-/** The sentence spans of every paragraph, for finders that work sentence by sentence. */
-export function sentencesOf(body: string[]) {
-  return body.map((text) => splitSentences(text));
 }
