@@ -10,6 +10,7 @@ export const placeholders = {
   url: "https://example.invalid/fill-in-the-article-url",
   outlet: "TODO: outlet",
   headline: "TODO: headline",
+  event: "TODO: event",
   place: "TODO: place",
   role: "TODO: role",
   organisation: "TODO: country or organisation",
@@ -93,9 +94,13 @@ export function draftArticle(input: DraftInput): Draft {
   const today = input.today ?? new Date().toISOString().slice(0, 10);
   const headline = source.headline ?? placeholders.headline;
   if (!source.headline) checks.push({ path: "headline", note: "no headline found: write the article's headline" });
-  const id = slugify(source.headline ?? "") || `draft-${today}`;
-  checks.push({ path: "id", note: "made from the headline; an id is never reused, change it now if you want another" });
   const url = source.url ?? input.url ?? placeholders.url;
+  const fromUrl = url === placeholders.url ? undefined : slugFromUrl(url);
+  const id = slugify(source.headline ?? "") || fromUrl || slugify(body[0]?.split(/\s+/).slice(0, 8).join(" ") ?? "") || `draft-${today}`;
+  checks.push({
+    path: "id",
+    note: `made from the ${source.headline ? "headline" : fromUrl ? "URL" : "first paragraph"}; an id is never reused, change it now if you want another`,
+  });
   if (url === placeholders.url) checks.push({ path: "url", note: "no URL in the text: put the article's address here" });
   const outlet = source.outlet ?? placeholders.outlet;
   if (!source.outlet) checks.push({ path: "outlet", note: "no outlet found: name the outlet" });
@@ -160,7 +165,7 @@ export function draftArticle(input: DraftInput): Draft {
     url,
     date,
     place,
-    event: source.headline ?? placeholders.headline,
+    event: source.headline ?? placeholders.event,
     status: "draft",
     tags: [],
     body,
@@ -172,6 +177,20 @@ export function draftArticle(input: DraftInput): Draft {
     statements: draftStatements,
   };
   return { article, checks, people: found, statements };
+}
+
+/** A slug from the last words of a URL's path ("…/113947-putin-snubs-obama-will-miss-g8-summit"), if it reads as words. */
+function slugFromUrl(url: string): string | undefined {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const segment = path.split("/").filter(Boolean).reverse().find((s) => (s.match(/[a-z]{2,}/gi) ?? []).length >= 3);
+  // Words with a letter: "113947" goes, "g8" stays.
+  const words = segment?.replace(/\.[a-z]+$/i, "").split(/[^A-Za-z0-9]+/).filter((w) => /[a-z]/i.test(w));
+  return words && words.length >= 3 ? slugify(words.join(" ")) : undefined;
 }
 
 function shorten(text: string): string {
