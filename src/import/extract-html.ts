@@ -37,11 +37,20 @@ export function extractHtml(html: string, pageUrl?: string): HtmlArticle {
   // Readability changes the document it reads: it runs last.
   const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 100 }).parse();
   if (!parsed?.content) throw new NoArticleError("the page has no article text");
-  const { document: content } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
-  const body = [...content.querySelectorAll("p, li, blockquote > :not(p)")]
-    .map((node) => (node.textContent ?? "").replace(/\s+/g, " ").trim())
+  // A <br> or the end of a <div> breaks a line, which matters where a page holds no <p>.
+  // Marked with U+2028, as a line break in the source is only wrapping.
+  const marked = parsed.content.replace(/<br\s*\/?>/gi, "\u2028").replace(/<\/div>/gi, "\u2028</div>");
+  const { document: content } = parseHTML(`<!doctype html><html><body>${marked}</body></html>`);
+  // Paragraphs are <p>, and list items that hold no <p> of their own; text outside both (a page set
+  // in <div>s and <br>s) is split at its line breaks.
+  const blocks = [...content.querySelectorAll("p, li")].filter((node) => node.tagName !== "LI" || !node.querySelector("p"));
+  const texts: string[] = blocks.length > 0 ? blocks.map((node) => String(node.textContent ?? "")) : [String(content.body.textContent ?? "")];
+  const body = texts
+    .flatMap((text) => text.split("\u2028"))
+    .map((text) => text.replace(/\s+/g, " ").trim())
     .filter((text) => text.length > 0);
-  if (body.length === 0) throw new NoArticleError("the page has no article text");
+  // A page of links and labels is not an article: at least one paragraph must be a sentence of some length.
+  if (!body.some((text) => text.split(" ").length >= 8)) throw new NoArticleError("the page has no article text");
 
   const article: HtmlArticle = { body };
   const headline = metaHeadline ?? parsed.title ?? document.querySelector("h1")?.textContent?.trim();

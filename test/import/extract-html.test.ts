@@ -31,6 +31,15 @@ describe("a news page's HTML", () => {
     expect(parseArticle(writeDraftYaml(draft.article, draft.checks), ".yaml").problems).toEqual([]);
   });
 
+  it("splits a page set in <div>s and <br>s at its line breaks", () => {
+    const html = `<html><head><title>Talks</title></head><body><div class="story">Minister Ivan Petrov said on Monday that the talks in Minsk had been long and useful.<br>He added that the next round would be held in Astana later this year, with all delegations.<br>"We will meet again," he said, as the ministers left the hall at the end of the second day.</div></body></html>`;
+    expect(extractHtml(html).body).toEqual([
+      "Minister Ivan Petrov said on Monday that the talks in Minsk had been long and useful.",
+      "He added that the next round would be held in Astana later this year, with all delegations.",
+      '"We will meet again," he said, as the ministers left the hall at the end of the second day.',
+    ]);
+  });
+
   it("refuses a page with no article text", () => {
     expect(() => draftArticle({ text: "<html><body><nav><a href='/'>Home</a></nav></body></html>", format: "html" })).toThrow(ImportError);
   });
