@@ -178,7 +178,7 @@ function roleBefore(text: string, tokens: Token[], i: number): RoleInfo | undefi
   while (j > 0) {
     const token = tokens[j];
     const previous = tokens[j - 1];
-    if (!token || !previous || broken(token.gap.replace(/['’]s\s*$/, ""))) break;
+    if (!token || !previous || broken(token.gap)) break;
     const word = previous.text;
     // "and" joins two role nouns ("Chairman and Executive Secretary"), not two people.
     const isRoleNoun = (t: Token | undefined) => roleHeads.has((t?.text ?? "").toLowerCase()) || roleModifiers.has((t?.text ?? "").toLowerCase());
