@@ -100,11 +100,13 @@ async function main(): Promise<void> {
   for (const check of draft.checks) console.log(`  ${check.path}: ${check.note}`);
 }
 
+// Output piped into `head` that closes early is not an error of the import.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 main().catch((error: unknown) => {
-  if (error instanceof UsageError || error instanceof ImportError) {
-    console.error(`import: ${error.message}`);
-  } else {
-    console.error(`import: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  console.error(`import: ${error instanceof UsageError || error instanceof ImportError || error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 });
