@@ -99,8 +99,8 @@ describe("npm start", () => {
     const result = await start({ BOT_TOKEN: validToken, CONTENT_DIR: dir, BOT_API_ROOT: "http://127.0.0.1:9" });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`Cannot start: the content in ${dir} has problems:`);
-    expect(result.stderr).toContain('a.yaml: statements.0.speaker: "putin" is not among the article\'s people');
-    expect(result.stderr).toContain("b.yaml: statements.7.paragraph: paragraph 13 does not exist (the body has 12)");
+    expect(result.stderr).toContain(`${join(dir, "a.yaml")}:125:14: statements[1].speaker: "putin" is not among the article's people`);
+    expect(result.stderr).toContain(`${join(dir, "b.yaml")}:163:16: statements[8].paragraph: paragraph 13 does not exist (the body has 12)`);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
