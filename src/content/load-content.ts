@@ -157,7 +157,8 @@ export async function loadContent(dir: string): Promise<ContentResult> {
   const articles = checked.files.flatMap((file) => (file.article ? [file.article] : []));
   if (articles.length === 0) return { ok: false, problems: [`${dir}: no article files (.yaml, .yml or .json) found`] };
   if (!articles.some(isLive)) {
-    return { ok: false, problems: [`${dir}: no live article: all ${articles.length} ${articles.length === 1 ? "is a draft" : "are drafts"} (status: draft)`] };
+    const drafts = articles.length === 1 ? "the only article is a draft" : `all ${articles.length} articles are drafts`;
+    return { ok: false, problems: [`${dir}: no live article to serve: ${drafts} (status: draft)`] };
   }
   return { ok: true, articles: articles.sort(compareNewestFirst) };
 }
