@@ -112,7 +112,7 @@ function syntaxHint(error: YAMLError, source: SourceMap, line: number): string |
   const value = field?.value ?? "";
   switch (error.code) {
     case "BLOCK_AS_IMPLICIT_KEY":
-      return colonHint(text);
+      return /:\s.*:(\s|$)/.test(text) ? colonHint(text) : undefined;
     case "TAB_AS_INDENT":
       return "YAML indents with spaces, never tabs: replace the tab at the start of this line with spaces";
     case "BAD_SCALAR_START":
@@ -139,6 +139,9 @@ function syntaxHint(error: YAMLError, source: SourceMap, line: number): string |
   }
 }
 
+/** Errors after which the parser misreads the rest of the file. */
+const structural = new Set(["TAB_AS_INDENT", "BAD_INDENT", "MULTILINE_IMPLICIT_KEY", "MISSING_CHAR"]);
+
 const indentHint = "the fields of one item start at the same column, indented with spaces: compare this line with the one above";
 
 /** The yaml library's message without its own " at line 2, column 11:" and code excerpt: the place is given apart. */
@@ -161,6 +164,8 @@ export function readYamlStrictly(text: string): { data?: unknown; problems: File
     if (seenLines.has(line)) continue;
     seenLines.add(line);
     problems.push({ line, column, message: `cannot be parsed: ${plainMessage(error.message)}`, hint: syntaxHint(error, source, line) });
+    // After a broken indentation or an unclosed quote the lines below are misread: what follows is noise.
+    if (structural.has(error.code)) break;
   }
   for (const warning of source.doc.warnings) {
     const { line, column } = source.placeOf(warning.pos[0]);
