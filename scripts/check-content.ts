@@ -10,7 +10,7 @@ import { checkContent, type CheckedFile } from "../src/content/load-content";
 import { formatProblem } from "../src/content/content-problem";
 
 /** `3 files checked: 2 good (1 draft), 1 with 4 problems`. */
-export function summarise(files: readonly CheckedFile[]): string {
+function summarise(files: readonly CheckedFile[]): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const good = files.filter((file) => file.problems.length === 0);
   const drafts = good.filter((file) => file.article?.status === "draft").length;

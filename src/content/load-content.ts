@@ -137,6 +137,8 @@ export async function checkContent(dir: string): Promise<ContentCheck> {
       }
     }
     if (parsed.article && checked.problems.length === 0) checked.article = parsed.article;
+    // In the order of the file, as an editor fixes them; a problem of the whole file first.
+    checked.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     files.push(checked);
   }
   return { ok: true, files };

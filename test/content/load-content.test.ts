@@ -201,10 +201,10 @@ describe("loadContent reports each problem with its file, line, column and field
       "bad-references.yaml:26:11: statements[1].text: does not appear verbatim in paragraph 2",
       "bad-references.yaml:31:16: statements[2].paragraph: paragraph 3 does not exist (the body has 2)",
       `bad-yaml.yaml:5:1: cannot be parsed: Missing closing "quote\n  hint: a quoted value must end with the quote it starts with; inside "…" write \\" for a quote, inside '…' write ''`,
-      // The required fields missing are placed at the start of the mapping they are missing from.
-      "missing-fields.yaml:3:5: id: must be lower-case letters, digits and single dashes",
+      // In the order of the file; a field missing is placed at the start of the mapping it is missing from.
       "missing-fields.yaml:3:1: outlet: is required",
       "missing-fields.yaml:3:1: url: is required",
+      "missing-fields.yaml:3:5: id: must be lower-case letters, digits and single dashes",
       "missing-fields.yaml:5:7: date: must be a date written YYYY-MM-DD",
       "missing-fields.yaml:8:7: body: must have at least one paragraph",
       // Caught although bad-references.yaml has problems of its own; JSON files are placed too.
