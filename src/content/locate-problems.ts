@@ -195,13 +195,32 @@ function aliasProblem(source: SourceMap, error: unknown): FileProblem {
   return found ?? { line: 1, column: 1, message };
 }
 
-/** A JSON file's syntax error, placed when the message gives its offset. */
+/**
+ * Where V8's JSON.parse stopped: its message gives the offset ("at position 17"),
+ * or, for an unexpected token, the source around it ("..."ody": [1, ]}"..."),
+ * whose 11th character is the token when the excerpt is cut on the left.
+ */
+function jsonErrorOffset(text: string, message: string): number | undefined {
+  const at = /at position (\d+)/.exec(message)?.[1];
+  if (at !== undefined) return Number(at);
+  if (message.startsWith("Unexpected end of JSON input")) return text.trimEnd().length;
+  const excerpt = /^Unexpected token [\s\S]*?, \.\.\."([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message)?.[1];
+  if (excerpt === undefined) return undefined;
+  const index = text.indexOf(excerpt);
+  return index >= 0 && text.indexOf(excerpt, index + 1) < 0 ? index + 10 : undefined;
+}
+
+/** A JSON file's syntax error, placed where the parser stopped, when that can be told. */
 export function jsonSyntaxProblem(text: string, error: unknown): FileProblem {
   const message = error instanceof Error ? error.message : String(error);
-  const offset = /at position (\d+)/.exec(message)?.[1];
-  const plain = `cannot be parsed: ${message.replace(/ in JSON at position \d+.*$/, "")}`;
+  const offset = jsonErrorOffset(text, message);
+  // The excerpt and offset in V8's message are given apart, as line and column.
+  const plain = `cannot be parsed: ${message
+    .replace(/ in JSON at position \d+[\s\S]*$/, "")
+    .replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, "")
+    .replace(/\n/g, "\\n")}`;
   if (offset === undefined) return { message: plain };
-  return { ...createSourceMap(text).placeOf(Number(offset)), message: plain };
+  return { ...createSourceMap(text).placeOf(offset), message: plain };
 }
 
 /** The schema at `path` (defaults, optionals and refinements looked through), to name the fields it knows. */

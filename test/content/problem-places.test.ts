@@ -58,6 +58,12 @@ describe("a problem's place: line and column in the file", () => {
     // A syntax error, where the JSON parser gives the offset: a comma before the closing brace.
     const broken = `${json.slice(0, -2)},\n}`;
     expect(problemsOf(broken, ".json")).toEqual([`a.json:${broken.split("\n").length}:1: cannot be parsed: Expected double-quoted property name`]);
+    // Where the parser names only the token, found from the excerpt it quotes.
+    const badToken = json.replace('"paragraph": 5', '"paragraph": tru');
+    const lines = badToken.split("\n");
+    const badLine = lines.findIndex((text) => text.includes('"paragraph": tru'));
+    // The parser stops at the line break after "tru".
+    expect(problemsOf(badToken, ".json")).toEqual([`a.json:${badLine + 1}:${(lines[badLine] ?? "").length + 1}: cannot be parsed: Unexpected token '\\n'`]);
   });
 });
 
