@@ -110,9 +110,15 @@ function syntaxHint(error: YAMLError, source: SourceMap, line: number): string |
   const text = source.lineText(line);
   const field = splitLine(text);
   const value = field?.value ?? "";
+  // Two slips of the keyboard that the parser reports as something else.
+  const noSpaceAfterDash = /^\s*-([^\s-].*)$/.exec(text);
+  if (noSpaceAfterDash) return `a list item needs a space after its dash: - ${noSpaceAfterDash[1]}`;
+  const noSpaceAfterColon = /^\s*(?:-\s+)?([A-Za-z][A-Za-z0-9]*):(\S.*)$/.exec(text);
+  if (noSpaceAfterColon) return `a field needs a space after its colon: ${noSpaceAfterColon[1]}: ${noSpaceAfterColon[2]}`;
   switch (error.code) {
     case "BLOCK_AS_IMPLICIT_KEY":
-      return /:\s.*:(\s|$)/.test(text) ? colonHint(text) : undefined;
+      // Else a field below is indented deeper than its neighbours, so YAML reads it as part of this line's value.
+      return /:\s.*:(\s|$)/.test(text) ? colonHint(text) : "the fields of one item start at the same column: check the indentation of the lines below this one";
     case "TAB_AS_INDENT":
       return "YAML indents with spaces, never tabs: replace the tab at the start of this line with spaces";
     case "BAD_SCALAR_START":
@@ -129,6 +135,7 @@ function syntaxHint(error: YAMLError, source: SourceMap, line: number): string |
       return indentHint;
     case "UNEXPECTED_TOKEN":
       if (!field) return undefined;
+      if (/^(["']).*\1$/.test(value)) return quoteInsideHint(field.key, value);
       if (value.startsWith('"')) return `a value that starts with a quote must end with it; to keep the quotes, quote the whole value with the other kind: ${quotedLine(field.key, value, "'")}`;
       if (value.startsWith("'")) return `a value that starts with a quote must end with it; to keep the quotes, quote the whole value with the other kind: ${quotedLine(field.key, value)}`;
       if (value.startsWith("[") || value.startsWith("{")) return `a value starting with "${value[0]}" is read as a ${value[0] === "[" ? "list" : "mapping"}; quote the whole value: ${quotedLine(field.key, value)}`;
@@ -141,6 +148,14 @@ function syntaxHint(error: YAMLError, source: SourceMap, line: number): string |
 
 /** Errors after which the parser misreads the rest of the file. */
 const structural = new Set(["TAB_AS_INDENT", "BAD_INDENT", "MULTILINE_IMPLICIT_KEY", "MISSING_CHAR"]);
+
+/** A value quoted whole with the same quote inside it (`'Azerbaijan's land'`): escape it, or quote with the other kind. */
+function quoteInsideHint(key: string, value: string): string {
+  const inner = value.slice(1, -1);
+  return value.startsWith("'")
+    ? `inside '…' an apostrophe is written '', or quote with the other kind: ${quotedLine(key, inner)}`
+    : `inside "…" a quote is written \\", or quote with the other kind: ${quotedLine(key, inner, "'")}`;
+}
 
 const indentHint = "the fields of one item start at the same column, indented with spaces: compare this line with the one above";
 

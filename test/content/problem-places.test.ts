@@ -152,6 +152,26 @@ describe("hints for YAML's traps", () => {
     expect(only(bakuWith("outlet: Vestnik Kavkaza", "outlet: *Vestnik* Kavkaza"))).toMatch(/hint: a value starting with "\*" must be quoted: outlet: "\*Vestnik\* Kavkaza"$/);
   });
 
+  it("the same quote inside a value quoted whole", () => {
+    expect(only(bakuWith("outlet: Vestnik Kavkaza", "outlet: 'Vestnik's Kavkaza'"))).toBe(
+      "a.yaml:6:18: cannot be parsed: Unexpected scalar at node end\n  hint: inside '…' an apostrophe is written '', or quote with the other kind: outlet: \"Vestnik's Kavkaza\"",
+    );
+    expect(only(bakuWith("outlet: Vestnik Kavkaza", 'outlet: "Vestnik "the" Kavkaza"'))).toMatch(/hint: inside "…" a quote is written \\", or quote with the other kind: outlet: 'Vestnik "the" Kavkaza'$/);
+  });
+
+  it("no space after a colon or a dash", () => {
+    expect(only(bakuWith("outlet: Vestnik Kavkaza", "outlet:Vestnik Kavkaza"))).toMatch(/^a\.yaml:6:1: .*\n {2}hint: a field needs a space after its colon: outlet: Vestnik Kavkaza$/);
+    expect(only(bakuWith("  - text: training officers", "  -text: training officers"))).toMatch(
+      /^a\.yaml:85:1: .*\n {2}hint: a list item needs a space after its dash: - text: training officers for the armed forces of the CIS member states$/,
+    );
+  });
+
+  it("a field indented deeper than its neighbours", () => {
+    expect(only(bakuWith("    name: Sergei Shoigu", "     name: Sergei Shoigu"))).toBe(
+      "a.yaml:28:9: cannot be parsed: Nested mappings are not allowed in compact mappings\n  hint: the fields of one item start at the same column: check the indentation of the lines below this one",
+    );
+  });
+
   it("a field written twice", () => {
     expect(only(bakuWith("outlet: Vestnik Kavkaza", "outlet: Vestnik Kavkaza\noutlet: Vestnik"))).toBe(
       'a.yaml:7:1: cannot be parsed: Map keys must be unique\n  hint: "outlet" is written twice in the same item: keep one',
