@@ -22,6 +22,8 @@ function summarise(files: readonly CheckedFile[]): string {
 }
 
 loadDotenv({ quiet: true });
+// A reader piping into `head` has seen enough: stop quietly.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => process.exit(error.code === "EPIPE" ? 0 : 1));
 const dir = process.argv[2] || process.env.CONTENT_DIR || "content";
 const checked = await checkContent(dir);
 if (!checked.ok) {

@@ -75,7 +75,7 @@ export function parseArticle(text: string, extension: string): { article?: Artic
     // Again with reportInput, which keeps each issue's input so a missing field can be told
     // from a wrong one; only for files with problems, since it makes parsing slower.
     const described = articleSchema.safeParse(data, { reportInput: true });
-    return { problems: describeSchemaIssues(described.error?.issues ?? result.error.issues, data, text) };
+    return { problems: describeSchemaIssues(described.error?.issues ?? result.error.issues, data, text, extension !== ".json") };
   }
   const found = checkProvenance(result.data);
   if (found.length === 0) return { article: result.data, id: result.data.id, problems: [] };

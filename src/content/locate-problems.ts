@@ -18,7 +18,6 @@ interface Place {
 
 /** The file's text with its YAML document: finds the place of a field. */
 interface SourceMap {
-  text: string;
   doc: Document.Parsed;
   placeOf(offset: number): Place;
   /** The text of line `line` (from 1). */
@@ -30,7 +29,6 @@ function createSourceMap(text: string): SourceMap {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const lines = text.split(/\r?\n/);
   return {
-    text,
     doc,
     placeOf: (offset) => {
       const { line, col } = lineCounter.linePos(offset);
@@ -40,31 +38,34 @@ function createSourceMap(text: string): SourceMap {
   };
 }
 
-/** What is at `path`: the value node (when the field is there), its key, and the offset to point at. */
+/**
+ * What is at `path`: the offset to point at, and the value node and its key when the field is
+ * there. A field that is missing points at the mapping it is missing from.
+ */
 function findField(source: SourceMap, path: FieldPath) {
   let node: unknown = source.doc.contents;
   let key: unknown;
   let offset = rangeStart(node) ?? 0;
-  for (const [depth, segment] of path.entries()) {
+  for (const segment of path) {
     if (isAlias(node)) node = node.resolve(source.doc);
     if (isMap(node)) {
       const pair = node.items.find((item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === String(segment));
-      if (!pair) return { offset, found: false, depth };
+      if (!pair) return { offset };
       key = pair.key;
       node = pair.value;
       // An empty value (`text:`) sits after its key: point at the key.
       offset = isScalar(node) && node.source === "" ? (rangeStart(key) ?? offset) : (rangeStart(node) ?? rangeStart(key) ?? offset);
     } else if (isSeq(node) && typeof segment === "number") {
       const item = node.items[segment];
-      if (item === undefined) return { offset, found: false, depth };
+      if (item === undefined) return { offset };
       key = undefined;
       node = item;
       offset = rangeStart(node) ?? offset;
     } else {
-      return { offset, found: false, depth };
+      return { offset };
     }
   }
-  return { offset, found: true, node, key, depth: path.length };
+  return { offset, node, key };
 }
 
 function rangeStart(node: unknown): number | undefined {
@@ -178,7 +179,8 @@ export function readYamlStrictly(text: string): { data?: unknown; problems: File
     // One mistake often trips several errors on the same line: the first says it best.
     if (seenLines.has(line)) continue;
     seenLines.add(line);
-    problems.push({ line, column, message: `cannot be parsed: ${plainMessage(error.message)}`, hint: syntaxHint(error, source, line) });
+    const hint = syntaxHint(error, source, line);
+    problems.push({ line, column, message: `cannot be parsed: ${plainMessage(error.message)}`, ...(hint === undefined ? {} : { hint }) });
     // After a broken indentation or an unclosed quote the lines below are misread: what follows is noise.
     if (structural.has(error.code)) break;
   }
@@ -204,7 +206,7 @@ function aliasProblem(source: SourceMap, error: unknown): FileProblem {
       const { line, column } = source.placeOf(rangeStart(node) ?? 0);
       const field = splitLine(source.lineText(line));
       const hint = field ? `a value starting with "*" names an anchor; quote the whole value: ${quotedLine(field.key, field.value)}` : undefined;
-      found = { line, column, message, hint };
+      found = { line, column, message, ...(hint === undefined ? {} : { hint }) };
     },
   });
   return found ?? { line: 1, column: 1, message };
@@ -256,8 +258,11 @@ function knownFields(path: FieldPath): string[] {
   return schema instanceof z.ZodObject ? Object.keys(schema.shape as object) : [];
 }
 
-/** The schema's issues as an editor reads them, each placed in the file, with a hint where one helps. */
-export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: unknown, text: string): FileProblem[] {
+/**
+ * The schema's issues as an editor reads them, each placed in the file, with a
+ * hint where YAML's reading of plain text is the cause (`hints`: YAML files only).
+ */
+export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: unknown, text: string, hints: boolean): FileProblem[] {
   const source = createSourceMap(text);
   return issues.flatMap((issue): FileProblem[] => {
     const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
@@ -274,10 +279,12 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
     const field = findField(source, path);
     const place = source.placeOf(field.offset);
     const problem: FileProblem = { ...place, path: formatFieldPath(path, data), message: issue.message };
-    if (issue.code === "invalid_type" && issue.input === undefined) return [{ ...problem, message: "is required" }];
-    if (issue.code === "invalid_type") problem.hint = typeHint(issue, field.node, source, place.line);
-    if (issue.code === "invalid_type" && issue.input === null) problem.message = "has no value";
-    return [problem];
+    if (issue.code !== "invalid_type") return [problem];
+    if (issue.input === undefined) return [{ ...problem, message: "is required" }];
+    if (path.length === 0 && issue.input === null) return [{ ...place, message: "the file is empty" }];
+    if (issue.input === null) problem.message = "has no value";
+    const hint = hints ? typeHint(issue, field.node, source, place.line) : undefined;
+    return [hint === undefined ? problem : { ...problem, hint }];
   });
 }
 
