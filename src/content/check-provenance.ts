@@ -104,12 +104,15 @@ export function checkProvenance(article: Article): FieldProblem[] {
     checkExcerpts(path, statement.paragraph, { intro: statement.intro, text: statement.text });
   });
 
-  if (article.agenda.filter((item) => item.key).length > 1) {
-    problems.push({ path: ["agenda"], message: "at most one item may be marked key" });
-  }
-  if (article.statements.filter((s) => s.key).length > 1) {
-    problems.push({ path: ["statements"], message: "at most one statement may be marked key" });
-  }
+  /** Every key item after the first is a problem, placed on its own `key` (positions in messages count from 1). */
+  const checkOneKey = (list: "agenda" | "statements", items: readonly { key: boolean }[], noun: string) => {
+    const keyed = items.flatMap((item, i) => (item.key ? [i] : []));
+    for (const i of keyed.slice(1)) {
+      problems.push({ path: [list, i, "key"], message: `at most one ${noun} may be marked key, and ${noun} ${(keyed[0] ?? 0) + 1} already is` });
+    }
+  };
+  checkOneKey("agenda", article.agenda, "item");
+  checkOneKey("statements", article.statements, "statement");
   article.statements.forEach((statement, i) => {
     if (statement.key && statement.kind !== "quote") {
       problems.push({ path: ["statements", i, "key"], message: "the key statement must be a direct quote" });

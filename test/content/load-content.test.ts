@@ -175,7 +175,7 @@ describe("loadContent reports each problem with its file, line, column and field
     const dir = await contentFolder({
       "two-keys.yaml": realArticleWith((doc) => doc.setIn(["agenda", 0, "key"], true)),
     });
-    expect(await problemsOf(dir)).toEqual(["two-keys.yaml:118:3: agenda: at most one item may be marked key"]);
+    expect(await problemsOf(dir)).toEqual(["two-keys.yaml:122:10: agenda[2].key: at most one item may be marked key, and item 1 already is"]);
   });
 
   it("a key statement that is reported speech, not a quote", async () => {
