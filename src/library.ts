@@ -12,7 +12,7 @@ export interface Library {
  * Builds the library once per content load from the articles loaded, newest
  * first. Drafts are left out here, the one place every surface reads from:
  * commands, questions, inline mode and the channel never see one.
- * `articles` must hold at least one live article.
+ * `loaded` must hold at least one live article (`loadContent` refuses content without one).
  */
 export function createLibrary(loaded: readonly Article[]): Library {
   const articles = loaded.filter(isLive);
