@@ -175,7 +175,7 @@ export function readYamlStrictly(text: string): { data?: unknown; problems: File
   const problems: FileProblem[] = [];
   const seenLines = new Set<number>();
   for (const error of source.doc.errors) {
-    const { line, column } = source.placeOf(error.pos[0]);
+    const { line, column } = source.placeOf(openingQuote(source, error) ?? error.pos[0]);
     // One mistake often trips several errors on the same line: the first says it best.
     if (seenLines.has(line)) continue;
     seenLines.add(line);
@@ -195,6 +195,19 @@ export function readYamlStrictly(text: string): { data?: unknown; problems: File
     // An alias whose anchor does not exist (`text: *Important* thing`), or too many aliases.
     return { problems: [aliasProblem(source, error)] };
   }
+}
+
+/** For a quote never closed, where it was opened: the parser notices only at the end of the file. */
+function openingQuote(source: SourceMap, error: YAMLError): number | undefined {
+  if (error.code !== "MISSING_CHAR" || !/quote/i.test(error.message)) return undefined;
+  let start: number | undefined;
+  visit(source.doc, {
+    Scalar: (_, node) => {
+      const range = node.range;
+      if ((node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && range && range[0] <= error.pos[0] && error.pos[0] <= range[2]) start = range[0];
+    },
+  });
+  return start;
 }
 
 function aliasProblem(source: SourceMap, error: unknown): FileProblem {

@@ -200,7 +200,7 @@ describe("loadContent reports each problem with its file, line, column and field
       `bad-references.yaml:22:14: statements[1].speaker: "lebedev" is not among the article's people`,
       "bad-references.yaml:26:11: statements[1].text: does not appear verbatim in paragraph 2",
       "bad-references.yaml:31:16: statements[2].paragraph: paragraph 3 does not exist (the body has 2)",
-      `bad-yaml.yaml:5:1: cannot be parsed: Missing closing "quote\n  hint: a quoted value must end with the quote it starts with; inside "…" write \\" for a quote, inside '…' write ''`,
+      `bad-yaml.yaml:3:11: cannot be parsed: Missing closing "quote\n  hint: a quoted value must end with the quote it starts with; inside "…" write \\" for a quote, inside '…' write ''`,
       // In the order of the file; a field missing is placed at the start of the mapping it is missing from.
       "missing-fields.yaml:3:1: outlet: is required",
       "missing-fields.yaml:3:1: url: is required",
