@@ -48,7 +48,10 @@ const parsers: Record<string, (text: string) => Parsed> = {
 /** How many files are read ahead of the one being parsed. */
 const readAhead = 16;
 
-/** The articles of a content folder, newest first, or every problem found in it. */
+/**
+ * The articles of a content folder, newest first, drafts included (the library
+ * leaves them out); or every problem found in it, as `formatProblem` writes them.
+ */
 export type ContentResult =
   | { ok: true; articles: Article[] }
   | { ok: false; problems: string[] };
