@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const contentDir = process.env.CONTENT_DIR || "content";
   const content = await loadContent(contentDir);
   if (!content.ok) {
-    console.error(`The content in ${contentDir} has problems:\n${content.problems.map((p) => `  ${p}`).join("\n")}`);
+    console.error(`The content in ${contentDir} has problems:\n${content.problems.map((p) => `  ${p.replaceAll("\n", "\n  ")}`).join("\n")}`);
     process.exit(1);
   }
   const library = createLibrary(content.articles);

@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   const live = createLiveContent({ dir: config.CONTENT_DIR, logger, notifier });
   const content = await live.load();
   if (!content.ok) {
-    fail(`Cannot start: the content in ${config.CONTENT_DIR} has problems:\n${content.problems.map((p) => `  ${p}`).join("\n")}`, 1);
+    fail(`Cannot start: the content in ${config.CONTENT_DIR} has problems:\n${content.problems.map((p) => `  ${p.replaceAll("\n", "\n  ")}`).join("\n")}`, 1);
   }
   // Every piece of state shared between instances: SQLite in DATA_DIR, or Redis with REDIS_URL.
   const storageProblems = new Set<string>();

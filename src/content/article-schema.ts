@@ -137,3 +137,8 @@ export type Person = Article["people"][number];
 export type Statement = Article["statements"][number];
 export type AgendaItem = Article["agenda"][number];
 export type Place = Article["places"][number];
+
+/** An article the bot serves: not a draft. */
+export function isLive(article: Article): boolean {
+  return article.status !== "draft";
+}

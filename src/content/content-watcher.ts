@@ -1,7 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import type { Logger } from "pino";
-import type { Article } from "./article-schema";
+import { isLive, type Article } from "./article-schema";
 import { loadContent, type ContentResult } from "./load-content";
 
 export interface ContentWatcherOptions {
@@ -69,7 +69,7 @@ export function createContentWatcher(options: ContentWatcherOptions) {
     const result = await loadContent(options.dir);
     if (result.ok) {
       lastProblems = undefined;
-      options.logger.info({ articles: result.articles.length }, "content reloaded");
+      options.logger.info({ articles: result.articles.length, drafts: result.articles.filter((article) => !isLive(article)).length }, "content reloaded");
       await options.onLoaded(result.articles);
     } else {
       const key = result.problems.join("\n");
