@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { formatFieldPath } from "../src/content/content-problem";
 import { draftArticle, ImportError } from "../src/import/draft-article";
 import { writeDraftYaml } from "../src/import/write-draft-yaml";
 
@@ -97,7 +98,9 @@ async function main(): Promise<void> {
   console.log(`  ${a.body.length} paragraphs, ${a.people.length} people, ${a.attendance.attended.length} attended, ${a.attendance.absent.length} absent, ${a.places.length} places`);
   console.log(`  ${a.statements.filter((s) => s.kind === "quote").length} quotes, ${a.statements.filter((s) => s.kind === "reported").length} reported statements${unattributed ? `, ${unattributed} quotes with no speaker left out` : ""}`);
   console.log(`${draft.checks.length} things to check (each is a "# CHECK:" line in the file):`);
-  for (const check of draft.checks) console.log(`  ${check.path}: ${check.note}`);
+  // Named as `npm run check` names fields: a person by id, a statement counted from 1.
+  const fieldName = (path: string) => formatFieldPath(path.split(".").map((key) => (/^\d+$/.test(key) ? Number(key) : key)), a);
+  for (const check of draft.checks) console.log(`  ${fieldName(check.path)}: ${check.note}`);
 }
 
 // Output piped into `head` that closes early is not an error of the import.
