@@ -5,7 +5,7 @@ import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadContent } from "../../src/content/load-content";
+import { checkContent } from "../../src/content/load-content";
 
 const root = join(import.meta.dirname, "../..");
 const bakuText = join(root, "test/fixtures/baku/cis-defense-ministers-baku.txt");
@@ -57,8 +57,10 @@ describe("npm run import", () => {
     expect(stdout).toContain("12 paragraphs, 7 people, 6 attended, 1 absent");
     expect(stdout).toContain("3 quotes, 5 reported statements");
     expect(stdout).toContain("url: no URL in the text: put the article's address here");
-    const loaded = await loadContent(dir);
-    expect(loaded.ok && loaded.articles.map((a) => [a.id, a.status, a.people.length])).toEqual([["council-of-cis-defense-ministers-meets", "draft", 7]]);
+    const checked = await checkContent(dir);
+    expect(checked.ok && checked.files.map(({ article, problems }) => [article?.id, article?.status, article?.people.length, problems])).toEqual([
+      ["council-of-cis-defense-ministers-meets", "draft", 7, []],
+    ]);
     const yaml = await readFile(join(dir, "council-of-cis-defense-ministers-meets.yaml"), "utf8");
     // The schema line points at the repository's schema from wherever the file is.
     expect(yaml.split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=.*schema\/article\.schema\.json$/);
@@ -85,8 +87,8 @@ describe("npm run import", () => {
     const { code, stdout } = await runImport([`${base}/baku`, "--out", dir]);
     expect(code).toBe(0);
     expect(stdout).toContain("council-of-cis-defense-ministers-meets.yaml");
-    const loaded = await loadContent(dir);
-    expect(loaded.ok && loaded.articles[0]).toMatchObject({
+    const checked = await checkContent(dir);
+    expect(checked.ok && checked.files[0]?.article).toMatchObject({
       url: "https://vestnikkavkaza.net/news/Council-of-CIS-Defense-Ministers-held-in-hospitable-land-of-Azerbaijan.html",
       date: "2019-10-30",
       outlet: "Vestnik Kavkaza",
