@@ -154,7 +154,7 @@ export async function publishConversation(conversation: PublishConversation, ctx
     if (!status?.article) return undefined;
     const choice = renderPublishChoice(status);
     return {
-      post: renderChannelPost(status.article, outer.me.username),
+      post: renderChannelPost(status.article, outer.me.username, { at: Date.now() }),
       url: status.article.url,
       headline: status.article.headline,
       choice: message(choice.blocks, choice.keyboard),

@@ -271,7 +271,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
   async function post(job: Job): Promise<Outcome> {
     const article = options.library().byId.get(job.articleId);
     if (!article) return "done";
-    const sent = renderChannelPost(article, options.botUsername());
+    const sent = renderChannelPost(article, options.botUsername(), { at: now() });
     const hash = contentHash(article);
     const claim = await ledger.claimPost({
       articleId: article.id,
@@ -337,7 +337,8 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     const claim = await ledger.claimEdit({ articleId: article.id, contentHash: hash, now: now(), limit });
     if (claim.status === "not-eligible") return "done";
     if (claim.status === "wait") return { retryAt: claim.until };
-    const sent = renderChannelPost(article, options.botUsername());
+    // Worded for the day it went out: a correction made later does not turn its "today" into a date, or back.
+    const sent = renderChannelPost(article, options.botUsername(), { at: record.postedAt ?? now() });
     try {
       await api.editMessageText(record.chatId, record.messageId, sent.text, {
         parse_mode: "HTML",

@@ -4,7 +4,8 @@ import { postLink } from "../channel/post-link";
 import type { Article } from "../content/article-schema";
 import { bold, html, italic, joinHtml, link, type SafeHtml } from "./html";
 import type { Answer } from "./render-article";
-import { shorten } from "./render-target";
+import { BUTTON_LABEL_MAX } from "./render-article-list";
+import { shortenText } from "./shorten-text";
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
@@ -97,7 +98,7 @@ export function renderPublishList(statuses: readonly ArticleChannelStatus[], lim
   return {
     blocks: [html`${bold("Publish to the channel.")} Choose an article:`, joinHtml(lines, "\n")],
     keyboard: [
-      ...listed.map((s) => [{ text: shorten(s.article?.headline ?? s.articleId, 60), callback_data: `pub:pick:${s.articleId}` }]),
+      ...listed.map((s) => [{ text: shortenText(s.article?.headline ?? s.articleId, BUTTON_LABEL_MAX), callback_data: `pub:pick:${s.articleId}` }]),
       [{ text: "Cancel", callback_data: "pub:cancel" }],
     ],
   };

@@ -35,8 +35,8 @@ describe("/publish, for an admin in a private chat", () => {
     expect(text(list)).toContain("Publish to the channel. Choose an article:");
     expect(text(list)).toContain(`• ${a.headline}: waiting for an admin (AUTOPOST is off)`);
     expect(buttons(list)).toEqual([
-      ["Story 1: Council of CIS Defense Ministers meets in…", "pub:pick:story-001"],
-      ["Story 2: Council of CIS Defense Ministers meets in…", "pub:pick:story-002"],
+      ["Story 1: Council of CIS Defense Ministers meets in hospitable…", "pub:pick:story-001"],
+      ["Story 2: Council of CIS Defense Ministers meets in hospitable…", "pub:pick:story-002"],
       ["Cancel", "pub:cancel"],
     ]);
 
