@@ -9,11 +9,13 @@ import {
   renderBlockedNotice,
   renderEditFailedNotice,
   renderFailedNotice,
+  renderHeldBackNotice,
+  renderNewLedgerNotice,
   renderPostedNotice,
   renderUncertainNotice,
 } from "../render/render-channel-admin";
 import { contentHash, renderChannelPost } from "./channel-post";
-import { autopostTime, channelStatus, type ArticleChannelStatus } from "./channel-status";
+import { autopostTime, channelStatus, isTooOldToAutopost, type ArticleChannelStatus } from "./channel-status";
 import { CHANNEL_SEND_LIMIT, type AdminActionResult, type PostLedger, type PostRecord, type SendLimit } from "./post-ledger";
 import { createSoleLease, type PosterLease } from "./poster-lease";
 
@@ -90,6 +92,12 @@ export interface ChannelPublisherOptions {
   library: () => Library;
   /** Post due articles without an admin. */
   autopost: boolean;
+  /**
+   * AUTOPOST's safety window: an article whose date (or `publishAt`) is older
+   * than this is left for an admin, so a lost ledger cannot post the archive
+   * again. 0 or unset: no limit.
+   */
+  autopostMaxAgeMs?: number;
   /** Tells every admin. */
   notifyAdmins: (blocks: SafeHtml[]) => Promise<void>;
   /** Tells one admin (who asked for a post). */
@@ -139,6 +147,10 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
   const backoffMs = options.backoffMs ?? 1000;
   const maxBackoffMs = options.maxBackoffMs ?? 60_000;
   const blockedRetryMs = options.blockedRetryMs ?? 300_000;
+  const maxAgeMs = options.autopostMaxAgeMs;
+  /** Articles the admins were told AUTOPOST held back (by this process): each is told once. */
+  const heldTold = new Set<string>();
+  let newLedgerTold = false;
 
   const queue: Job[] = [];
   let working: Promise<void> | undefined;
@@ -278,7 +290,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       chatId: channelId,
       contentHash: hash,
       now: now(),
-      autoAllowed: options.autopost && autopostTime(article) <= now(),
+      autoAllowed: options.autopost && autopostTime(article) <= now() && !isTooOldToAutopost(article, now(), maxAgeMs),
       limit,
     });
     if (claim.status === "not-eligible") return "done";
@@ -398,6 +410,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     }
     const at = now();
     const due: { article: Article; at: number }[] = [];
+    const held: Article[] = [];
     let next = Infinity;
     for (const article of options.library().articles) {
       const record = records.get(article.id);
@@ -411,11 +424,18 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       else if (record.state === "requested") dueAt = 0;
       else if (record.state === "scheduled") dueAt = record.scheduledAt ?? undefined;
       if (dueAt === undefined) continue;
-      if (dueAt <= at) due.push({ article, at: dueAt });
+      if (record === undefined && dueAt <= at && isTooOldToAutopost(article, at, maxAgeMs)) held.push(article);
+      else if (dueAt <= at) due.push({ article, at: dueAt });
       else next = Math.min(next, dueAt);
     }
     due.sort((a, b) => a.at - b.at || a.article.date.localeCompare(b.article.date) || a.article.id.localeCompare(b.article.id));
     for (const { article } of due) enqueue("post", article.id);
+    const newlyHeld = held.filter((article) => !heldTold.has(article.id));
+    if (newlyHeld.length > 0 && maxAgeMs !== undefined) {
+      for (const article of newlyHeld) heldTold.add(article.id);
+      logger.warn({ held: newlyHeld.map((article) => article.id), autopostMaxAgeMs: maxAgeMs }, `channel: AUTOPOST held back ${newlyHeld.length} article(s) older than AUTOPOST_MAX_AGE; they wait for /publish`);
+      void options.notifyAdmins(renderHeldBackNotice(newlyHeld, maxAgeMs));
+    }
     clearTimeout(dueTimer);
     dueTimer = undefined;
     if (next !== Infinity && !stopped) {
@@ -439,9 +459,23 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     return ticking;
   }
 
+  /** A ledger this process began while the content already has articles: said in the log and to the admins, once. */
+  async function tellIfNewLedger(): Promise<void> {
+    if (newLedgerTold || !ledger.createdHere()) return;
+    newLedgerTold = true;
+    const count = options.library().articles.length;
+    if (count === 0) return;
+    logger.warn(
+      { articles: count, autopost: options.autopost, autopostMaxAgeMs: maxAgeMs ?? 0 },
+      "channel: the post ledger is new (none was found) while the content has articles: those already in the channel cannot be told apart",
+    );
+    await options.notifyAdmins(renderNewLedgerNotice(count, options.autopost, maxAgeMs));
+  }
+
   async function tickOnce(): Promise<void> {
     if (stopped) return;
     await ledger.heartbeat(now()).catch(onError);
+    await tellIfNewLedger();
     const held = await lease.renew();
     if (stopped) return;
     if (held !== poster) {
@@ -506,7 +540,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
 
     /** What /status and /publish show. */
     async status(): Promise<ArticleChannelStatus[]> {
-      return channelStatus(options.library(), await ledger.all(), { autopost: options.autopost, now: now() });
+      return channelStatus(options.library(), await ledger.all(), { autopost: options.autopost, now: now(), autopostMaxAgeMs: maxAgeMs });
     },
 
     /**

@@ -9,6 +9,8 @@ import { createChannelPublisher, type ChannelPublisherOptions } from "./channel-
 export interface CreateChannelOptions {
   channelId: string;
   autopost: boolean;
+  /** AUTOPOST_MAX_AGE in ms; unset: no limit. */
+  autopostMaxAgeMs?: number;
   adminIds: readonly number[];
   /** The ledger, the conversations and the poster lease: SQLite in DATA_DIR, or Redis (`openSharedState`). */
   storage: ChannelStorage;
@@ -34,6 +36,7 @@ export function createChannel(options: CreateChannelOptions) {
     botUsername: options.botUsername,
     library: options.library,
     autopost: options.autopost,
+    autopostMaxAgeMs: options.autopostMaxAgeMs,
     notifyAdmins: options.notifier.notifyAdmins,
     notifyAdmin: options.notifier.notifyAdmin,
     logger: options.logger.child({ channel: options.channelId }),
