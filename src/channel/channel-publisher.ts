@@ -433,7 +433,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     const newlyHeld = held.filter((article) => !heldTold.has(article.id));
     if (newlyHeld.length > 0 && maxAgeMs !== undefined) {
       for (const article of newlyHeld) heldTold.add(article.id);
-      logger.warn({ held: newlyHeld.map((article) => article.id), autopostMaxAgeMs: maxAgeMs }, `channel: AUTOPOST held back ${newlyHeld.length} article(s) older than AUTOPOST_MAX_AGE; they wait for /publish`);
+      logger.warn({ held: newlyHeld.map((article) => article.id), autopostMaxAgeMs: maxAgeMs }, "channel: AUTOPOST held back articles older than AUTOPOST_MAX_AGE; they wait for /publish");
       void options.notifyAdmins(renderHeldBackNotice(newlyHeld, maxAgeMs));
     }
     clearTimeout(dueTimer);
