@@ -140,6 +140,7 @@ async function main(): Promise<void> {
             channelId: config.CHANNEL_ID,
             autopost: isAutopostOn(config),
             autopostMaxAgeMs: autopostMaxAgeMs(config),
+            card: config.CHANNEL_CARD,
             adminIds: config.ADMIN_IDS ?? [],
             storage: shared.channel(),
             channelApi: new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT, timeoutSeconds: CHANNEL_REQUEST_TIMEOUT_SECONDS }),

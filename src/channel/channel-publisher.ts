@@ -1,4 +1,4 @@
-import { GrammyError, HttpError, type Api } from "grammy";
+import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { Logger } from "pino";
 import type { Article } from "../content/article-schema";
 import type { Library } from "../library";
@@ -98,6 +98,11 @@ export interface ChannelPublisherOptions {
    * again. 0 or unset: no limit.
    */
   autopostMaxAgeMs?: number;
+  /**
+   * CHANNEL_CARD: draws the summary card (a PNG); each post is then that photo
+   * with the post as its caption, and a correction replaces both. Unset: text posts.
+   */
+  card?: (article: Article) => Promise<Uint8Array>;
   /** Tells every admin. */
   notifyAdmins: (blocks: SafeHtml[]) => Promise<void>;
   /** Tells one admin (who asked for a post). */
@@ -280,10 +285,22 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     }
   }
 
+  /** The card for a post, drawn before anything is claimed; a card that cannot be drawn leaves a text post (logged), not no post. */
+  async function drawCard(article: Article): Promise<Uint8Array | undefined> {
+    if (!options.card) return undefined;
+    try {
+      return await options.card(article);
+    } catch (error) {
+      logger.error({ err: error, articleId: article.id }, "channel: could not draw the summary card; posting the text alone");
+      return undefined;
+    }
+  }
+
   async function post(job: Job): Promise<Outcome> {
     const article = options.library().byId.get(job.articleId);
     if (!article) return "done";
     const sent = renderChannelPost(article, options.botUsername(), { at: now() });
+    const card = await drawCard(article);
     const hash = contentHash(article);
     const claim = await ledger.claimPost({
       articleId: article.id,
@@ -298,11 +315,13 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     // From here until recordPosted, a crash leaves the article `sending`: the next start makes it `uncertain`.
     let messageId: number;
     try {
-      const message = await api.sendMessage(channelId, sent.text, {
-        parse_mode: "HTML",
-        link_preview_options: { url: article.url, prefer_small_media: true },
-        reply_markup: { inline_keyboard: sent.keyboard },
-      });
+      const message = card
+        ? await api.sendPhoto(channelId, new InputFile(card, "card.png"), { caption: sent.text, parse_mode: "HTML", reply_markup: { inline_keyboard: sent.keyboard } })
+        : await api.sendMessage(channelId, sent.text, {
+            parse_mode: "HTML",
+            link_preview_options: { url: article.url, prefer_small_media: true },
+            reply_markup: { inline_keyboard: sent.keyboard },
+          });
       messageId = message.message_id;
     } catch (error) {
       if (isUnanswered(error)) {
@@ -351,12 +370,26 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     if (claim.status === "wait") return { retryAt: claim.until };
     // Worded for the day it went out: a correction made later does not turn its "today" into a date, or back.
     const sent = renderChannelPost(article, options.botUsername(), { at: record.postedAt ?? now() });
-    try {
-      await api.editMessageText(record.chatId, record.messageId, sent.text, {
+    const card = await drawCard(article);
+    const { chatId, messageId } = record;
+    const editText = () =>
+      api.editMessageText(chatId, messageId, sent.text, {
         parse_mode: "HTML",
         link_preview_options: { url: article.url, prefer_small_media: true },
         reply_markup: { inline_keyboard: sent.keyboard },
       });
+    // The card and the caption together: the card is drawn again from the corrected article, right whatever changed.
+    const editPhoto = (png: Uint8Array) =>
+      api.editMessageMedia(chatId, messageId, { type: "photo", media: new InputFile(png, "card.png"), caption: sent.text, parse_mode: "HTML" }, { reply_markup: { inline_keyboard: sent.keyboard } });
+    const editCaption = () => api.editMessageCaption(chatId, messageId, { caption: sent.text, parse_mode: "HTML", reply_markup: { inline_keyboard: sent.keyboard } });
+    try {
+      try {
+        await (card ? editPhoto(card) : editText());
+      } catch (error) {
+        // CHANNEL_CARD changed since the post went out: a text post is edited as text, a photo's caption as a caption.
+        if (!(error instanceof GrammyError) || !/there is no (text|media|caption) in the message to edit|message has no media/i.test(error.description)) throw error;
+        await (card ? editText() : editCaption());
+      }
       const editedAt = now();
       await persist("a correction", { articleId: article.id }, () => ledger.recordEdited({ articleId: article.id, contentHash: hash, now: editedAt, modified: true }));
       logger.info({ articleId: article.id, messageId: record.messageId }, "channel: post corrected");

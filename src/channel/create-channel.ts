@@ -1,7 +1,9 @@
 import type { Api } from "grammy";
 import type { Logger } from "pino";
 import type { AdminNotifier } from "../admin-notifier";
+import type { Article } from "../content/article-schema";
 import type { Library } from "../library";
+import { cardContent, renderCardPng } from "../render/render-card";
 import type { ChannelStorage } from "../storage/create-shared-state";
 import { PUBLISH_TIMEOUT_MS, type ChannelDeps } from "./channel-deps";
 import { createChannelPublisher, type ChannelPublisherOptions } from "./channel-publisher";
@@ -11,6 +13,8 @@ export interface CreateChannelOptions {
   autopost: boolean;
   /** AUTOPOST_MAX_AGE in ms; unset: no limit. */
   autopostMaxAgeMs?: number;
+  /** CHANNEL_CARD: each post a summary card with the post as its caption. */
+  card?: boolean;
   adminIds: readonly number[];
   /** The ledger, the conversations and the poster lease: SQLite in DATA_DIR, or Redis (`openSharedState`). */
   storage: ChannelStorage;
@@ -37,6 +41,7 @@ export function createChannel(options: CreateChannelOptions) {
     library: options.library,
     autopost: options.autopost,
     autopostMaxAgeMs: options.autopostMaxAgeMs,
+    ...(options.card ? { card: (article: Article) => renderCardPng(cardContent(article)) } : {}),
     notifyAdmins: options.notifier.notifyAdmins,
     notifyAdmin: options.notifier.notifyAdmin,
     logger: options.logger.child({ channel: options.channelId }),
