@@ -48,4 +48,10 @@ describe("npm run demo", () => {
     expect(out).toContain("#CIS #Azerbaijan #Baku #DefenseMinisters\n[ Who attended ] [ Agenda ] [ Quotes ] [ Share ]");
     expect(out).toContain("Posted\n• Council of CIS Defense Ministers meets in hospitable land of Azerbaijan: posted");
   });
+
+  it("with CHANNEL_CARD=on, prints the channel post as the summary card with the post as its caption", async () => {
+    const out = await demo("", { CHANNEL_ID: "@newsroom", CHANNEL_CARD: "on" });
+    expect(out).toMatch(/^\(channel post to @newsroom\)\n\[ summary card: 1200×630 PNG, \d+ KB \]\nCouncil of CIS Defense Ministers meets in hospitable land of Azerbaijan\nBaku, Azerbaijan, 30 October 2019\n/);
+    expect(out).toContain("#CIS #Azerbaijan #Baku #DefenseMinisters\n[ Who attended ] [ Agenda ] [ Quotes ] [ Share ]");
+  });
 });

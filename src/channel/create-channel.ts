@@ -32,6 +32,7 @@ export interface CreateChannelOptions {
 /** Builds the publisher over the channel's storage, and what the admin commands need. */
 export function createChannel(options: CreateChannelOptions) {
   const { ledger, lease, conversations, available } = options.storage;
+  const card = options.card ? (article: Article) => renderCardPng(cardContent(article)) : undefined;
   const publisher = createChannelPublisher({
     api: options.channelApi,
     ledger,
@@ -41,7 +42,7 @@ export function createChannel(options: CreateChannelOptions) {
     library: options.library,
     autopost: options.autopost,
     autopostMaxAgeMs: options.autopostMaxAgeMs,
-    ...(options.card ? { card: (article: Article) => renderCardPng(cardContent(article)) } : {}),
+    ...(card ? { card } : {}),
     notifyAdmins: options.notifier.notifyAdmins,
     notifyAdmin: options.notifier.notifyAdmin,
     logger: options.logger.child({ channel: options.channelId }),
@@ -50,6 +51,7 @@ export function createChannel(options: CreateChannelOptions) {
   const deps: ChannelDeps = {
     channelId: options.channelId,
     autopost: options.autopost,
+    ...(card ? { card } : {}),
     adminIds: new Set(options.adminIds),
     publisher,
     conversations,

@@ -17,6 +17,7 @@ import { createLibrary, type Library } from "../../src/library";
 import { htmlToText } from "../../src/render/html";
 import { cardContent, renderCardPng } from "../../src/render/render-card";
 import { BotApiStandIn } from "../support/bot-api-stand-in";
+import { admin, createChannelTestBot, userChat } from "../support/channel-fixtures";
 import { e2eToken } from "../support/bot-process";
 import { loadRealArticles } from "../support/test-bot";
 
@@ -140,5 +141,23 @@ describe("CHANNEL_CARD", () => {
     expect(t.standIn.callsTo("sendMessage").filter((c) => c.payload.chat_id === "@newsroom")).toHaveLength(1);
     expect(await t.ledger.get(real.id)).toMatchObject({ state: "posted" });
     await t.publisher().stop();
+  });
+
+  it("/publish previews the post as the channel will show it: the card, with the post as its caption", { timeout: 30_000 }, async () => {
+    const t = await createChannelTestBot({ articles: [real], card: true });
+    await t.channel.publisher.start();
+    const adminChat = userChat(admin);
+    await t.send(adminChat.message("/publish"));
+    const picked = await t.send(adminChat.press(`pub:pick:${real.id}`));
+    const preview = picked.find((c) => c.method === "sendPhoto");
+    const post = renderChannelPost(real, "briefingbot");
+    // A multipart upload carries every field as text.
+    expect(preview?.payload).toMatchObject({ chat_id: String(admin.id), caption: post.text, parse_mode: "HTML", reply_markup: { inline_keyboard: post.keyboard } });
+    expect(pngSize((preview?.payload.photo as { data: Buffer }).data)).toEqual({ width: 1200, height: 630 });
+    // Not the text as well: the photo is the preview.
+    expect(picked.filter((c) => c.method === "sendMessage").map((c) => htmlToText(String(c.payload.text)))).toEqual([
+      expect.stringContaining("Above: the post as it will appear in the channel."),
+    ]);
+    await t.channel.close();
   });
 });

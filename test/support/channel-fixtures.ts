@@ -169,6 +169,8 @@ export async function createChannelTestBot(options: {
   storage?: ChannelStorage;
   /** AUTOPOST_MAX_AGE in ms. @default no limit */
   autopostMaxAgeMs?: number;
+  /** CHANNEL_CARD. @default off */
+  card?: boolean;
 }) {
   const adminIds = options.adminIds ?? [admin.id, otherAdmin.id];
   const { calls, fetch } = createRecordedBotApi(options.respond);
@@ -179,6 +181,7 @@ export async function createChannelTestBot(options: {
     channelId,
     autopost: options.autopost ?? false,
     autopostMaxAgeMs: options.autopostMaxAgeMs,
+    card: options.card ?? false,
     adminIds,
     storage: options.storage ?? openEmbeddedState(options.dataDir ?? ":memory:").channel(),
     channelApi: new Api(token, { fetch }),
