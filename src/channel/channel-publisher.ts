@@ -493,7 +493,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
   }
 
   /** A ledger this process began while the content already has articles: said in the log and to the admins, once. */
-  async function tellIfNewLedger(): Promise<void> {
+  function tellIfNewLedger(): void {
     if (newLedgerTold || !ledger.createdHere()) return;
     newLedgerTold = true;
     const count = options.library().articles.length;
@@ -502,13 +502,14 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       { articles: count, autopost: options.autopost, autopostMaxAgeMs: maxAgeMs ?? 0 },
       "channel: the post ledger is new (none was found) while the content has articles: those already in the channel cannot be told apart",
     );
-    await options.notifyAdmins(renderNewLedgerNotice(count, options.autopost, maxAgeMs));
+    // Not awaited: a slow notice (retried on 429) must not hold up the heartbeat.
+    void options.notifyAdmins(renderNewLedgerNotice(count, options.autopost, maxAgeMs));
   }
 
   async function tickOnce(): Promise<void> {
     if (stopped) return;
     await ledger.heartbeat(now()).catch(onError);
-    await tellIfNewLedger();
+    tellIfNewLedger();
     const held = await lease.renew();
     if (stopped) return;
     if (held !== poster) {
