@@ -1,6 +1,6 @@
 /**
  * A small Bot API server for end-to-end tests: node:http on 127.0.0.1 that
- * speaks Telegram's protocol (`/bot<token>/<method>`, JSON and form bodies,
+ * speaks Telegram's protocol (`/bot<token>/<method>`, JSON, form and multipart bodies (photo uploads),
  * `getUpdates` long polling with offsets, webhook delivery with the secret
  * header, realistic `Message` results) and is strict about what the bot
  * sends: anything Telegram would refuse is answered 400 and recorded in
