@@ -412,6 +412,7 @@ export function findPeople(body: string[], quoteSpans: Array<{ paragraph: number
   }
   // People are in the order first found: the first one with a surname is the one its bare surname names.
   for (const person of people) collectMentions(person, body, people, inQuote);
+  countriesFromRolePhrases(body, people);
   assignIds(people);
   return people.sort((a, b) => a.firstParagraph - b.firstParagraph || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
 }
@@ -481,8 +482,59 @@ function collectMentions(person: FoundPerson, body: string[], people: FoundPerso
   person.firstParagraph = Math.min(person.firstParagraph, person.mentions[0]?.paragraph ?? person.firstParagraph);
 }
 
+/**
+ * "the US president", "the Indian prime minister", "India’s prime minister"
+ * with no name after it: the one person with that role and no country or
+ * organisation yet gets that country, with a note for the editor. Nothing when
+ * two could be meant, or when someone with that role already has that country.
+ */
+function countriesFromRolePhrases(body: string[], people: FoundPerson[]): void {
+  body.forEach((text, paragraph) => {
+    const tokens = tokenize(text);
+    for (let k = 1; k < tokens.length; k++) {
+      const country = countryAt(tokens, k);
+      if (!country) continue;
+      const last = tokens[k + country.length - 1];
+      const possessive = /['’]s$/.test(last?.text ?? "");
+      if (!possessive && tokens[k - 1]?.text.toLowerCase() !== "the") continue;
+      let j = k + country.length;
+      const words: string[] = [];
+      while (j < tokens.length && !broken(tokens[j]?.gap ?? ",")) {
+        const lower = (tokens[j]?.text ?? "").toLowerCase();
+        if (!roleHeads.has(lower) && !(roleModifiers.has(lower) && /^\p{Ll}/u.test(lower) && !/^(?:of|the|for|to|and|on|in|with)$/.test(lower))) break;
+        words.push(lower);
+        j++;
+      }
+      while (words.length > 0 && !roleHeads.has(words[words.length - 1] ?? "")) {
+        words.pop();
+        j--;
+      }
+      const next = tokens[j];
+      if (words.length === 0 || (next && !broken(next.gap) && isNameWord(next.text))) continue;
+      const holders = people.filter((p) => p.role && words.every((w) => fold(p.role ?? "").split(/[^a-z0-9-]+/).includes(w)));
+      if (holders.some((p) => p.country === country.mention.country)) continue;
+      const open = holders.filter((p) => !p.country && !p.organisation);
+      const person = open.length === 1 ? open[0] : undefined;
+      if (!person) continue;
+      person.country = country.mention.country;
+      if (country.mention.adjective) person.countryAdjective = country.mention.adjective;
+      const phrase = text.slice(tokens[k - 1]?.start ?? 0, tokens[j - 1]?.end ?? text.length);
+      person.notes.push(`country taken from "${phrase}" (paragraph ${paragraph + 1}): check`);
+    }
+  });
+}
+
 /** Where the body first writes one of a person's full spellings, as paragraph * 1e6 + offset (for ordering). */
 function firstWritten(person: FoundPerson, body: string[]): number {
+  const known = firstWrittenCache.get(person);
+  if (known !== undefined) return known;
+  const at = findFirstWritten(person, body);
+  firstWrittenCache.set(person, at);
+  return at;
+}
+const firstWrittenCache = new WeakMap<FoundPerson, number>();
+
+function findFirstWritten(person: FoundPerson, body: string[]): number {
   const spellings = [person.name, ...person.aliases].filter((s) => s.includes(" "));
   for (let p = 0; p < body.length; p++) {
     const at = Math.min(...spellings.map((s) => body[p]?.indexOf(s) ?? -1).filter((n) => n >= 0));

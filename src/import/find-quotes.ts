@@ -104,12 +104,23 @@ interface Resolver {
   quotes: QuoteSpan[];
   /** Quotes already attributed: a sentence holding one has its speaker as its subject. */
   spoken: Array<{ paragraph: number; start: number; speaker: string }>;
+  sentences: Map<number, Span[]>;
 }
 
 function createResolver(people: FoundPerson[], body: string[] = [], quotes: QuoteSpan[] = []): Resolver {
   const mentions = people.flatMap((p) => p.mentions.map((m) => ({ ...m, person: p.id })));
   mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
-  return { people, mentions, body, quotes, spoken: [] };
+  return { people, mentions, body, quotes, spoken: [], sentences: new Map() };
+}
+
+/** A paragraph's sentences, split once per resolver. */
+function sentencesOf(resolver: Resolver, paragraph: number): Span[] {
+  let sentences = resolver.sentences.get(paragraph);
+  if (!sentences) {
+    sentences = splitSentences(resolver.body[paragraph] ?? "");
+    resolver.sentences.set(paragraph, sentences);
+  }
+  return sentences;
 }
 
 /** Words that can stand in a role phrase opening a sentence ("The French president", "The Russian leader"). */
@@ -160,7 +171,7 @@ function subjectOf(resolver: Resolver, paragraph: number, sentence: Span): strin
  */
 function pronounSpeaker(resolver: Resolver, paragraph: number, offset: number): string | undefined {
   for (let p = paragraph; p >= Math.max(0, paragraph - 2); p--) {
-    const sentences = splitSentences(resolver.body[p] ?? "").filter((s) => p < paragraph || s.end <= offset);
+    const sentences = sentencesOf(resolver, p).filter((s) => p < paragraph || s.end <= offset);
     for (const sentence of sentences.reverse()) {
       const subject = subjectOf(resolver, p, sentence);
       if (subject) return subject;

@@ -102,6 +102,29 @@ describe("titles, post-nominals, organisations and appositions", () => {
   });
 });
 
+describe("a country from a role phrase elsewhere in the text", () => {
+  it("gives the country of 'the US president' to the one president without one, with a note", () => {
+    const found = findPeople([
+      "Russian President Vladimir Putin told President Barack Obama that he would not attend.",
+      "The meeting had been anticipated after the US president was caught on camera.",
+    ]);
+    expect(found.map((p) => [p.name, p.country])).toEqual([
+      ["Vladimir Putin", "Russia"],
+      ["Barack Obama", "United States"],
+    ]);
+    expect(found[1]?.notes).toContain('country taken from "the US president" (paragraph 2): check');
+  });
+
+  it("never guesses: nothing when two people could be meant, or when no phrase names a country", () => {
+    const found = findPeople(["President Ram Nath Kovind met President Marcelo Rebelo de Sousa.", "The Indian president hosted a banquet. Prime Minister Narendra Modi spoke."]);
+    expect(found.map((p) => [p.name, p.country])).toEqual([
+      ["Ram Nath Kovind", undefined],
+      ["Marcelo Rebelo de Sousa", undefined],
+      ["Narendra Modi", undefined],
+    ]);
+  });
+});
+
 describe("countries, from world-countries and news English", () => {
   it.each([
     ["Kazakh", "Kazakhstan"],
