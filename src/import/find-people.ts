@@ -59,7 +59,7 @@ const notNameWords = new Set(
   November December Mr Mrs Ms Dr Mr. Mrs. Ms. Dr. Sir Madam According Speaking Opening Asked Both Each Every All Some Many Other
   Read More News Breaking Reuters AP AFP TASS Tass RIA Interfax Xinhua BBC CNN CBC Minister Ministry President Prime Secretary
   Chairman Council Committee Union Nations Office House Department Agency Government Parliament Senate Congress Assembly Forces
-  Army Navy Kremlin Pentagon Street Summit Group Organization Organisation Treaty Republic Federation Commonwealth States Kingdom
+  Army Navy Kremlin Pentagon Street State Summit Group Organization Organisation Treaty Republic Federation Commonwealth States Kingdom
   Alliance Court Bank Fund Party Centre Center University Institute Foundation Association Conference Forum Day Week Year
   General Staff Executive Defense Defence Foreign Affairs Security Cooperation Military National International Independent
   Armed Air Force Guard Police Service Services Ministers Leaders Staff Media Press Office Embassy Cabinet Administration`.split(/\s+/),
@@ -184,6 +184,8 @@ function readRole(text: string, words: Token[]): RoleInfo | undefined {
   while (k < kept.length && !/^(?:of|to|for)$/i.test(kept[k]?.text ?? "")) k++;
   const last = kept[kept.length - 1];
   if (!last || (k === kept.length && !roleHeads.has(last.text.toLowerCase()))) return undefined;
+  // "Secretary of", "Governor of": a role does not end on a little word; the name after it is a place or a body.
+  if (/^(?:of|to|for|the|and|in|on|with)$/i.test(last.text)) return undefined;
   const first = kept[0];
   if (!first) return undefined;
   const info: RoleInfo = { role: "" };

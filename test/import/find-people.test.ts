@@ -95,6 +95,13 @@ describe("titles, post-nominals, organisations and appositions", () => {
     expect(found[1]?.mentions.map((m) => m.text)).toEqual(["Melania Trump"]);
   });
 
+  it("ends a role on its noun or its complement, never on 'of': no place is taken for a person", () => {
+    expect(people("PM Modi met Secretary of State Rex W. Tillerson. Ruan Chengfa, Governor of Yunnan Province, China, called on the minister.")).toEqual([
+      { name: "Rex W. Tillerson", aliases: [], role: "Secretary of State", country: undefined, organisation: undefined },
+      { name: "Ruan Chengfa", aliases: [], role: "Governor of Yunnan Province", country: undefined, organisation: undefined },
+    ]);
+  });
+
   it("joins a given name written alone to the one full name it opens", () => {
     expect(people("Foreign Minister Zambry Abdul Kadir arrived.", "Later Dato' Seri Zambry spoke.")).toEqual([
       { name: "Zambry Abdul Kadir", aliases: ["Zambry"], role: "Foreign Minister", country: undefined, organisation: undefined },
