@@ -1,0 +1,768 @@
+import type { Article, Person, Place, Statement } from "../content/article-schema";
+import { bold, html, italic, joinHtml, type SafeHtml } from "../render/html";
+import { describePerson, formatDate, renderAgenda, renderAttendees, renderPerson, renderSource, renderSummary, type Answer } from "../render/render-article";
+import { articleModel, stemsOf, type ArticleModel, type Sentence } from "./article-model";
+import { possessive, type Country, type CountryMention } from "./countries";
+import { parseQuestion, type ParsedQuestion } from "./parse-question";
+import { resolveEntities, type Entities, type RoleMention } from "./resolve-entities";
+import { englishStem } from "./words";
+
+/**
+ * A plain question answered from one article: the answer first (yes or no for a yes/no
+ * question, "The article does not ..." for what it does not cover), then the evidence.
+ * Pure: plain data in, an `Answer` (blocks of safe HTML, the first one the lead) out.
+ */
+
+/** What kind of answer was given, for the evaluation and the logs. */
+export type AnswerKind =
+  | "attendance"
+  | "absence"
+  | "person"
+  | "statements"
+  | "agenda"
+  | "place-time"
+  | "happenings"
+  | "source"
+  | "summary"
+  | "not-covered"
+  | "unknown";
+
+export interface QuestionAnswer {
+  kind: AnswerKind;
+  answer: Answer;
+}
+
+/** Stems that name the meeting itself or its setting: every item matches them, so they single out none. */
+const settingStems = new Set(
+  ["meeting", "council", "summit", "cis", "defense", "minister", "ministers", "baku", "held", "today", "countries", "member", "states", "commonwealth", "independent", "said", "say", "discussed", "agenda", "issues", "considered", "mention", "mentioned", "talk", "talked", "spoke", "speak", "quote", "stress", "stressed", "thanked", "opened", "opening"].map(englishStem),
+);
+
+interface Context {
+  q: ParsedQuestion;
+  e: Entities;
+  model: ArticleModel;
+  article: Article;
+}
+
+const answered = (kind: AnswerKind, blocks: SafeHtml[], keyboard?: Answer["keyboard"]): QuestionAnswer => ({
+  kind,
+  answer: keyboard ? { blocks, keyboard } : { blocks },
+});
+
+/** Answers `text` about `article`. Never throws on what a reader types. */
+export function answerQuestionText(article: Article, text: string): QuestionAnswer {
+  const q = parseQuestion(text);
+  const model = articleModel(article);
+  const e = resolveEntities(q, model);
+  return decide({ q, e, model, article });
+}
+
+// ---------------------------------------------------------------- deciding
+
+function hasEntity(e: Entities): boolean {
+  return e.people.length > 0 || e.countries.length > 0 || e.roles.length > 0 || e.places.length > 0 || e.topics.length > 0;
+}
+
+function decide(c: Context): QuestionAnswer {
+  const { q, e } = c;
+  const cues = q.cues;
+  const anyCue = [...cues].some((cue) => cue !== "greeting" && cue !== "all" && cue !== "before" && cue !== "after" && cue !== "countries");
+  if (q.words.length === 0 || (cues.has("greeting") && !hasEntity(e))) return unknown(c);
+  if (!anyCue && !hasEntity(e)) return unknown(c);
+
+  if (cues.has("author")) return sourceAnswer(c);
+  if (cues.has("source") || cues.has("headline") || (cues.has("published") && !cues.has("say"))) return sourceAnswer(c);
+  if (cues.has("now")) return notCoveredNow(c);
+  if (cues.has("howLong")) return notCovered(c, html`The article does not say how long the meeting lasted.`);
+  if (cues.has("next") && (cues.has("otherMeeting") || cues.has("where") || cues.has("when"))) {
+    return notCovered(c, html`The article does not say when or where the next meeting will be.`);
+  }
+  if (cues.has("whatTime") && !cues.has("open") && !q.who && !cues.has("ordinal")) {
+    return notCovered(c, html`The article does not give the time of day: it says only that the meeting was held on ${formatDate(c.article.date)}.`);
+  }
+
+  // Things the article does not know at all: a country it never names, words it never uses.
+  const strangeCountries = e.countries.filter((m) => !countryKnown(c, m.country));
+  const uncovered = uncoveredWords(c);
+  const personQuestion = cues.has("samePerson") || ((cues.has("whoIs") || cues.has("role") || cues.has("from")) && e.people.length > 0 && !cues.has("say") && !cues.has("attend"));
+  const attendanceLike = cues.has("attend") || cues.has("absent") || personQuestion || cues.has("whoIs") || cues.has("role");
+  if (uncovered.length > 0) return notCoveredWords(c, uncovered);
+  if (strangeCountries.length > 0 && !attendanceLike && e.roles.length === 0) {
+    return notCovered(c, html`The article does not mention ${strangeCountries.map((m) => m.country.name).join(" or ")}.`);
+  }
+
+  if (personQuestion) return personAnswer(c);
+  if (cues.has("absent") && !(q.yesNo && !q.negative && cues.has("attend") && !/refus|boycott|absent|miss|skip|declin/.test(q.words.join(" ")))) {
+    return absenceAnswer(c);
+  }
+  if (cues.has("headsOf") || (cues.has("otherMeeting") && !cues.has("say") && !cues.has("mention"))) return otherMeetingAnswer(c);
+  const statementCue = cues.has("say") || cues.has("quote") || cues.has("open") || cues.has("thank") || cues.has("stress") || cues.has("mention");
+  const talkAboutStatements = cues.has("talk") && (q.who || e.people.length > 0 || /\b(anyone|anybody|someone)\b/.test(q.words.join(" ")));
+  if (statementCue || talkAboutStatements) {
+    if (cues.has("say") && cues.has("agenda") && !q.who && e.people.length === 0 && e.roles.length === 0 && /говорил|talk/.test(q.words.join(" ")) === false) {
+      return statementsAnswer(c);
+    }
+    return statementsAnswer(c);
+  }
+  if (cues.has("happen") || cues.has("wreath")) {
+    const otherPlace = e.places.find((place) => !isEventPlace(c, place));
+    if (otherPlace || (cues.has("happen") && /\b(october|oct|октябр)/.test(q.words.join(" ")))) return otherMeetingAnswer(c);
+    return happeningsAnswer(c);
+  }
+  if (cues.has("ordinal")) return placeTimeAnswer(c);
+  if (cues.has("where") || cues.has("when") || cues.has("year") || cues.has("host")) {
+    if (strongTopicItem(c, ["agenda", "statement"]) !== undefined) return topicAnswer(c);
+    return placeTimeAnswer(c);
+  }
+  if (cues.has("agenda") || cues.has("talk") || (cues.has("key") && !cues.has("attend"))) return agendaAnswer(c);
+  if (cues.has("attend")) return attendanceAnswer(c);
+  if (cues.has("whoIs") || cues.has("role") || cues.has("from") || cues.has("people")) return personAnswer(c);
+  if (cues.has("summary") || cues.has("happen")) return answered("summary", renderSummary(c.article).blocks);
+
+  // No cue of a kind: what the question names decides.
+  if (e.people.length > 0) return e.topics.some((t) => !settingStems.has(t) && !personStems(c).has(t)) ? statementsAnswer(c) : personAnswer(c);
+  if (e.roles.length > 0) return personAnswer(c);
+  if (e.countries.length > 0) {
+    const mentioned = e.countries.map((m) => m.country);
+    if (mentioned.some((country) => absenceOf(c, country) !== undefined)) return absenceAnswer(c);
+    if (mentioned.some((country) => peopleOf(c, country).length > 0)) return attendanceAnswer(c);
+  }
+  if (e.places.length > 0 && strongTopicItem(c, ["statement", "agenda", "happening"]) === undefined) {
+    return e.places.every((place) => isEventPlace(c, place)) ? placeTimeAnswer(c) : otherMeetingAnswer(c);
+  }
+  if (e.topics.length > 0) return topicAnswer(c);
+  return unknown(c);
+}
+
+// ---------------------------------------------------------------- helpers
+
+function personStems(c: Context): Set<string> {
+  return new Set(c.e.people.flatMap((p) => [...stemsOf([p.name, ...p.aliases].join(" "))]));
+}
+
+function isEventPlace(c: Context, place: Place): boolean {
+  return c.article.place.toLowerCase().includes(place.name.toLowerCase());
+}
+
+function countryKnown(c: Context, country: Country): boolean {
+  return (
+    peopleOf(c, country).length > 0 ||
+    absenceOf(c, country) !== undefined ||
+    c.article.places.some((p) => p.country === country.name) ||
+    c.model.vocabulary.has(englishStem(country.name.toLowerCase()))
+  );
+}
+
+function peopleOf(c: Context, country: Country): Person[] {
+  return c.article.people.filter((p) => c.model.personCountry.get(p.id)?.code === country.code);
+}
+
+function absenceOf(c: Context, country: Country) {
+  return c.article.attendance.absent.find((a) => a.who.toLowerCase() === country.name.toLowerCase());
+}
+
+function attended(c: Context, person: Person): boolean {
+  return c.article.attendance.attended.some((a) => a.person === person.id);
+}
+
+function meetsRole(person: Person, role: RoleMention): boolean {
+  const stems = stemsOf(person.role);
+  return role.stems.every((stem) => stems.has(stem));
+}
+
+/** "Russia's defense minister", or the role as the article gives it when it already names the affiliation. */
+function describe(c: Context, person: Person): string {
+  const country = c.model.personCountry.get(person.id);
+  if (person.organisation !== undefined || country === undefined) return person.role;
+  const adjective = person.countryAdjective;
+  if (adjective !== undefined && person.role.includes(adjective)) return person.role;
+  return `${possessive(country.name)} ${person.role}`;
+}
+
+function affiliation(c: Context, person: Person): string {
+  return c.model.personCountry.get(person.id)?.name ?? person.country ?? person.organisation ?? "";
+}
+
+function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+function roleLabel(roles: readonly RoleMention[]): string {
+  return roles.map((r) => r.label).sort((a, b) => b.length - a.length)[0] ?? "representative";
+}
+
+function constraintLabel(countries: readonly CountryMention[], roles: readonly RoleMention[]): string {
+  const role = roleLabel(roles);
+  const country = countries[0]?.country;
+  return country ? `${possessive(country.name)} ${role}` : `a ${role}`;
+}
+
+/** People meeting every stated constraint: country and role. */
+function constrainedPeople(c: Context, pool: readonly Person[]): Person[] {
+  const { countries, roles } = c.e;
+  return pool.filter(
+    (p) =>
+      (countries.length === 0 || countries.some((m) => c.model.personCountry.get(p.id)?.code === m.country.code)) &&
+      roles.every((role) => meetsRole(p, role)),
+  );
+}
+
+function sentenceOf(c: Context, paragraph: number, text: string): Sentence | undefined {
+  return c.model.sentences.find((s) => s.paragraph === paragraph && s.text.includes(text.slice(0, 40)));
+}
+
+function statementLine(c: Context, statement: Statement): SafeHtml {
+  const speaker = c.article.people.find((p) => p.id === statement.speaker)?.name ?? statement.speaker;
+  const intro = statement.intro !== undefined ? `${statement.intro} ` : "";
+  return statement.kind === "quote"
+    ? html`${bold(speaker)}: ${intro}“${statement.text}”`
+    : html`${bold(speaker)}, reported: ${italic(`${intro}${statement.text}`)}`;
+}
+
+/** Stems of the question that single something out: not the setting, not the people named. */
+function meaningfulTopics(c: Context): string[] {
+  const people = personStems(c);
+  return [...new Set(c.e.topics)].filter((t) => !settingStems.has(t) && !people.has(t));
+}
+
+function overlap(stems: ReadonlySet<string>, topics: readonly string[]): number {
+  return topics.reduce((n, t) => n + (stems.has(t) ? 1 : 0), 0);
+}
+
+/** The item of those kinds matching two or more of the question's own topics, if any. */
+function strongTopicItem(c: Context, kinds: readonly string[]) {
+  const topics = meaningfulTopics(c);
+  let best: { item: (typeof c.model.items)[number]; score: number } | undefined;
+  for (const item of c.model.items) {
+    if (!kinds.includes(item.kind)) continue;
+    const score = overlap(item.stems, topics);
+    if (score >= 2 && (!best || score > best.score)) best = { item, score };
+  }
+  return best?.item;
+}
+
+/** Words of the question that the article does not cover, when nothing else it asks pins an item down. */
+function uncoveredWords(c: Context): string[] {
+  const { e } = c;
+  if (e.unmatched.length === 0) return [];
+  if (strongTopicItem(c, ["statement", "agenda", "happening", "place"]) !== undefined) return [];
+  return e.unmatched;
+}
+
+// ---------------------------------------------------------------- not covered, unknown
+
+function offerBlock(c: Context): SafeHtml {
+  return html`What it covers: who attended and who did not, what was discussed, who said what, where and when it was held. Try “who attended?”, “what did ${c.article.people.at(-1)?.name.split(" ").at(-1) ?? "they"} say?” or /help.`;
+}
+
+function notCovered(c: Context, lead: SafeHtml, ...rest: SafeHtml[]): QuestionAnswer {
+  return answered("not-covered", [lead, ...(rest.length > 0 ? rest : [offerBlock(c)])]);
+}
+
+function notCoveredWords(c: Context, words: readonly string[]): QuestionAnswer {
+  const asked = words.join(" ");
+  return notCovered(c, html`The article does not mention “${asked}”.`);
+}
+
+function notCoveredNow(c: Context): QuestionAnswer {
+  return notCovered(
+    c,
+    html`The article does not say how things stand now: it reports the ${c.article.event} on ${formatDate(c.article.date)}.`,
+    ...c.e.people.map((p) => html`Then, ${p.name} was ${describe(c, p)}.`),
+  );
+}
+
+function unknown(c: Context): QuestionAnswer {
+  const surname = c.article.people.at(-1)?.name.split(" ").at(-1) ?? "";
+  return answered("unknown", [
+    html`I can only answer questions about the article, and I could not place that one. Try “who attended?”, “what was discussed?”, “what did ${surname} say?”, or /help for every command.`,
+  ]);
+}
+
+// ---------------------------------------------------------------- attendance and absence
+
+function attendeeList(c: Context, people: readonly Person[]): string {
+  return listWords(people.map((p) => `${p.name} (${affiliation(c, p)})`));
+}
+
+function attendees(c: Context): Person[] {
+  return c.article.attendance.attended.flatMap((a) => c.article.people.filter((p) => p.id === a.person));
+}
+
+function attendanceEvidence(c: Context): SafeHtml[] {
+  return renderAttendees(c.article).blocks;
+}
+
+function attendanceAnswer(c: Context): QuestionAnswer {
+  const { q, e } = c;
+  const all = attendees(c);
+  const yes = (text: SafeHtml) => (q.yesNo ? html`Yes: ${text}` : text);
+
+  if (e.people.length > 0 && e.countries.length === 0 && e.roles.length === 0) {
+    const lines = e.people.map((p) =>
+      attended(c, p) ? html`${p.name}, ${describe(c, p)}, attended.` : html`The article does not say that ${p.name} attended.`,
+    );
+    const allAttended = e.people.every((p) => attended(c, p));
+    const lead = q.yesNo && allAttended ? html`Yes: ${joinHtml(lines, " ")}` : joinHtml(lines, " ");
+    const evidence = e.people.flatMap((p) => {
+      const record = c.article.attendance.attended.find((a) => a.person === p.id);
+      const paragraph = record ? c.article.body[record.paragraph - 1] : undefined;
+      return paragraph ? [html`${italic(`“${paragraph}”`)}`] : [];
+    });
+    return answered(allAttended ? "attendance" : "not-covered", [lead, ...evidence]);
+  }
+
+  if (e.countries.length > 0) {
+    const leads: SafeHtml[] = [];
+    const rest: SafeHtml[] = [];
+    let kind: AnswerKind = "attendance";
+    let negative = false;
+    for (const { country } of e.countries) {
+      const absence = absenceOf(c, country);
+      const theirs = constrainedPeople(c, all).filter((p) => c.model.personCountry.get(p.id)?.code === country.code);
+      if (absence) {
+        leads.push(html`${absence.text}`);
+        negative = true;
+      } else if (theirs.length > 0) {
+        leads.push(html`${listWords(theirs.map((p) => `${p.name}, ${describe(c, p)}`))}, attended for ${country.name}.`);
+      } else if (e.roles.length > 0) {
+        kind = "not-covered";
+        leads.push(html`The article does not name ${possessive(country.name)} ${roleLabel(e.roles)}.`);
+        const others = peopleOf(c, country);
+        if (others.length > 0) rest.push(html`${country.name} was represented by ${listWords(others.map((p) => `${p.name}, ${p.role}`))}.`);
+      } else {
+        kind = "not-covered";
+        leads.push(html`The article does not say whether ${country.name} attended: it names no one from ${country.name}.`);
+        const place = c.article.places.find((p) => p.country === country.name);
+        if (place) rest.push(html`The meeting was held in ${c.article.place}.`);
+      }
+    }
+    if (kind === "not-covered") {
+      rest.push(html`${bold("It names these attendees:")} ${attendeeList(c, all)}.`);
+      return answered("not-covered", [joinHtml(leads, " "), ...rest]);
+    }
+    const lead = q.yesNo ? html`${negative ? "No" : "Yes"}: ${joinHtml(leads, " ")}` : joinHtml(leads, " ");
+    return answered(negative ? "absence" : "attendance", [lead, ...attendanceEvidence(c).slice(1)]);
+  }
+
+  if (e.roles.length > 0) {
+    const theirs = constrainedPeople(c, all);
+    if (theirs.length === 0) {
+      return notCovered(c, html`The article does not name a ${roleLabel(e.roles)} among those who attended.`, html`${bold("It names these attendees:")} ${attendeeList(c, all)}.`);
+    }
+    const label = roleLabel(e.roles);
+    return answered("attendance", [
+      yes(html`The article names ${theirs.length} ${label}${theirs.length === 1 ? "" : "s"} who attended: ${attendeeList(c, theirs)}.`),
+      ...attendanceEvidence(c).slice(1),
+    ]);
+  }
+
+  if (q.words.some((w) => /^(all|every|everyone|все|всех)$/.test(w)) && c.article.attendance.absent.length > 0) {
+    const absences = c.article.attendance.absent.map((a) => a.text).join(" ");
+    return answered("attendance", [html`${q.yesNo ? "No: " : ""}${absences}`, ...attendanceEvidence(c).slice(1)]);
+  }
+
+  const countries = [...new Map(all.flatMap((p) => {
+    const country = c.model.personCountry.get(p.id);
+    return country ? [[country.code, country] as const] : [];
+  })).values()];
+  if (q.which || (q.cues.has("countries") && !q.cues.has("people"))) {
+    const lead = q.count
+      ? html`${countries.length} countries sent someone: ${listWords(countries.map((x) => x.name))}.`
+      : html`${listWords(countries.map((x) => x.name))}: the article names someone from each at the meeting.`;
+    return answered("attendance", [lead, html`${bold("Who came:")} ${attendeeList(c, all)}.`, ...attendanceEvidence(c).slice(2)]);
+  }
+  const count = q.count ? `${all.length} ` : "";
+  return answered("attendance", [
+    yes(html`The article names ${count}people at the meeting: ${attendeeList(c, all)}.`),
+    ...attendanceEvidence(c).slice(1),
+  ]);
+}
+
+function absenceAnswer(c: Context): QuestionAnswer {
+  const { q, e, article } = c;
+  const absences = article.attendance.absent;
+  if (absences.length === 0) return notCovered(c, html`The article does not name anyone who stayed away.`);
+  const named = e.countries.map((m) => m.country).filter((country) => absenceOf(c, country) !== undefined);
+  const chosen = named.length > 0 ? named.map((country) => absenceOf(c, country)).filter((a) => a !== undefined) : absences;
+  if (q.why) {
+    return notCovered(
+      c,
+      html`The article does not say why ${listWords(chosen.map((a) => a.who))} stayed away: it says only “${chosen.map((a) => a.text).join(" ")}”`,
+    );
+  }
+  const presentNamed = e.countries.map((m) => m.country).filter((country) => absenceOf(c, country) === undefined && peopleOf(c, country).length > 0);
+  if (presentNamed.length > 0 && named.length === 0) return attendanceAnswer(c);
+  const lead = html`${q.yesNo ? "Yes: " : ""}${chosen.map((a) => a.text).join(" ")}`;
+  return answered("absence", [lead, html`${bold("Who attended:")} ${attendeeList(c, attendees(c))}.`]);
+}
+
+// ---------------------------------------------------------------- people
+
+function personAnswer(c: Context): QuestionAnswer {
+  const { q, e, article } = c;
+  if (q.cues.has("samePerson") && e.people.length > 0) {
+    const [person] = e.people;
+    if (e.people.length === 1 && person) {
+      const spellings = [person.name, ...person.aliases];
+      return answered("person", [
+        html`Yes: ${listWords(spellings.map((s) => `“${s}”`))} are the same person, ${person.name}, ${describe(c, person)}; the article spells the name both ways.`,
+        ...renderPerson(article, person).blocks,
+      ]);
+    }
+    return answered("person", [html`No: ${listWords(e.people.map((p) => `${p.name} (${describe(c, p)})`))} are different people.`]);
+  }
+
+  if (e.people.length > 0) {
+    const blocks: SafeHtml[] = [];
+    let kind: AnswerKind = "person";
+    const leads = e.people.map((person) => {
+      if (q.cues.has("from") && e.roles.length === 0) {
+        const country = c.model.personCountry.get(person.id);
+        if (!country) {
+          kind = "not-covered";
+          return html`The article does not give ${possessive(person.name)} country: it names him as ${person.role}.`;
+        }
+        return html`${person.name} is from ${country.name}: ${describe(c, person)}.`;
+      }
+      if (q.yesNo && (e.roles.length > 0 || e.countries.length > 0)) {
+        const ok = constrainedPeople(c, [person]).length > 0;
+        return html`${ok ? "Yes" : "No"}: ${person.name} is ${describe(c, person)}.`;
+      }
+      return html`${person.name} is ${describe(c, person)}.`;
+    });
+    blocks.push(joinHtml(leads, "\n"));
+    for (const person of e.people) blocks.push(...renderPerson(article, person).blocks);
+    return answered(kind, blocks);
+  }
+
+  if (e.roles.length > 0 || e.countries.length > 0) {
+    const found = constrainedPeople(c, article.people);
+    if (found.length === 0) {
+      const others = e.countries.flatMap((m) => peopleOf(c, m.country));
+      const offer =
+        others.length > 0
+          ? html`${e.countries[0]?.country.name ?? ""} was represented by ${listWords(others.map((p) => `${p.name}, ${p.role}`))}.`
+          : html`${bold("People it names:")} ${listWords(article.people.map((p) => `${p.name}, ${describe(c, p)}`))}.`;
+      if (e.countries.length > 0 && e.roles.length === 0 && !q.cues.has("whoIs")) return attendanceAnswer(c);
+      return notCovered(c, html`The article does not name ${constraintLabel(e.countries, e.roles)}.`, offer);
+    }
+    return answered("person", [joinHtml(found.map((p) => html`${p.name} is ${describe(c, p)}.`), "\n"), ...found.flatMap((p) => renderPerson(article, p).blocks)]);
+  }
+
+  if (e.unknownNames.length > 0 || e.unmatched.length > 0) return notCoveredWords(c, e.unmatched);
+  return answered("person", [
+    html`The article names ${article.people.length} people: ${listWords(article.people.map((p) => `${p.name}, ${describe(c, p)}`))}.`,
+  ]);
+}
+
+// ---------------------------------------------------------------- statements
+
+/** Sentences of the body with the verb and topic stems, best first. */
+function matchingSentences(c: Context, verbs: readonly string[], topics: readonly string[]): Sentence[] {
+  const scored = c.model.sentences
+    .filter((s) => verbs.every((v) => s.stems.has(v)))
+    .map((s) => ({ s, score: overlap(s.stems, topics) }))
+    .filter(({ score }) => topics.length === 0 || score > 0);
+  const best = Math.max(0, ...scored.map(({ score }) => score));
+  return scored.filter(({ score }) => score === best).map(({ s }) => s);
+}
+
+const verbCues = [
+  ["open", "open"],
+  ["thank", "thank"],
+  ["stress", "stress"],
+] as const;
+
+function statementsAnswer(c: Context): QuestionAnswer {
+  const { q, e, article } = c;
+  const topics = meaningfulTopics(c);
+  const verbs = verbCues.filter(([cue]) => q.cues.has(cue)).map(([, stem]) => englishStem(stem));
+
+  // The speakers the question names, directly or by country and role.
+  let speakers = e.people;
+  if (speakers.length === 0 && e.roles.length > 0) {
+    speakers = constrainedPeople(c, article.people);
+    if (speakers.length === 0) {
+      return notCovered(
+        c,
+        html`The article does not name ${constraintLabel(e.countries, e.roles)}, nor quote one.`,
+        html`${bold("It quotes:")} ${listWords([...new Set(article.statements.map((s) => s.speaker))].map((id) => article.people.find((p) => p.id === id)?.name ?? id))}.`,
+      );
+    }
+  }
+
+  // Who did something: opened, thanked, stressed, or said what the topic names.
+  if (verbs.length > 0 && (q.who || speakers.length === 0 || q.yesNo)) {
+    const stressVerbs = verbs.includes(englishStem("stress")) ? [englishStem("stress"), englishStem("emphasized")] : [];
+    const sentences = (stressVerbs.length > 0
+      ? c.model.sentences.filter((s) => stressVerbs.some((v) => s.stems.has(v)))
+      : matchingSentences(c, verbs, topics.filter((t) => !verbs.includes(t))));
+    const actors = [...new Set(sentences.flatMap((s) => s.people))].map((id) => article.people.find((p) => p.id === id)).filter((p) => p !== undefined);
+    if (sentences.length > 0 && actors.length > 0 && (q.who || speakers.length === 0 || q.yesNo)) {
+      const evidence = sentences.map((s) => html`“${s.text}”`);
+      if (q.yesNo && speakers.length > 0) {
+        const did = speakers.every((p) => actors.includes(p));
+        const mine = did ? sentences.filter((s) => speakers.some((p) => s.people.includes(p.id))) : sentences;
+        return answered("statements", [
+          html`${did ? "Yes" : "No"}: ${did ? "" : `${listWords(actors.map((p) => p.name))}: `}${joinHtml(mine.map((s) => html`“${s.text}”`), " ")}`,
+        ]);
+      }
+      return answered("statements", [html`${listWords(actors.map((p) => p.name))}: ${joinHtml(evidence, " ")}`]);
+    }
+  }
+
+  const ofSpeakers = speakers.length > 0 ? article.statements.filter((s) => speakers.some((p) => p.id === s.speaker)) : article.statements;
+  if (speakers.length > 0 && ofSpeakers.length === 0) {
+    return notCovered(
+      c,
+      html`The article does not quote ${listWords(speakers.map((p) => p.name))}: it names ${speakers.length === 1 ? "him" : "them"} as ${listWords(speakers.map((p) => describe(c, p)))}${speakers.every((p) => attended(c, p)) ? ", among those who attended" : ""}.`,
+      html`${bold("It quotes:")} ${listWords([...new Set(article.statements.map((s) => s.speaker))].map((id) => article.people.find((p) => p.id === id)?.name ?? id))}.`,
+    );
+  }
+
+  let chosen = ofSpeakers;
+  if (topics.length > 0) {
+    const scored = ofSpeakers.map((s, i) => ({ s, score: overlap(stemsOf(`${s.intro ?? ""} ${s.text}`), topics), i }));
+    const best = Math.max(0, ...scored.map((x) => x.score));
+    if (best === 0) {
+      const others = article.statements.filter((s) => overlap(stemsOf(`${s.intro ?? ""} ${s.text}`), topics) > 0);
+      const topicWords = e.topics.length > 0 ? q.words.filter((w) => topics.includes(englishStem(w))).join(" ") : "";
+      const who = speakers.length > 0 ? listWords(speakers.map((p) => p.name)) : "anyone";
+      if (speakers.length === 0) return agendaAnswer(c);
+      return notCovered(
+        c,
+        html`The article does not quote ${who} on ${topicWords === "" ? "that" : `“${topicWords}”`}.`,
+        ...(others.length > 0 ? [html`${bold("Others on it:")}`, ...others.map((s) => statementLine(c, s))] : [offerBlock(c)]),
+      );
+    }
+    chosen = scored.filter((x) => x.score === best).map((x) => x.s);
+    // A question about an agenda item's content ("what does the 2025 concept say") is not answered by a speech that names it.
+    if (speakers.length === 0 && !q.who && /^(what|что)$/.test(q.words[0] ?? "")) {
+      const agendaBest = Math.max(0, ...c.model.items.filter((i) => i.kind === "agenda").map((i) => overlap(i.stems, topics)));
+      if (agendaBest >= best && /\b(say|says|said)\b/.test(q.words.join(" ")) && !q.words.includes("about")) {
+        const item = article.agenda.find((a) => overlap(stemsOf(a.text), topics) === agendaBest);
+        return notCovered(c, html`The article does not say what ${item?.text ?? "it"} says: it names it only as an item on the agenda.`);
+      }
+    }
+    // "Which countries ... certain countries": the article does not say which.
+    const which = /\b(which|what) (\w+)/.exec(q.words.join(" "));
+    if (which?.[2] && q.words[0] === "which") {
+      const noun = which[2];
+      const vague = chosen.find((s) => new RegExp(`\\b(certain|some|other) ${noun}\\b`, "i").test(s.text));
+      if (vague) {
+        const speaker = article.people.find((p) => p.id === vague.speaker)?.name ?? vague.speaker;
+        return notCovered(c, html`The article does not say which ${noun}: ${speaker} spoke only of “${/\b(?:certain|some|other) \w+/i.exec(vague.text)?.[0] ?? noun}”.`, statementLine(c, vague));
+      }
+    }
+  } else if (q.cues.has("quote")) {
+    const quotes = ofSpeakers.filter((s) => s.kind === "quote");
+    if (quotes.length > 0) chosen = quotes;
+  }
+  if (speakers.length === 0 && topics.length === 0 && !q.who) {
+    chosen = [...article.statements];
+  }
+  const ordered = [...chosen].sort((a, b) => Number(b.key) - Number(a.key));
+  const lines = ordered.map((s) => statementLine(c, s));
+  const lead = q.yesNo ? html`Yes: ${joinHtml(lines, "\n")}` : joinHtml(lines, "\n");
+  return answered("statements", [lead]);
+}
+
+// ---------------------------------------------------------------- agenda
+
+function agendaAnswer(c: Context): QuestionAnswer {
+  const { q, article } = c;
+  const topics = meaningfulTopics(c).filter((t) => !["main", "key", "topic", "item", "attent", "point"].includes(t));
+  const key = article.agenda.find((item) => item.key);
+
+  if (q.count) {
+    const claim = article.statements.find((s) => /\b(more than|over|about|some|nearly|almost) \d+ (issues|items|questions|topics)\b/i.test(s.text));
+    const number = claim ? /\b(?:more than|over|about|some|nearly|almost) \d+ (?:issues|items|questions|topics)\b/i.exec(claim.text)?.[0] : undefined;
+    if (claim && number) {
+      return answered("agenda", [
+        html`${number.charAt(0).toUpperCase()}${number.slice(1)} were on the agenda, according to ${article.people.find((p) => p.id === claim.speaker)?.name ?? claim.speaker}; the article names ${article.agenda.length} of them.`,
+        statementLine(c, claim),
+        ...renderAgenda(article).blocks.slice(1),
+      ]);
+    }
+    return answered("agenda", [html`The article names ${article.agenda.length} items on the agenda.`, ...renderAgenda(article).blocks.slice(1)]);
+  }
+
+  const scored = article.agenda.map((item) => ({ item, score: overlap(stemsOf(item.text), topics) }));
+  const best = Math.max(0, ...scored.map((x) => x.score));
+  const others = /\b(other|others|besides|apart|except|else|also)\b|кроме|други/.test(q.words.join(" "));
+
+  if (q.cues.has("key") && !others && topics.length === 0 && key) {
+    const sentence = sentenceOf(c, key.paragraph, "Key attention") ?? c.model.sentences.find((s) => s.paragraph === key.paragraph && s.text.includes(key.text));
+    return answered("agenda", [
+      html`The main item was ${key.text}.`,
+      ...(sentence ? [html`${italic(`“${sentence.text}”`)}`] : []),
+      ...renderAgenda(article).blocks.slice(1),
+    ]);
+  }
+
+  if (topics.length > 0 && best === 0) {
+    // Not an agenda item: perhaps someone spoke of it.
+    const spoken = article.statements.filter((s) => overlap(stemsOf(`${s.intro ?? ""} ${s.text}`), topics) > 0);
+    if (spoken.length > 0) {
+      return answered("statements", [
+        html`${q.yesNo ? "Yes, in a speech: " : "Not among the agenda items the article lists, but in a speech: "}${joinHtml(spoken.map((s) => statementLine(c, s)), "\n")}`,
+        ...renderAgenda(article).blocks.slice(1),
+      ]);
+    }
+    const words = q.words.filter((w) => topics.includes(englishStem(w))).join(" ");
+    return notCovered(c, html`The article does not mention “${words}” among the issues discussed.`, ...renderAgenda(article).blocks.slice(1));
+  }
+
+  const matched = best > 0 ? scored.filter((x) => x.score === best).map((x) => x.item) : [];
+  if (others && matched.length > 0) {
+    const rest = article.agenda.filter((item) => !matched.includes(item));
+    return answered("agenda", [html`${q.yesNo ? "Yes: " : ""}besides ${matched.map((m) => m.text).join(", ")}, the meeting considered ${listWords(rest.map((r) => r.text))}.`]);
+  }
+  const ordered = [...matched, ...(key && !matched.includes(key) ? [key] : []), ...article.agenda.filter((item) => !matched.includes(item) && item !== key)];
+  const lines = ordered.map((item) => html`• ${item.key ? bold(item.text) : item.text}${item.key ? " (key item)" : ""}`);
+  const head = matched.length > 0 ? (q.yesNo ? html`Yes: ${matched.map((m) => m.text).join("; ")}.` : html`${matched.map((m) => m.text).join("; ")}.`) : html`${bold("Discussed:")}`;
+  return answered("agenda", [html`${head}\n${joinHtml(lines, "\n")}`]);
+}
+
+// ---------------------------------------------------------------- place and time
+
+function eventLead(c: Context): SafeHtml {
+  const { article } = c;
+  const today = article.body.some((p) => /\btoday\b/i.test(p));
+  const note = today ? html` (the article's date; its text says it “was held in ${article.place.split(",")[0] ?? article.place} today”)` : html``;
+  return html`The ${article.event} was held in ${article.place} on ${formatDate(article.date)}${note}.`;
+}
+
+function placeTimeAnswer(c: Context): QuestionAnswer {
+  const { q, e, article } = c;
+  const other = e.places.find((place) => !isEventPlace(c, place));
+  if (other && q.yesNo) {
+    return answered("place-time", [html`No: ${eventLead(c)}`, html`${other.name} is named for another meeting: “${other.text}”.`]);
+  }
+  if (other) return otherMeetingAnswer(c);
+  const lead = q.yesNo ? html`Yes: ${eventLead(c)}` : eventLead(c);
+  const first = c.model.sentences.find((s) => s.paragraph === 1);
+  return answered("place-time", [lead, ...(first ? [html`${italic(`“${first.text}”`)}`] : [])]);
+}
+
+function otherMeetingAnswer(c: Context): QuestionAnswer {
+  const { q, e, article } = c;
+  const others = article.places.filter((place) => !isEventPlace(c, place));
+  if (others.length === 0) return notCovered(c, html`The article does not mention any other meeting.`);
+  const topics = [...new Set(c.e.topics)].filter((t) => !["meet", "meeting", "cis", "held"].includes(t));
+  let chosen = e.places.filter((place) => !isEventPlace(c, place));
+  if (chosen.length === 0) {
+    const scored = others.map((place) => ({ place, score: overlap(stemsOf(place.text), topics) }));
+    const best = Math.max(0, ...scored.map((x) => x.score));
+    chosen = best > 0 ? scored.filter((x) => x.score === best).map((x) => x.place) : [];
+  }
+  if (chosen.length === 0 && q.cues.has("previous")) chosen = others.filter((place) => /\b(last|previous|prior)\b/i.test(place.text));
+  if (chosen.length === 0) chosen = others;
+
+  const hasDate = (place: Place) => /\b(january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b/i.test(place.text);
+  if (q.cues.has("when") && chosen.every((place) => !hasDate(place))) {
+    return notCovered(
+      c,
+      html`The article does not say when the meeting in ${listWords(chosen.map((p) => p.name))} was held: it says only “${chosen.map((p) => p.text).join("; ")}”.`,
+    );
+  }
+  const speakerOf = (place: Place) => {
+    const statement = article.statements.find((s) => s.paragraph === place.paragraph);
+    return statement ? article.people.find((p) => p.id === statement.speaker)?.name : undefined;
+  };
+  const lines = chosen.map((place) => {
+    const speaker = speakerOf(place);
+    return html`${bold(place.name)}: “${place.text}”${speaker ? `, as ${speaker} put it` : ""}.`;
+  });
+  const head = chosen.length > 1 ? html`Besides this one, the article mentions ${chosen.length} meetings:\n` : html``;
+  return answered("place-time", [html`${head}${joinHtml(lines, "\n")}`, html`This meeting: ${eventLead(c)}`]);
+}
+
+// ---------------------------------------------------------------- happenings
+
+function happeningsAnswer(c: Context): QuestionAnswer {
+  const { q, article } = c;
+  const topics = meaningfulTopics(c);
+  if (q.cues.has("after") && !q.cues.has("before")) {
+    const afterwards = c.model.sentences.filter((s) => /\bafter the meeting\b/i.test(s.text));
+    if (afterwards.length === 0) return notCovered(c, html`The article does not say what happened after the meeting.`, ...happeningSentences(c, article.happenings.map((_, i) => i)));
+  }
+  let indexes = article.happenings.map((_, i) => i);
+  if (q.cues.has("before")) {
+    indexes = indexes.filter((i) => /\bbefore\b/i.test(sentenceFor(c, i)?.text ?? ""));
+  } else if (topics.length > 0) {
+    const scored = indexes.map((i) => ({ i, score: overlap(stemsOf(sentenceFor(c, i)?.text ?? ""), topics) }));
+    const best = Math.max(0, ...scored.map((x) => x.score));
+    if (best > 0) indexes = scored.filter((x) => x.score === best).map((x) => x.i);
+  }
+  const place = c.e.places[0];
+  if (place) indexes = indexes.filter((i) => article.happenings[i]?.place === place.id);
+  if (indexes.length === 0) indexes = article.happenings.map((_, i) => i);
+  const sentences = happeningSentences(c, indexes);
+  const lead = q.yesNo ? html`Yes: ${joinHtml(sentences, " ")}` : joinHtml(sentences, " ");
+  const generic = topics.length === 0 && !q.cues.has("before") && !place;
+  return answered("happenings", [lead, ...(generic ? renderSummary(article).blocks.slice(1) : [])]);
+}
+
+function sentenceFor(c: Context, index: number): Sentence | undefined {
+  const happening = c.article.happenings[index];
+  return happening ? sentenceOf(c, happening.paragraph, happening.text) ?? c.model.sentences.find((s) => s.paragraph === happening.paragraph) : undefined;
+}
+
+function happeningSentences(c: Context, indexes: readonly number[]): SafeHtml[] {
+  const seen = new Set<string>();
+  const out: SafeHtml[] = [];
+  for (const i of indexes) {
+    const sentence = sentenceFor(c, i);
+    const text = sentence?.text ?? c.article.happenings[i]?.text ?? "";
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out.push(html`${text}`);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- topics, source
+
+/** No kind asked: the item that best matches the question's words, with what it is. */
+function topicAnswer(c: Context): QuestionAnswer {
+  const topics = meaningfulTopics(c).length > 0 ? meaningfulTopics(c) : [...new Set(c.e.topics)];
+  let best: { item: (typeof c.model.items)[number]; score: number } | undefined;
+  for (const item of c.model.items) {
+    const score = overlap(item.stems, topics) + (item.kind === "statement" ? 0.1 : 0);
+    if (score >= 1 && (!best || score > best.score)) best = { item, score };
+  }
+  if (!best) return unknown(c);
+  switch (best.item.kind) {
+    case "statement":
+      return statementsAnswer(c);
+    case "agenda":
+      return agendaAnswer(c);
+    case "happening":
+      return happeningsAnswer(c);
+    case "place":
+      return otherMeetingAnswer(c);
+  }
+}
+
+function sourceAnswer(c: Context): QuestionAnswer {
+  const { q, e, article } = c;
+  const date = formatDate(article.date);
+  const evidence = renderSource(article).blocks;
+  if (q.cues.has("author")) {
+    const credit = /the correspondent of [^,.]+/i.exec(article.body.join(" "))?.[0];
+    return notCovered(c, html`The article does not name its author: it is from ${article.outlet}${credit ? `, which credits “${credit}”` : ""}.`, ...evidence);
+  }
+  if (q.cues.has("headline")) return answered("source", [html`The headline: “${article.headline}” (${article.outlet}, ${date}).`, ...evidence]);
+  if (q.cues.has("published") || q.cues.has("when")) {
+    return answered("source", [html`${article.outlet} reported it on ${date}.`, ...evidence]);
+  }
+  if (q.yesNo) {
+    const outletStems = stemsOf(article.outlet);
+    const asksOurs = e.topics.some((t) => outletStems.has(t));
+    return answered("source", [html`${asksOurs ? "Yes" : "No"}: it is from ${article.outlet}, ${date}: ${article.url}`, ...evidence.slice(1)]);
+  }
+  return answered("source", [html`From ${article.outlet}, ${date}: “${article.headline}”\n${article.url}`]);
+}

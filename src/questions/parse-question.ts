@@ -1,0 +1,207 @@
+import { isCyrillic, wordsOf } from "./words";
+
+/**
+ * A question in a reader's own words, English or Russian, turned into what it asks:
+ * which cues of a kind it carries (attending, saying, discussing, where, when...) and how
+ * it asks (yes/no, how many, why). The entities it names are found against the article
+ * by `resolve-entities.ts`; the kind is settled there too, since "kyrgyzstan?" and
+ * "armenia?" ask different things only because of what the article says of each.
+ */
+
+export type Language = "en" | "ru";
+
+/** The cues a question can carry; each is a regular expression over its words, per language. */
+export type Cue =
+  | "greeting"
+  | "source"
+  | "author"
+  | "headline"
+  | "published"
+  | "now"
+  | "absent"
+  | "attend"
+  | "say"
+  | "quote"
+  | "talk"
+  | "agenda"
+  | "key"
+  | "happen"
+  | "wreath"
+  | "where"
+  | "when"
+  | "year"
+  | "host"
+  | "ordinal"
+  | "otherMeeting"
+  | "previous"
+  | "next"
+  | "headsOf"
+  | "whoIs"
+  | "role"
+  | "from"
+  | "samePerson"
+  | "people"
+  | "countries"
+  | "summary"
+  | "before"
+  | "after"
+  | "all"
+  | "howLong"
+  | "whatTime"
+  | "countWord"
+  | "open"
+  | "thank"
+  | "stress"
+  | "mention";
+
+export interface ParsedQuestion {
+  text: string;
+  lang: Language;
+  /** The words, lower-case, as `wordsOf` splits them. */
+  words: string[];
+  cues: ReadonlySet<Cue>;
+  /** Asks for yes or no ("did Armenia attend?", "был ли Шойгу"). */
+  yesNo: boolean;
+  /** Asks how many. */
+  count: boolean;
+  /** Asks why. */
+  why: boolean;
+  /** Starts with who / кто. */
+  who: boolean;
+  /** Starts with which / what kind: "which countries". */
+  which: boolean;
+  /** Asks a negative: "who did not come", "кто не приехал". */
+  negative: boolean;
+  /** Words the cues used up, so they are not taken for topics or unknown names. */
+  cueWords: ReadonlySet<number>;
+}
+
+type CueTable = ReadonlyArray<readonly [Cue, RegExp]>;
+
+const englishCues: CueTable = [
+  ["greeting", /^ (hi|hello|hey|hiya|yo|thanks|thank you|thx|ty|good (bot|job|morning|evening|night|day)|how are you|how r u|lol|ok|okay|bye|cool|nice|great|test|start)( there| bot| you| very much| a lot| all| doing)* $/],
+  ["source", /\b(source|sources|link|url|original|outlet|outlets|publication|published|publish|publisher|website|site|newspaper|agency|media|reported it|who reported|where is this from|where is it from|where does this come from|where did this come from|read the full|full article|full text|read more|read it)\b/],
+  ["author", /\b(wrote|written|author|authors|journalist|reporter|byline)\b/],
+  ["headline", /\b(headline|title of the article|article title|heading)\b/],
+  ["published", /\b(published|publish|posted|came out)\b/],
+  ["now", /\b(still|currently|nowadays|these days|anymore|right now|at present)\b/],
+  ["absent", /\b(not (attend|attended|come|came|show|showed|participate|participated|take part|present|there|send|sent|join|joined|make it|turn up)|absent|absence|absences|missing|miss|missed|refuse|refused|refusal|boycott|boycotted|stay away|stayed away|skip|skipped|declined|no show|nobody from|did not|didn't)\b/],
+  ["attend", /\b(attend|attends|attended|attending|attendance|attendee|attendees|present|participate|participated|participating|participant|participants|took part|take part|came|come|comes|coming|arrive|arrived|there|represent|represented|representing|representative|sent|send|join|joined|delegation|delegations|guests|showed up|turned up|at the meeting|at the summit|at the council|who was at|who were at|in attendance)\b/],
+  ["say", /\b(say|said|says|saying|stated|statement|statements|speak|spoke|spoken|speaking|speech|speeches|told|tell us|words|according to|think|thinks|believe|believes|opinion|view|claim|claimed|remark|remarks|comment|comments|address|addressed|worry|worries|worried|concern|concerns|deplorable|note|noted|warn|warned)\b/],
+  ["quote", /\b(quote|quotes|quoted|quotation|quotations)\b/],
+  ["talk", /\b(talk|talked|talking|talks)\b/],
+  ["agenda", /\b(agenda|discuss|discussed|discussing|discussion|discussions|topic|topics|issue|issues|item|items|considered|consider|subject|subjects|focus|focused|attention|concept|points?)\b/],
+  ["key", /\b(main|key|most important|central|biggest|top|primary|principal|most attention|focus)\b/],
+  ["happen", /\b(happen|happened|happening|happens|occurred|took place|do before|did before|do after|did after|events?|ceremony|program|programme|schedule)\b/],
+  ["wreath", /\b(wreath|wreaths|alley|martyrs|martyr|flame|monument|memorial|tribute|visit|visited|visiting|lay|laid|laying|pay tribute)\b/],
+  ["where", /\b(where|location|located|venue|place)\b/],
+  ["when", /\b(when|date|day|what time|which day|what day)\b/],
+  ["year", /\b(year|what year|which year)\b/],
+  ["host", /\b(host|hosted|hosts|hosting|held|which city|what city|which country hosted|what country hosted|in which city|in what city|town)\b/],
+  ["ordinal", /\b(what number|which number|which meeting of|what meeting of|how many meetings|number meeting|ordinal|77th|which session)\b/],
+  ["otherMeeting", /\b(other meetings?|previous|prior|earlier meetings?|last meeting|last one|next meeting|next one|upcoming|future meetings?|heads of state|heads of government|meetings? does the article mention|other summits?)\b/],
+  ["previous", /\b(previous|prior|last meeting|last one|before that|earlier meeting|last time)\b/],
+  ["next", /\b(next|upcoming|future|will be|will the|going to be)\b/],
+  ["headsOf", /\bheads? of (state|states|government|governments)\b/],
+  ["whoIs", /^ (who is|who s|whos|who are|who was|who were|what is the name|name of|tell me about|who)\b/],
+  ["role", /\b(role|job|position|title|post|what does \w+ do|what is \w+ job|occupation|function|responsible)\b/],
+  ["from", /\b(where is \w+ from|where does \w+ come from|which country is|what country is|from which country|from what country|which country does|what country does|which country|what country|nationality)\b/],
+  ["samePerson", /\b(same person|same man|same guy|one person|same people)\b/],
+  ["people", /\b(people|persons|names|everyone named|who is mentioned|who are mentioned|who is in|who s in|characters)\b/],
+  ["countries", /\b(countries|country|states|nations)\b/],
+  ["summary", /\b(summary|summari[sz]e|overview|tldr|tl dr|gist|what is this about|what s this about|whats this about|what is it about|what happened at|recap|brief me|in short)\b/],
+  ["before", /\b(before)\b/],
+  ["after", /\b(after|afterwards|later|following)\b/],
+  ["all", /\b(all|every|everyone|each)\b/],
+  ["howLong", /\b(how long|duration|lasted|last for|how many hours|how many days)\b/],
+  ["whatTime", /\b(what time|which time|at what time|what hour|start|started|begin|began|end|ended|finish|finished)\b/],
+  ["countWord", /\b(how many|number of|how much|count)\b/],
+  ["open", /\b(open|opened|opening|opens|kick off|kicked off|started the meeting)\b/],
+  ["thank", /\b(thank|thanked|thanks to|thanking|grateful|gratitude)\b/],
+  ["stress", /\b(stress|stressed|emphasi[sz]e|emphasi[sz]ed|underline|underlined|highlight|highlighted|noted)\b/],
+  ["mention", /\b(mention|mentioned|mentions|refer|referred|bring up|brought up|cite|cited|name|named)\b/],
+];
+
+const russianCues: CueTable = [
+  ["greeting", /^ (привет|здравствуй|здравствуйте|добрый (день|вечер)|доброе утро|спасибо|благодарю|пока|ок|окей|как дела|хорошо|отлично|круто|ага)( бот| тебе| вам| большое)* $/],
+  ["source", /(источник|ссылк|откуда (эта|это|эти|новость|статья|информац)|издани|сми |оригинал|сайт|прочитать|полностью|опубликова|публикац)/],
+  ["author", /(автор|написал|журналист|корреспондент)/],
+  ["headline", /(заголов)/],
+  ["published", /(опубликова|вышла|вышел)/],
+  ["now", /(до сих пор|сейчас|всё ещё|все еще|всё еще|по-прежнему|нынешн)/],
+  ["absent", /( не (приехал|пришел|пришёл|присутствовал|участвовал|был|прибыл|прислал|явил)|отказ|отсутств|бойкот|пропустил|проигнорир)/],
+  ["attend", /(присутств|приехал|приезжал|прибыл|пришл|пришел|пришёл|участвова|участник|участие|представлял|представител|делегац|прислал|кто был|кто от |кто из |был ли|была ли|были ли| был | была | были |^ был|^ была)/],
+  ["say", /(сказал|говорил|заявил|заявлени|высказ|мнени|считает|по словам|выступ|речь|слова|отметил|подчеркн|прискорб|беспоко|тревож)/],
+  ["quote", /(цитат)/],
+  ["talk", /(говорил|разговар)/],
+  ["agenda", /(обсужд|обсуди|повестк|тем[аыу ]|вопрос|рассматр|рассмотр|концепци)/],
+  ["key", /(главн|основн|ключев|важнейш|центральн)/],
+  ["happen", /(произошл|случил|происходил|что было|мероприяти|церемони)/],
+  ["wreath", /(венок|венк|возлож|аллею|аллея|аллее|шехид|вечн|памятник|мемориал|посетил|почтил|дань)/],
+  ["where", /(^ где | где |в каком городе|место)/],
+  ["when", /(когда|какого числа|дата|какой день|в какой день)/],
+  ["year", /( год|какого года)/],
+  ["host", /(принимал|в каком городе|какой город|какая страна принимала|проходил|прошло|прошла|состоял)/],
+  ["ordinal", /(по сч[её]ту|какое заседание|какой номер|номер заседани)/],
+  ["otherMeeting", /(прошл[оаыу][емйяю]|предыдущ|следующ|други[ех] (встреч|заседан)|главы государств|главы правительств|глав государств|глав правительств)/],
+  ["previous", /(прошл[оаыу][емйяю]|предыдущ)/],
+  ["next", /(следующ|будет|будущ|очередн)/],
+  ["headsOf", /(глав[аыу]? (государств|правительств))/],
+  ["whoIs", /(кто так|кто это|^ кто [а-яё]+ ?$|кто (министр|председатель|начальник|глава|секретарь))/],
+  ["role", /(должност|кем работает|кем является|чем занимается|пост)/],
+  ["from", /(из какой страны|откуда он|какой страны|какую страну)/],
+  ["samePerson", /(один и тот же|одно и то же лицо)/],
+  ["people", /(люди|упомянут[ыо]|имена|персон)/],
+  ["countries", /(стран)/],
+  ["summary", /(кратко|о ч[её]м (статья|новость|это)|суть|резюме|пересказ)/],
+  ["before", /(перед|до заседания|до встречи)/],
+  ["after", /(после)/],
+  ["all", /( все | всех |^ все )/],
+  ["howLong", /(сколько длил|как долго|продолжал|длительн)/],
+  ["whatTime", /(во сколько|в котором часу|в какое время|начал|закончил)/],
+  ["countWord", /(сколько|число|количество)/],
+  ["open", /(открыл|открыва|открыти)/],
+  ["thank", /(благодар)/],
+  ["stress", /(подчеркн|подчеркива|отметил)/],
+  ["mention", /(упомина|упомян)/],
+];
+
+const englishYesNoStart = /^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|am)$/;
+const russianQuestionWords = /^(кто|что|где|когда|почему|зачем|какой|какая|какое|какие|каких|сколько|откуда|куда|как|чей|чья|чьи|кого|кому|чем|чего|о чем)$/;
+const russianPastVerb = /(ал|ала|али|ало|ил|ила|или|ило|ыл|ыла|ыли|ел|ела|ели|ял|яла|яли|лся|лась|лись)$/;
+
+/** Which words a cue's match covers: every word inside the matched span. */
+function coveredWords(padded: string, match: RegExpExecArray): number[] {
+  const before = padded.slice(0, match.index).trim();
+  const first = before === "" ? 0 : before.split(" ").length;
+  const count = match[0].trim() === "" ? 0 : match[0].trim().split(" ").length;
+  return Array.from({ length: count }, (_, i) => first + i);
+}
+
+/** Reads the cues and the way of asking from a question. Never throws; any text is a question. */
+export function parseQuestion(text: string): ParsedQuestion {
+  const words = wordsOf(text.slice(0, 500)).slice(0, 40);
+  const lang: Language = words.some(isCyrillic) ? "ru" : "en";
+  const padded = ` ${words.join(" ")} `;
+  const cues = new Set<Cue>();
+  const cueWords = new Set<number>();
+  for (const [cue, pattern] of lang === "ru" ? russianCues : englishCues) {
+    const match = pattern.exec(padded);
+    if (!match) continue;
+    cues.add(cue);
+    // Only whole-word cues are used up: a Russian stem such as "участв" also names a topic.
+    if (lang === "en") for (const i of coveredWords(padded, match)) cueWords.add(i);
+  }
+  const first = words[0] ?? "";
+  const yesNo =
+    lang === "en"
+      ? englishYesNoStart.test(first) || (/^(so|and|but)$/.test(first) && englishYesNoStart.test(words[1] ?? ""))
+      : words.includes("ли") ||
+        (/\?\s*$/.test(text) && !words.some((w) => russianQuestionWords.test(w)) && words.some((w) => russianPastVerb.test(w)));
+  const count = cues.has("countWord");
+  const why = lang === "en" ? /\b(why|reason|reasons|how come)\b/.test(padded) : /(почему|зачем|причин)/.test(padded);
+  const who = lang === "en" ? /^ (who|whom|whose|whos)\b/.test(padded) || /\bwho (attended|came|was|were|did|said|mentioned|opened|thanked|talked|spoke)\b/.test(padded) : /(^| )(кто|кого|кому)( |$)/.test(padded);
+  const which = lang === "en" ? /\b(which|what) (countries|country|states|nations|ministers|people|delegations)\b/.test(padded) : /(как(ие|ая|ой|ую) стран)/.test(padded);
+  const negative = lang === "en" ? /\b(not|no one|nobody|never)\b/.test(padded) : /( не |^ не |никто)/.test(padded);
+  return { text, lang, words, cues, yesNo, count, why, who, which, negative, cueWords };
+}
