@@ -67,8 +67,10 @@ function decide(c: Context): QuestionAnswer {
   const { q, e } = c;
   const cues = q.cues;
   const anyCue = [...cues].some((cue) => cue !== "greeting" && cue !== "all" && cue !== "before" && cue !== "after" && cue !== "countries");
-  if (q.words.length === 0 || (cues.has("greeting") && !hasEntity(e))) return unknown(c);
-  if (!anyCue && !hasEntity(e)) return unknown(c);
+  if (q.words.length === 0 || cues.has("greeting")) return unknown(c);
+  if (!anyCue && !hasEntity(e)) {
+    return e.unknownNames.length > 0 ? notCovered(c, html`The article does not mention ${e.unknownNames.map(capitalise).join(" ")}.`) : unknown(c);
+  }
 
   if (cues.has("author")) return sourceAnswer(c);
   if (cues.has("source") || cues.has("headline") || (cues.has("published") && !cues.has("say"))) return sourceAnswer(c);
@@ -84,7 +86,8 @@ function decide(c: Context): QuestionAnswer {
   // Things the article does not know at all: a country it never names, words it never uses.
   const strangeCountries = e.countries.filter((m) => !countryKnown(c, m.country));
   const uncovered = uncoveredWords(c);
-  const personQuestion = cues.has("samePerson") || ((cues.has("whoIs") || cues.has("role") || cues.has("from")) && e.people.length > 0 && !cues.has("say") && !cues.has("attend"));
+  const statementVerb = cues.has("say") || cues.has("quote") || cues.has("open") || cues.has("thank") || cues.has("stress") || cues.has("mention") || cues.has("talk");
+  const personQuestion = cues.has("samePerson") || ((cues.has("whoIs") || cues.has("role") || cues.has("from")) && e.people.length > 0 && !statementVerb && !cues.has("attend"));
   const attendanceLike = cues.has("attend") || cues.has("absent") || personQuestion || cues.has("whoIs") || cues.has("role");
   if (uncovered.length > 0) return notCoveredWords(c, uncovered);
   if (strangeCountries.length > 0 && !attendanceLike && e.roles.length === 0) {
@@ -114,10 +117,11 @@ function decide(c: Context): QuestionAnswer {
     if (strongTopicItem(c, ["agenda", "statement"]) !== undefined) return topicAnswer(c);
     return placeTimeAnswer(c);
   }
-  if (cues.has("agenda") || cues.has("talk") || (cues.has("key") && !cues.has("attend"))) return agendaAnswer(c);
+  if (cues.has("agenda") || cues.has("talk") || (cues.has("key") && !q.who)) return agendaAnswer(c);
   if (cues.has("attend")) return attendanceAnswer(c);
   if (cues.has("whoIs") || cues.has("role") || cues.has("from") || cues.has("people")) return personAnswer(c);
   if (cues.has("summary") || cues.has("happen")) return answered("summary", renderSummary(c.article).blocks);
+  if (q.count) return notCovered(c, html`The article does not give that number.`);
 
   // No cue of a kind: what the question names decides.
   if (e.people.length > 0) return e.topics.some((t) => !settingStems.has(t) && !personStems(c).has(t)) ? statementsAnswer(c) : personAnswer(c);
@@ -128,6 +132,7 @@ function decide(c: Context): QuestionAnswer {
     if (mentioned.some((country) => peopleOf(c, country).length > 0)) return attendanceAnswer(c);
   }
   if (e.places.length > 0 && strongTopicItem(c, ["statement", "agenda", "happening"]) === undefined) {
+    if (q.yesNo) return placeTimeAnswer(c);
     return e.places.every((place) => isEventPlace(c, place)) ? placeTimeAnswer(c) : otherMeetingAnswer(c);
   }
   if (e.topics.length > 0) return topicAnswer(c);
@@ -136,8 +141,10 @@ function decide(c: Context): QuestionAnswer {
 
 // ---------------------------------------------------------------- helpers
 
+/** Stems of the people the question names, with their roles: "the chairman of the CIS Executive Committee" singles out no statement. */
 function personStems(c: Context): Set<string> {
-  return new Set(c.e.people.flatMap((p) => [...stemsOf([p.name, ...p.aliases].join(" "))]));
+  const roles = c.e.roles.length > 0 ? constrainedPeople(c, c.article.people) : [];
+  return new Set([...c.e.people, ...roles].flatMap((p) => [...stemsOf([p.name, ...p.aliases, p.role, p.organisation ?? ""].join(" "))]));
 }
 
 function isEventPlace(c: Context, place: Place): boolean {
@@ -181,6 +188,10 @@ function describe(c: Context, person: Person): string {
 
 function affiliation(c: Context, person: Person): string {
   return c.model.personCountry.get(person.id)?.name ?? person.country ?? person.organisation ?? "";
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 function listWords(items: readonly string[]): string {
@@ -522,9 +533,26 @@ function statementsAnswer(c: Context): QuestionAnswer {
     );
   }
 
+  // A question about an agenda item's content ("what does the 2025 concept say") is not answered by a speech.
+  if (speakers.length === 0 && !q.who && topics.length > 0 && /\b(say|says|said)\b/.test(q.words.join(" ")) && !q.words.includes("about")) {
+    const agendaBest = Math.max(0, ...c.model.items.filter((i) => i.kind === "agenda").map((i) => overlap(i.stems, topics)));
+    const statementBest = Math.max(0, ...c.model.items.filter((i) => i.kind === "statement").map((i) => overlap(i.stems, topics)));
+    if (agendaBest > 0 && agendaBest >= statementBest) {
+      const item = article.agenda.find((a) => overlap(stemsOf(a.text), topics) === agendaBest);
+      return notCovered(c, html`The article does not say what ${item?.text ?? "it"} says: it names it only as an item on the agenda.`);
+    }
+  }
+
   let chosen = ofSpeakers;
+  if (verbs.length > 0 && speakers.length > 0) {
+    // "What did Lebedev stress": the statements of paragraphs that use the verb.
+    const stems = verbs.includes(englishStem("stress")) ? [englishStem("stress"), englishStem("emphasized")] : verbs;
+    const paragraphs = new Set(c.model.sentences.filter((s) => stems.some((v) => s.stems.has(v))).map((s) => s.paragraph));
+    const withVerb = ofSpeakers.filter((s) => paragraphs.has(s.paragraph));
+    if (withVerb.length > 0) chosen = withVerb;
+  }
   if (topics.length > 0) {
-    const scored = ofSpeakers.map((s, i) => ({ s, score: overlap(stemsOf(`${s.intro ?? ""} ${s.text}`), topics), i }));
+    const scored = chosen.map((s, i) => ({ s, score: overlap(stemsOf(`${s.intro ?? ""} ${s.text}`), topics), i }));
     const best = Math.max(0, ...scored.map((x) => x.score));
     if (best === 0) {
       const others = article.statements.filter((s) => overlap(stemsOf(`${s.intro ?? ""} ${s.text}`), topics) > 0);
@@ -538,14 +566,6 @@ function statementsAnswer(c: Context): QuestionAnswer {
       );
     }
     chosen = scored.filter((x) => x.score === best).map((x) => x.s);
-    // A question about an agenda item's content ("what does the 2025 concept say") is not answered by a speech that names it.
-    if (speakers.length === 0 && !q.who && /^(what|что)$/.test(q.words[0] ?? "")) {
-      const agendaBest = Math.max(0, ...c.model.items.filter((i) => i.kind === "agenda").map((i) => overlap(i.stems, topics)));
-      if (agendaBest >= best && /\b(say|says|said)\b/.test(q.words.join(" ")) && !q.words.includes("about")) {
-        const item = article.agenda.find((a) => overlap(stemsOf(a.text), topics) === agendaBest);
-        return notCovered(c, html`The article does not say what ${item?.text ?? "it"} says: it names it only as an item on the agenda.`);
-      }
-    }
     // "Which countries ... certain countries": the article does not say which.
     const which = /\b(which|what) (\w+)/.exec(q.words.join(" "));
     if (which?.[2] && q.words[0] === "which") {

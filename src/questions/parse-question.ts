@@ -72,25 +72,27 @@ export interface ParsedQuestion {
   which: boolean;
   /** Asks a negative: "who did not come", "кто не приехал". */
   negative: boolean;
-  /** Words the cues used up, so they are not taken for topics or unknown names. */
+  /** Words of any cue: never taken for something the article does not cover. */
   cueWords: ReadonlySet<number>;
+  /** Words of the cues that say how the question asks ("who", "said", "attend"): not topics either. */
+  askWords: ReadonlySet<number>;
 }
 
 type CueTable = ReadonlyArray<readonly [Cue, RegExp]>;
 
 const englishCues: CueTable = [
   ["greeting", /^ (hi|hello|hey|hiya|yo|thanks|thank you|thx|ty|good (bot|job|morning|evening|night|day)|how are you|how r u|lol|ok|okay|bye|cool|nice|great|test|start)( there| bot| you| very much| a lot| all| doing)* $/],
-  ["source", /\b(source|sources|link|url|original|outlet|outlets|publication|published|publish|publisher|website|site|newspaper|agency|media|reported it|who reported|where is this from|where is it from|where does this come from|where did this come from|read the full|full article|full text|read more|read it)\b/],
+  ["source", /\b(is (this|it) from|is this by|source|sources|link|url|original|outlet|outlets|publication|published|publish|publisher|website|site|newspaper|agency|media|reported it|who reported|where is this from|where is it from|where does this come from|where did this come from|read the full|full article|full text|read more|read it)\b/],
   ["author", /\b(wrote|written|author|authors|journalist|reporter|byline)\b/],
   ["headline", /\b(headline|title of the article|article title|heading)\b/],
   ["published", /\b(published|publish|posted|came out)\b/],
   ["now", /\b(still|currently|nowadays|these days|anymore|right now|at present)\b/],
   ["absent", /\b(not (attend|attended|come|came|show|showed|participate|participated|take part|present|there|send|sent|join|joined|make it|turn up)|absent|absence|absences|missing|miss|missed|refuse|refused|refusal|boycott|boycotted|stay away|stayed away|skip|skipped|declined|no show|nobody from|did not|didn't)\b/],
   ["attend", /\b(attend|attends|attended|attending|attendance|attendee|attendees|present|participate|participated|participating|participant|participants|took part|take part|came|come|comes|coming|arrive|arrived|there|represent|represented|representing|representative|sent|send|join|joined|delegation|delegations|guests|showed up|turned up|at the meeting|at the summit|at the council|who was at|who were at|in attendance)\b/],
-  ["say", /\b(say|said|says|saying|stated|statement|statements|speak|spoke|spoken|speaking|speech|speeches|told|tell us|words|according to|think|thinks|believe|believes|opinion|view|claim|claimed|remark|remarks|comment|comments|address|addressed|worry|worries|worried|concern|concerns|deplorable|note|noted|warn|warned)\b/],
+  ["say", /\b(say|said|says|saying|stated|statement|statements|speak|spoke|spoken|speaking|speech|speeches|told|tell us|words|according to|think|thinks|believe|believes|opinion|view|claim|claimed|remark|remarks|comment|comments|address|addressed|note|noted|warn|warned)\b/],
   ["quote", /\b(quote|quotes|quoted|quotation|quotations)\b/],
   ["talk", /\b(talk|talked|talking|talks)\b/],
-  ["agenda", /\b(agenda|discuss|discussed|discussing|discussion|discussions|topic|topics|issue|issues|item|items|considered|consider|subject|subjects|focus|focused|attention|concept|points?)\b/],
+  ["agenda", /\b(agenda|discuss|discussed|discussing|discussion|discussions|topic|topics|issue|issues|item|items|considered|consider|subject|subjects|focus|focused|points?)\b/],
   ["key", /\b(main|key|most important|central|biggest|top|primary|principal|most attention|focus)\b/],
   ["happen", /\b(happen|happened|happening|happens|occurred|took place|do before|did before|do after|did after|events?|ceremony|program|programme|schedule)\b/],
   ["wreath", /\b(wreath|wreaths|alley|martyrs|martyr|flame|monument|memorial|tribute|visit|visited|visiting|lay|laid|laying|pay tribute)\b/],
@@ -131,7 +133,7 @@ const russianCues: CueTable = [
   ["now", /(до сих пор|сейчас|всё ещё|все еще|всё еще|по-прежнему|нынешн)/],
   ["absent", /( не (приехал|пришел|пришёл|присутствовал|участвовал|был|прибыл|прислал|явил)|отказ|отсутств|бойкот|пропустил|проигнорир)/],
   ["attend", /(присутств|приехал|приезжал|прибыл|пришл|пришел|пришёл|участвова|участник|участие|представлял|представител|делегац|прислал|кто был|кто от |кто из |был ли|была ли|были ли| был | была | были |^ был|^ была)/],
-  ["say", /(сказал|говорил|заявил|заявлени|высказ|мнени|считает|по словам|выступ|речь|слова|отметил|подчеркн|прискорб|беспоко|тревож)/],
+  ["say", /(сказал|говорил|заявил|заявлени|высказ|мнени|считает|по словам|выступ|речь|слова|отметил|подчеркн)/],
   ["quote", /(цитат)/],
   ["talk", /(говорил|разговар)/],
   ["agenda", /(обсужд|обсуди|повестк|тем[аыу ]|вопрос|рассматр|рассмотр|концепци)/],
@@ -142,7 +144,7 @@ const russianCues: CueTable = [
   ["when", /(когда|какого числа|дата|какой день|в какой день)/],
   ["year", /( год|какого года)/],
   ["host", /(принимал|в каком городе|какой город|какая страна принимала|проходил|прошло|прошла|состоял)/],
-  ["ordinal", /(по сч[её]ту|какое заседание|какой номер|номер заседани)/],
+  ["ordinal", /(сч[её]ту|какое заседание|какой номер|номер заседани)/],
   ["otherMeeting", /(прошл[оаыу][емйяю]|предыдущ|следующ|други[ех] (встреч|заседан)|главы государств|главы правительств|глав государств|глав правительств)/],
   ["previous", /(прошл[оаыу][емйяю]|предыдущ)/],
   ["next", /(следующ|будет|будущ|очередн)/],
@@ -166,13 +168,20 @@ const russianCues: CueTable = [
   ["mention", /(упомина|упомян)/],
 ];
 
+/** Cues that say how a question asks, not what about: their words are not topics. */
+const grammaticalCues = new Set<Cue>(["source", "author", "headline", "published", "now", "absent", "attend", "say", "quote", "talk", "agenda", "key", "happen", "where", "when", "year", "host", "ordinal", "whoIs", "role", "from", "samePerson", "people", "summary", "howLong", "whatTime", "countWord", "all"]);
+
+const global = (table: CueTable): CueTable => table.map(([cue, pattern]) => [cue, new RegExp(pattern.source, "g")] as const);
+const englishCueTable = global(englishCues);
+const russianCueTable = global(russianCues);
+
 const englishYesNoStart = /^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|am)$/;
 const russianQuestionWords = /^(кто|что|где|когда|почему|зачем|какой|какая|какое|какие|каких|сколько|откуда|куда|как|чей|чья|чьи|кого|кому|чем|чего|о чем)$/;
 const russianPastVerb = /(ал|ала|али|ало|ил|ила|или|ило|ыл|ыла|ыли|ел|ела|ели|ял|яла|яли|лся|лась|лись)$/;
 
 /** Which words a cue's match covers: every word inside the matched span. */
-function coveredWords(padded: string, match: RegExpExecArray): number[] {
-  const before = padded.slice(0, match.index).trim();
+function coveredWords(padded: string, match: RegExpMatchArray): number[] {
+  const before = padded.slice(0, match.index ?? 0).trim();
   const first = before === "" ? 0 : before.split(" ").length;
   const count = match[0].trim() === "" ? 0 : match[0].trim().split(" ").length;
   return Array.from({ length: count }, (_, i) => first + i);
@@ -185,12 +194,29 @@ export function parseQuestion(text: string): ParsedQuestion {
   const padded = ` ${words.join(" ")} `;
   const cues = new Set<Cue>();
   const cueWords = new Set<number>();
-  for (const [cue, pattern] of lang === "ru" ? russianCues : englishCues) {
-    const match = pattern.exec(padded);
-    if (!match) continue;
-    cues.add(cue);
-    // Only whole-word cues are used up: a Russian stem such as "участв" also names a topic.
-    if (lang === "en") for (const i of coveredWords(padded, match)) cueWords.add(i);
+  const askWords = new Set<number>();
+  for (const [cue, pattern] of lang === "ru" ? russianCueTable : englishCueTable) {
+    let found = false;
+    for (const match of padded.matchAll(pattern)) {
+      found = true;
+      if (lang !== "en") continue;
+      for (const i of coveredWords(padded, match)) {
+        cueWords.add(i);
+        if (grammaticalCues.has(cue)) askWords.add(i);
+      }
+    }
+    if (found) cues.add(cue);
+  }
+  if (lang === "ru") {
+    // A Russian cue is a word's stem: the word that carries it is used up.
+    words.forEach((word, i) => {
+      const alone = ` ${word} `;
+      for (const [cue, pattern] of russianCueTable) {
+        if (!new RegExp(pattern.source).test(alone)) continue;
+        cueWords.add(i);
+        if (grammaticalCues.has(cue)) askWords.add(i);
+      }
+    });
   }
   const first = words[0] ?? "";
   const yesNo =
@@ -203,5 +229,5 @@ export function parseQuestion(text: string): ParsedQuestion {
   const who = lang === "en" ? /^ (who|whom|whose|whos)\b/.test(padded) || /\bwho (attended|came|was|were|did|said|mentioned|opened|thanked|talked|spoke)\b/.test(padded) : /(^| )(кто|кого|кому)( |$)/.test(padded);
   const which = lang === "en" ? /\b(which|what) (countries|country|states|nations|ministers|people|delegations)\b/.test(padded) : /(как(ие|ая|ой|ую) стран)/.test(padded);
   const negative = lang === "en" ? /\b(not|no one|nobody|never)\b/.test(padded) : /( не |^ не |никто)/.test(padded);
-  return { text, lang, words, cues, yesNo, count, why, who, which, negative, cueWords };
+  return { text, lang, words, cues, yesNo, count, why, who, which, negative, cueWords, askWords };
 }

@@ -93,7 +93,9 @@ const russianCaseEnding = /(?:ogo|omu|oi|om|im|a|u|e|i)$/;
 
 /** The people a word names in the article, or none. `strict` allows no typos (for words the language also uses). */
 function peopleNamedBy(model: ArticleModel, word: string, strict: boolean): readonly Person[] {
-  for (const key of nameKeysOf(word)) {
+  // "shoigus" (a possessive without its apostrophe) is "shoigu" once stemmed.
+  const keys = isCyrillic(word) || word.length < 5 ? nameKeysOf(word) : [...nameKeysOf(word), ...nameKeysOf(englishStem(word))];
+  for (const key of keys) {
     const exact = model.nameKeys.get(key);
     if (exact) return exact;
     if (isCyrillic(word)) {
@@ -171,6 +173,7 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
     if (used.has(i)) return;
     if (functionWords.has(word) && !model.nameKeys.has(word)) return;
     const isCue = question.cueWords.has(i);
+    const asks = question.askWords.has(i);
     const stem = stemOfWord(word);
     const known = stem !== undefined && model.vocabulary.has(stem);
     // Names first, exactly; with a typo only for words that are neither cues nor the article's own words.
@@ -185,9 +188,18 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
       topics.push(...stemsOf(place.name));
       return;
     }
+    if (asks) return;
     if (known && stem !== undefined) {
       topics.push(stem);
       return;
+    }
+    if (isCyrillic(word)) {
+      // A name or place the glossary does not know, written in Cyrillic: "Баку", "Анапа".
+      const latin = nameKeysOf(word).map(englishStem).find((key) => model.vocabulary.has(key));
+      if (latin !== undefined) {
+        topics.push(latin);
+        return;
+      }
     }
     if (isCue || softWords.has(word) || russianSoftWords.has(word)) return;
     if (question.lang === "ru" && stem !== undefined) {
@@ -201,11 +213,16 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
     }
     if (word.length < 2) return;
     unmatched.push(word);
-    if (question.lang === "ru" ? /^[а-я]+(ов|ев|ин|ёв|ий|ая|ова|ева|ина)$/.test(word) || isNameLike(question.text, word) : isNameLike(question.text, word)) {
+    if (looksLikeSurname(word) || isNameLike(question.text, word)) {
       unknownNames.push(word);
     }
   });
   return { people, countries, roles, places, topics, unmatched, unknownNames };
+}
+
+/** Surnames of the region and beyond end like these: "Aliyev", "Putin", "Гасанов", "Pashinyan". */
+function looksLikeSurname(word: string): boolean {
+  return word.length >= 5 && /(ov|ev|yev|in|sky|skiy|enko|yan|ian|adze|shvili|uly|ovich|evich|ova|eva|ina|ов|ев|ёв|ин|ий|ова|ева|ина|ян|енко|швили)$/.test(word);
 }
 
 /** Whether the reader wrote a word with a capital, mid-sentence: a name. */

@@ -131,7 +131,7 @@ const russianGlossary: ReadonlyArray<readonly [string, string]> = [
   ["сегодн", "today"], ["предыдущ", "previous"], ["прошл", "last"], ["последн", "last"], ["следующ", "next"],
   ["очередн", "next"],
   // The article
-  ["источник", "source"], ["ссылк", "link"], ["статья", "article"], ["стать", "article"], ["новост", "news"],
+  ["снг", "cis"], ["одкб", "csto"], ["главн", "main"], ["основн", "main"], ["ключев", "key"], ["источник", "source"], ["ссылк", "link"], ["статья", "article"], ["стать", "article"], ["новост", "news"],
   ["издани", "outlet"], ["сми", "outlet"], ["заголов", "headline"], ["оригинал", "original"], ["автор", "author"],
 ];
 
@@ -160,7 +160,7 @@ export const englishFunctionWords = new Set(
   what who whom whose which where when why how whats whos wheres whens hows
   not no yes any anyone anybody anything some someone somebody something all every everyone each other others
   also too just only even still very really much many more most less few lot lots
-  tell show give say let know want like please pls plz thanks thank ok okay
+  tell give gave given giving say let know want like please pls plz ok okay
   up down out off again ever never already yet now
   one ones thing things stuff kind sort type part way
   article story news text piece report
