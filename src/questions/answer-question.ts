@@ -1,6 +1,6 @@
 import type { Article, Person, Place, Statement } from "../content/article-schema";
 import { bold, html, italic, joinHtml, type SafeHtml } from "../render/html";
-import { describePerson, formatDate, renderAgenda, renderAttendees, renderPerson, renderSource, renderSummary, type Answer } from "../render/render-article";
+import { formatDate, renderAgenda, renderAttendees, renderPerson, renderSource, renderSummary, type Answer } from "../render/render-article";
 import { articleModel, stemsOf, type ArticleModel, type Sentence } from "./article-model";
 import { possessive, type Country, type CountryMention } from "./countries";
 import { parseQuestion, type ParsedQuestion } from "./parse-question";
@@ -585,7 +585,9 @@ function statementsAnswer(c: Context): QuestionAnswer {
   }
   const ordered = [...chosen].sort((a, b) => Number(b.key) - Number(a.key));
   const lines = ordered.map((s) => statementLine(c, s));
-  const lead = q.yesNo ? html`Yes: ${joinHtml(lines, "\n")}` : joinHtml(lines, "\n");
+  // One speaker's words, asked for without a topic: say whose they are first.
+  const heading = speakers.length === 1 && topics.length === 0 && !q.yesNo && speakers[0] ? [html`${bold(`What ${speakers[0].name} said:`)}`] : [];
+  const lead = q.yesNo ? html`Yes: ${joinHtml(lines, "\n")}` : joinHtml([...heading, ...lines], "\n");
   return answered("statements", [lead]);
 }
 
@@ -640,10 +642,17 @@ function agendaAnswer(c: Context): QuestionAnswer {
     const rest = article.agenda.filter((item) => !matched.includes(item));
     return answered("agenda", [html`${q.yesNo ? "Yes: " : ""}besides ${matched.map((m) => m.text).join(", ")}, the meeting considered ${listWords(rest.map((r) => r.text))}.`]);
   }
-  const ordered = [...matched, ...(key && !matched.includes(key) ? [key] : []), ...article.agenda.filter((item) => !matched.includes(item) && item !== key)];
-  const lines = ordered.map((item) => html`• ${item.key ? bold(item.text) : item.text}${item.key ? " (key item)" : ""}`);
-  const head = matched.length > 0 ? (q.yesNo ? html`Yes: ${matched.map((m) => m.text).join("; ")}.` : html`${matched.map((m) => m.text).join("; ")}.`) : html`${bold("Discussed:")}`;
-  return answered("agenda", [html`${head}\n${joinHtml(lines, "\n")}`]);
+  const rest = article.agenda.filter((item) => item !== key);
+  const list = joinHtml(
+    [
+      ...(key ? [html`${bold("Key item:")} ${key.text}`] : []),
+      ...(rest.length > 0 ? [html`${bold(key ? "Also discussed:" : "Discussed:")}\n${joinHtml(rest.map((item) => html`• ${item.text}`), "\n")}`] : []),
+    ],
+    "\n",
+  );
+  if (matched.length === 0) return answered("agenda", [list]);
+  const head = html`${q.yesNo ? "Yes: " : ""}${matched.map((m) => m.text).join("; ")}.`;
+  return answered("agenda", [html`${head}\n${list}`]);
 }
 
 // ---------------------------------------------------------------- place and time
@@ -656,7 +665,7 @@ function eventLead(c: Context): SafeHtml {
 }
 
 function placeTimeAnswer(c: Context): QuestionAnswer {
-  const { q, e, article } = c;
+  const { q, e } = c;
   const other = e.places.find((place) => !isEventPlace(c, place));
   if (other && q.yesNo) {
     return answered("place-time", [html`No: ${eventLead(c)}`, html`${other.name} is named for another meeting: “${other.text}”.`]);

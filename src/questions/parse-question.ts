@@ -231,3 +231,18 @@ export function parseQuestion(text: string): ParsedQuestion {
   const negative = lang === "en" ? /\b(not|no one|nobody|never)\b/.test(padded) : /( не |^ не |никто)/.test(padded);
   return { text, lang, words, cues, yesNo, count, why, who, which, negative, cueWords, askWords };
 }
+
+/** Cues that only colour a question ("all", "before"): alone they do not make text a question. */
+const weakCues = new Set<Cue>(["greeting", "countries", "all", "before", "after", "people"]);
+
+/**
+ * Whether text reads as a question rather than a search: it carries a kind's cue ("who
+ * attended", "said", "where"), starts with a question word or asks yes or no. "Lebedev"
+ * or "deplorable" alone are searches.
+ */
+export function isQuestionLike(question: ParsedQuestion): boolean {
+  if (question.cues.has("greeting")) return false;
+  if ([...question.cues].some((cue) => !weakCues.has(cue))) return true;
+  const first = question.words[0] ?? "";
+  return question.yesNo || question.why || /^(who|what|whats|which|where|when|how|whom|whose|кто|что|где|когда|какой|какая|какие|сколько|почему|зачем)$/.test(first);
+}
