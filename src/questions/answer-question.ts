@@ -69,7 +69,7 @@ function decide(c: Context): QuestionAnswer {
   const anyCue = [...cues].some((cue) => cue !== "greeting" && cue !== "all" && cue !== "before" && cue !== "after" && cue !== "countries");
   if (q.words.length === 0 || cues.has("greeting")) return unknown(c);
   if (!anyCue && !hasEntity(e)) {
-    return e.unknownNames.length > 0 ? notCovered(c, html`The article does not mention ${e.unknownNames.map(capitalise).join(" ")}.`) : unknown(c);
+    return e.unknownNames.length > 0 ? notCovered(c, html`The article does not mention ${e.unknownNames.map((w) => capitalise(asTyped(q.text, w))).join(" ")}.`) : unknown(c);
   }
 
   if (cues.has("author")) return sourceAnswer(c);
@@ -100,13 +100,9 @@ function decide(c: Context): QuestionAnswer {
   }
   if (cues.has("headsOf") || (cues.has("otherMeeting") && !cues.has("say") && !cues.has("mention"))) return otherMeetingAnswer(c);
   const statementCue = cues.has("say") || cues.has("quote") || cues.has("open") || cues.has("thank") || cues.has("stress") || cues.has("mention");
-  const talkAboutStatements = cues.has("talk") && (q.who || e.people.length > 0 || /\b(anyone|anybody|someone)\b/.test(q.words.join(" ")));
-  if (statementCue || talkAboutStatements) {
-    if (cues.has("say") && cues.has("agenda") && !q.who && e.people.length === 0 && e.roles.length === 0 && /говорил|talk/.test(q.words.join(" ")) === false) {
-      return statementsAnswer(c);
-    }
-    return statementsAnswer(c);
-  }
+  const talkAboutStatements = cues.has("talk") && (q.who || e.people.length > 0 || e.roles.some((r) => !r.plural) || e.countries.length > 0 || /\b(anyone|anybody|someone|кто-нибудь|кто-то)\b/.test(q.words.join(" ")));
+  const sayOnlyByTalk = q.lang === "ru" && cues.has("talk") && !cues.has("say") && !cues.has("quote") && !talkAboutStatements;
+  if ((statementCue && !sayOnlyByTalk) || talkAboutStatements) return statementsAnswer(c);
   if (cues.has("happen") || cues.has("wreath")) {
     const otherPlace = e.places.find((place) => !isEventPlace(c, place));
     if (otherPlace || (cues.has("happen") && /\b(october|oct|октябр)/.test(q.words.join(" ")))) return otherMeetingAnswer(c);
@@ -119,6 +115,10 @@ function decide(c: Context): QuestionAnswer {
   }
   if (cues.has("agenda") || cues.has("talk") || (cues.has("key") && !q.who)) return agendaAnswer(c);
   if (cues.has("attend")) return attendanceAnswer(c);
+  // "Was Shoigu in Baku?", "which ministers were in Baku": attendance, asked by the place.
+  if (e.places.some((place) => isEventPlace(c, place)) && (q.yesNo || q.who || q.which || /^(which|what)$/.test(q.words[0] ?? "")) && (e.people.length > 0 || e.roles.length > 0 || e.countries.length > 0)) {
+    return attendanceAnswer(c);
+  }
   if (cues.has("whoIs") || cues.has("role") || cues.has("from") || cues.has("people")) return personAnswer(c);
   if (cues.has("summary") || cues.has("happen")) return answered("summary", renderSummary(c.article).blocks);
   if (q.count) return notCovered(c, html`The article does not give that number.`);
@@ -272,8 +272,14 @@ function notCovered(c: Context, lead: SafeHtml, ...rest: SafeHtml[]): QuestionAn
 }
 
 function notCoveredWords(c: Context, words: readonly string[]): QuestionAnswer {
-  const asked = words.join(" ");
+  const asked = words.map((word) => asTyped(c.q.text, word)).join(" ");
   return notCovered(c, html`The article does not mention “${asked}”.`);
+}
+
+/** A word as the reader typed it ("Erdogan", not "erdogan"). */
+function asTyped(text: string, word: string): string {
+  const at = text.toLowerCase().indexOf(word);
+  return at >= 0 ? text.slice(at, at + word.length) : word;
 }
 
 function notCoveredNow(c: Context): QuestionAnswer {

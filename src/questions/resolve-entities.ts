@@ -15,6 +15,8 @@ export interface RoleMention {
   stems: string[];
   /** How to write it: "defense minister". */
   label: string;
+  /** Asked of a group ("the ministers"), not of one person. */
+  plural?: boolean;
 }
 
 export interface Entities {
@@ -136,7 +138,7 @@ function findRoles(question: ParsedQuestion, used: Set<number>): RoleMention[] {
     const match = pattern.exec(rest);
     if (!match) continue;
     // "heads of state" is a meeting, not a role.
-    roles.push(role);
+    roles.push({ ...role, plural: /(s|ы|ов)$/.test(match[0].trim()) });
     const before = rest.slice(0, match.index).trim();
     const first = before === "" ? 0 : before.split(" ").length;
     const length = match[0].trim().split(" ").length;
