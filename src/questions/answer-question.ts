@@ -69,7 +69,10 @@ function decide(c: Context): QuestionAnswer {
   const anyCue = [...cues].some((cue) => cue !== "greeting" && cue !== "all" && cue !== "before" && cue !== "after" && cue !== "countries");
   if (q.words.length === 0 || cues.has("greeting")) return unknown(c);
   if (!anyCue && !hasEntity(e)) {
-    return e.unknownNames.length > 0 ? notCovered(c, html`The article does not mention ${e.unknownNames.map((w) => capitalise(asTyped(q.text, w))).join(" ")}.`) : unknown(c);
+    if (e.unknownNames.length > 0) return notCovered(c, html`The article does not mention ${e.unknownNames.map((w) => capitalise(asTyped(q.text, w))).join(" ")}.`);
+    // "What was agreed?": a question, about something the article does not hold.
+    if (e.unmatched.length > 0 && /^(what|who|which|where|when|how|did|was|were|is|are|что|кто|где|когда|какой|какая|какие|был|была|были)$/.test(q.words[0] ?? "")) return notCoveredWords(c, e.unmatched);
+    return unknown(c);
   }
 
   if (cues.has("author")) return sourceAnswer(c);
@@ -98,17 +101,23 @@ function decide(c: Context): QuestionAnswer {
   if (cues.has("absent") && !(q.yesNo && !q.negative && cues.has("attend") && !/refus|boycott|absent|miss|skip|declin/.test(q.words.join(" ")))) {
     return absenceAnswer(c);
   }
-  if (cues.has("headsOf") || (cues.has("otherMeeting") && !cues.has("say") && !cues.has("mention"))) return otherMeetingAnswer(c);
   const statementCue = cues.has("say") || cues.has("quote") || cues.has("open") || cues.has("thank") || cues.has("stress") || cues.has("mention");
+  if (q.count && cues.has("people") && !cues.has("attend")) return personAnswer(c);
+  if ((cues.has("headsOf") || cues.has("otherMeeting")) && !(statementCue && (e.people.length > 0 || q.who))) return otherMeetingAnswer(c);
   const talkAboutStatements = cues.has("talk") && (q.who || e.people.length > 0 || e.roles.some((r) => !r.plural) || e.countries.length > 0 || /\b(anyone|anybody|someone|кто-нибудь|кто-то)\b/.test(q.words.join(" ")));
   const sayOnlyByTalk = q.lang === "ru" && cues.has("talk") && !cues.has("say") && !cues.has("quote") && !talkAboutStatements;
   if ((statementCue && !sayOnlyByTalk) || talkAboutStatements) return statementsAnswer(c);
+  if ((cues.has("agenda") || (cues.has("key") && !q.who)) && !cues.has("wreath")) return agendaAnswer(c);
   if (cues.has("happen") || cues.has("wreath")) {
     const otherPlace = e.places.find((place) => !isEventPlace(c, place));
     if (otherPlace || (cues.has("happen") && /\b(october|oct|октябр)/.test(q.words.join(" ")))) return otherMeetingAnswer(c);
     return happeningsAnswer(c);
   }
   if (cues.has("ordinal")) return placeTimeAnswer(c);
+  const elsewhere = e.places.find((place) => !isEventPlace(c, place));
+  if (q.yesNo && e.people.length > 0 && elsewhere && !statementCue) {
+    return notCovered(c, html`The article does not say that ${listWords(e.people.map((p) => p.name))} went to ${elsewhere.name}: it names ${elsewhere.name} for “${elsewhere.text}”.`);
+  }
   if (cues.has("where") || cues.has("when") || cues.has("year") || cues.has("host")) {
     if (strongTopicItem(c, ["agenda", "statement"]) !== undefined) return topicAnswer(c);
     return placeTimeAnswer(c);
@@ -129,7 +138,7 @@ function decide(c: Context): QuestionAnswer {
   if (e.countries.length > 0) {
     const mentioned = e.countries.map((m) => m.country);
     if (mentioned.some((country) => absenceOf(c, country) !== undefined)) return absenceAnswer(c);
-    if (mentioned.some((country) => peopleOf(c, country).length > 0)) return attendanceAnswer(c);
+    if (mentioned.some((country) => peopleOf(c, country).length > 0 || countryKnown(c, country))) return attendanceAnswer(c);
   }
   if (e.places.length > 0 && strongTopicItem(c, ["statement", "agenda", "happening"]) === undefined) {
     if (q.yesNo) return placeTimeAnswer(c);
@@ -273,7 +282,7 @@ function notCovered(c: Context, lead: SafeHtml, ...rest: SafeHtml[]): QuestionAn
 
 function notCoveredWords(c: Context, words: readonly string[]): QuestionAnswer {
   const asked = words.map((word) => asTyped(c.q.text, word)).join(" ");
-  return notCovered(c, html`The article does not mention “${asked}”.`);
+  return notCovered(c, html`The article does not mention “${asked}”. /help shows what I can answer.`);
 }
 
 /** A word as the reader typed it ("Erdogan", not "erdogan"). */
@@ -530,6 +539,14 @@ function statementsAnswer(c: Context): QuestionAnswer {
     }
   }
 
+  if (q.count) {
+    const pool = speakers.length > 0 ? article.statements.filter((s) => speakers.some((p) => p.id === s.speaker)) : article.statements;
+    const quotes = pool.filter((s) => s.kind === "quote").length;
+    return answered("statements", [
+      html`The article has ${pool.length} statements${speakers.length > 0 ? ` by ${listWords(speakers.map((p) => p.name))}` : ""}: ${quotes} direct quotes and ${pool.length - quotes} in reported speech.`,
+      joinHtml(pool.map((s) => statementLine(c, s)), "\n"),
+    ]);
+  }
   const ofSpeakers = speakers.length > 0 ? article.statements.filter((s) => speakers.some((p) => p.id === s.speaker)) : article.statements;
   if (speakers.length > 0 && ofSpeakers.length === 0) {
     return notCovered(

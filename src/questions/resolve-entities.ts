@@ -34,13 +34,13 @@ export interface Entities {
 
 const englishRoles: ReadonlyArray<readonly [RegExp, RoleMention]> = [
   [/\b(defen[cs]e ministers?|ministers? of defen[cs]e|defen[cs]e chiefs?|defen[cs]e heads?)\b/, { stems: ["defens", "minist"], label: "defense minister" }],
-  [/\bchiefs? of (the )?(general )?staff\b/, { stems: ["chief", "staff"], label: "chief of the General Staff" }],
+  [/\bchiefs? of (the )?(\w+ )?(general )?staff\b/, { stems: ["chief", "staff"], label: "chief of the General Staff" }],
   [/\bexecutive secretar(y|ies)\b/, { stems: ["secretari"], label: "executive secretary" }],
   [/\b(chairman|chairmen|chairperson|chair of|head of the (cis )?executive committee)\b/, { stems: ["chairman"], label: "chairman" }],
   [/\bforeign ministers?\b/, { stems: ["foreign", "minist"], label: "foreign minister" }],
   [/\bprime ministers?\b/, { stems: ["prime", "minist"], label: "prime minister" }],
   [/\bpresidents?\b/, { stems: ["presid"], label: "president" }],
-  [/\b(generals?|commanders?|commander in chief)\b/, { stems: ["command"], label: "commander" }],
+  [/\b(commanders?|commander in chief)\b/, { stems: ["command"], label: "commander" }],
   [/\bministers?\b/, { stems: ["minist"], label: "minister" }],
 ];
 
@@ -166,6 +166,7 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
   const functionWords = question.lang === "ru" ? russianFunctionWords : englishFunctionWords;
 
   const people: Person[] = [];
+  const nameHits = new Map<Person, number>();
   const places: Place[] = [];
   const topics: string[] = [];
   const unmatched: string[] = [];
@@ -181,7 +182,10 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
     // Names first, exactly; with a typo only for words that are neither cues nor the article's own words.
     const named = peopleNamedBy(model, word, isCue || known);
     if (named.length > 0 && !(headsOf && /^heads?$/.test(word))) {
-      for (const person of named) if (!people.includes(person)) people.push(person);
+      for (const person of named) {
+        if (!people.includes(person)) people.push(person);
+        nameHits.set(person, (nameHits.get(person) ?? 0) + 1);
+      }
       return;
     }
     const place = placeNamedBy(model, word, isCue || known);
@@ -219,7 +223,10 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
       unknownNames.push(word);
     }
   });
-  return { people, countries, roles, places, topics, unmatched, unknownNames };
+  // "Сергей Лебедев": both words name Lebedev, only one Shoigu (also a Sergey): Lebedev it is.
+  const most = Math.max(0, ...nameHits.values());
+  const named = people.filter((person) => nameHits.get(person) === most);
+  return { people: named, countries, roles, places, topics, unmatched, unknownNames };
 }
 
 /** Surnames of the region and beyond end like these: "Aliyev", "Putin", "Гасанов", "Pashinyan". */

@@ -71,6 +71,18 @@ const englishSynonyms: Readonly<Record<string, string>> = {
   wwii: "war",
   "1945": "1945",
   nukes: "nuclear",
+  criticize: "concern",
+  criticise: "concern",
+  criticized: "concern",
+  criticised: "concern",
+  criticizes: "concern",
+  criticism: "concern",
+  condemn: "concern",
+  condemned: "concern",
+  blame: "concern",
+  blamed: "concern",
+  west: "western",
+  oct: "october",
 };
 
 /** The Snowball stem of an English word, after folding spellings. */
@@ -177,5 +189,5 @@ export const russianFunctionWords = new Set(
   был была было были быть есть будет будут
   все всё весь вся всех каждый кто-то что-то кто-нибудь
   скажи скажите расскажи расскажите покажи пожалуйста также тоже еще ещё уже только
-  такой такая такое`.split(/\s+/),
+  такой такая такое нибудь либо то`.split(/\s+/),
 );
