@@ -40,9 +40,18 @@ export interface ArticleModel {
   placeKeys: ReadonlyMap<string, string>;
 }
 
-/** Stems of a text's words, function words kept out by the caller's need: all words here. */
-export function stemsOf(text: string): Set<string> {
-  return new Set(wordsOf(text).map(englishStem));
+/** Stem sets already made, for the article texts answers match against again and again. */
+const stemSets = new Map<string, ReadonlySet<string>>();
+
+/** The stems of every word of a text (shared and read-only: do not change it). */
+export function stemsOf(text: string): ReadonlySet<string> {
+  let set = stemSets.get(text);
+  if (set === undefined) {
+    set = new Set(wordsOf(text).map(englishStem));
+    if (stemSets.size >= 10_000) stemSets.clear();
+    stemSets.set(text, set);
+  }
+  return set;
 }
 
 const models = new WeakMap<Article, ArticleModel>();

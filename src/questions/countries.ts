@@ -65,6 +65,8 @@ interface CountryTables {
   latin: Map<string, Country>;
   /** Longest Latin phrase in words. */
   longest: number;
+  /** First words of the phrases of more than one word. */
+  firstWords: Set<string>;
   /** Russian stems → country. */
   russianStems: Map<string, Country>;
 }
@@ -129,7 +131,8 @@ function buildTables(): CountryTables {
     const country = byCode.get(code);
     if (country) russianStems.set(stem, country);
   }
-  return { latin, longest, russianStems };
+  const firstWords = new Set([...latin.keys()].filter((key) => key.includes(" ")).map((key) => key.split(" ")[0] ?? ""));
+  return { latin, longest, firstWords, russianStems };
 }
 
 function countryTables(): CountryTables {
@@ -166,30 +169,55 @@ export interface CountryMention {
  * phrase first: "United States", "Republic of Azerbaijan", "Azerbaijani", "Азербайджана".
  */
 export function findCountries(words: readonly string[]): CountryMention[] {
-  const { latin, longest } = countryTables();
+  const { latin, longest, firstWords } = countryTables();
   const found: CountryMention[] = [];
   const used = new Set<number>();
-  for (let length = Math.min(longest, words.length); length >= 1; length--) {
-    for (let start = 0; start + length <= words.length; start++) {
-      const positions = Array.from({ length }, (_, i) => start + i);
-      if (positions.some((p) => used.has(p))) continue;
-      const phrase = words.slice(start, start + length);
-      // A phrase starts and ends with a word that names something: not "the" of "is the Azerbaijani".
-      if (normaliseTerm(phrase[0] ?? "") === null || normaliseTerm(phrase.at(-1) ?? "") === null) continue;
-      const cyrillic = phrase.some((word) => /[\u0400-\u04FF]/.test(word));
-      const country = cyrillic ? (length === 1 ? russianCountry(phrase[0] ?? "") : undefined) : latinLookup(latin, phrase.join(" "));
+  // Each word's keys once: a phrase's key is its words' keys joined.
+  const keys = words.map((word) => (isCyrillicWord(word) ? undefined : (latinKey(word) ?? "")));
+  for (let start = 0; start < words.length; start++) {
+    if (used.has(start)) continue;
+    const word = words[start] ?? "";
+    if (isCyrillicWord(word)) {
+      const country = russianCountry(word);
       if (country) {
-        positions.forEach((p) => used.add(p));
-        found.push({ country, words: positions, text: phrase.join(" ") });
+        used.add(start);
+        found.push({ country, words: [start], text: word });
+      }
+      continue;
+    }
+    const first = keys[start];
+    // A phrase starts with a word that names something: not "the" of "is the Azerbaijani".
+    if (!first) continue;
+    let match: { country: Country; length: number } | undefined;
+    if (firstWords.has(first)) {
+      for (let length = Math.min(longest, words.length - start); length >= 2; length--) {
+        const last = keys[start + length - 1];
+        if (!last) continue;
+        const parts = keys.slice(start, start + length);
+        if (parts.some((part) => part === undefined)) continue;
+        const country = latin.get(parts.filter((part) => part !== "").join(" "));
+        if (country) {
+          match = { country, length };
+          break;
+        }
       }
     }
+    if (!match) {
+      const country = latin.get(first);
+      if (country) match = { country, length: 1 };
+    }
+    if (match) {
+      const positions = Array.from({ length: match.length }, (_, i) => start + i);
+      positions.forEach((p) => used.add(p));
+      found.push({ country: match.country, words: positions, text: words.slice(start, start + match.length).join(" ") });
+      start += match.length - 1;
+    }
   }
-  return found.sort((a, b) => (a.words[0] ?? 0) - (b.words[0] ?? 0));
+  return found;
 }
 
-function latinLookup(latin: Map<string, Country>, phrase: string): Country | undefined {
-  const key = latinKey(phrase);
-  return key === undefined ? undefined : latin.get(key);
+function isCyrillicWord(word: string): boolean {
+  return /[\u0400-\u04FF]/.test(word);
 }
 
 /** The country a name or adjective stands for ("Kazakh", "Belarus", "Kyrgyzstan"), for the article's own words. */

@@ -85,10 +85,19 @@ const englishSynonyms: Readonly<Record<string, string>> = {
   oct: "october",
 };
 
+/** Stems already worked out: a question's words and an article's repeat, and stemming is the costly step. */
+const stems = new Map<string, string>();
+
 /** The Snowball stem of an English word, after folding spellings. */
 export function englishStem(word: string): string {
-  const folded = englishSynonyms[word] ?? word;
-  return englishStemmer(folded);
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = englishStemmer(englishSynonyms[word] ?? word);
+    // Bounded: readers can type any number of different words.
+    if (stems.size >= 50_000) stems.clear();
+    stems.set(word, stem);
+  }
+  return stem;
 }
 
 /**
