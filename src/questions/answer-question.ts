@@ -128,6 +128,8 @@ function decide(c: Context): QuestionAnswer {
   if (e.places.some((place) => isEventPlace(c, place)) && (q.yesNo || q.who || q.which || /^(which|what)$/.test(q.words[0] ?? "")) && (e.people.length > 0 || e.roles.length > 0 || e.countries.length > 0)) {
     return attendanceAnswer(c);
   }
+  // "What country was the meeting in": the host, asked with the words of "where is X from".
+  if (cues.has("from") && e.people.length === 0 && e.roles.length === 0 && !q.who) return placeTimeAnswer(c);
   if (cues.has("whoIs") || cues.has("role") || cues.has("from") || cues.has("people")) return personAnswer(c);
   if (cues.has("summary") || cues.has("happen")) return answered("summary", renderSummary(c.article).blocks);
   if (q.count) return notCovered(c, html`The article does not give that number.`);
@@ -688,13 +690,17 @@ function eventLead(c: Context): SafeHtml {
 }
 
 function placeTimeAnswer(c: Context): QuestionAnswer {
-  const { q, e } = c;
+  const { q, e, article } = c;
   const other = e.places.find((place) => !isEventPlace(c, place));
   if (other && q.yesNo) {
     return answered("place-time", [html`No: ${eventLead(c)}`, html`${other.name} is named for another meeting: “${other.text}”.`]);
   }
   if (other) return otherMeetingAnswer(c);
-  const lead = q.yesNo ? html`Yes: ${eventLead(c)}` : eventLead(c);
+  // "Was it in 2018?": a year or a place that is not the event's is a No.
+  const year = q.words.find((w) => /^(19|20)\d\d$/.test(w));
+  const wrongCountry = e.countries.some((m) => !article.place.includes(m.country.name));
+  const wrong = (year !== undefined && year !== article.date.slice(0, 4)) || wrongCountry;
+  const lead = q.yesNo ? html`${wrong ? "No" : "Yes"}: ${eventLead(c)}` : eventLead(c);
   const first = c.model.sentences.find((s) => s.paragraph === 1);
   return answered("place-time", [lead, ...(first ? [html`${italic(`“${first.text}”`)}`] : [])]);
 }

@@ -82,6 +82,8 @@ function buildModel(article: Article): ArticleModel {
     for (const stem of stemsOf(text)) vocabulary.add(stem);
   };
   [article.headline, article.event, article.place, article.outlet, ...article.body, ...article.tags].forEach(addWords);
+  // The date too: "was it in 2019", "october 30".
+  addWords(`${article.date.replaceAll("-", " ")} ${new Date(`${article.date}T00:00:00Z`).toLocaleString("en", { month: "long", timeZone: "UTC" })}`);
   for (const person of article.people) {
     [person.name, ...person.aliases, person.role, person.country ?? "", person.countryAdjective ?? "", person.organisation ?? ""].forEach(addWords);
   }

@@ -81,15 +81,15 @@ export interface ParsedQuestion {
 type CueTable = ReadonlyArray<readonly [Cue, RegExp]>;
 
 const englishCues: CueTable = [
-  ["greeting", /^ (hi|hello|hey|hiya|yo|thanks|thank you|thx|ty|good (bot|job|morning|evening|night|day)|how are you|how r u|lol|ok|okay|bye|cool|nice|great|test|start)( there| bot| you| very much| a lot| all| doing)* $/],
-  ["source", /\b(is (this|it) from|is this by|source|sources|link|url|original|outlet|outlets|publication|published|publish|publisher|website|site|newspaper|agency|media|reported it|who reported|where is this from|where is it from|where does this come from|where did this come from|read the full|full article|full text|read more|read it)\b/],
+  ["greeting", /^ (hi|hello|hey|hiya|yo|thanks|thank you|thx|ty|good (bot|job|morning|evening|night|day)|how are you|how r u|lol|ok|okay|bye|cool|nice|great|test|start|help|who are you|what are you|what can you do|who made you|what is your name|are you a bot|are you real)( there| bot| you| very much| a lot| all| doing| me)* $/],
+  ["source", /\b(is (this|it) from|is this by|source|sources|link|url|original|outlet|outlets|publication|published|publish|publisher|website|site|newspaper|agency|media|reported it|who reported|where is (this|it)( \w+)? from|where (does|did) (this|it|the)( \w+)? come from|read the full|full article|full text|read more|read it)\b/],
   ["author", /\b(wrote|written|author|authors|journalist|reporter|byline)\b/],
   ["headline", /\b(headline|title of the article|article title|heading)\b/],
   ["published", /\b(published|publish|posted|came out)\b/],
   ["now", /\b(still|currently|nowadays|these days|anymore|right now|at present)\b/],
-  ["absent", /\b((not|never|no one|nobody)( \w+){0,3} (attend\w*|come|came|show\w*|participat\w*|take part|took part|present|there|send|sent|join\w*|make it|turn\w* up|represent\w*)|absent|absence|absences|missing|miss|missed|refuse|refused|refusal|boycott|boycotted|stay away|stayed away|skip|skipped|declined|no show|nobody from|did not|didn't)\b/],
+  ["absent", /\b((not|never|no one|nobody)( \w+){0,3} (attend\w*|come|came|show\w*|participat\w*|take part|took part|present|there|send|sent|join\w*|make it|turn\w* up|represent\w*)|absent|absence|absences|absentees?|stay\w* (at )?home|missing|miss|missed|refuse|refused|refusal|boycott|boycotted|stay away|stayed away|skip|skipped|declined|no show|nobody from|did not|didn't)\b/],
   ["attend", /\b(attend\w*|present|participa\w*|took part|take part|came|come|comes|coming|arriv\w*|there|represent\w*|sent|send|sends|join\w*|delegation\w*|guests?|visitors?|showed up|turned up|at the meeting|at the summit|at the council|who was at|who were at|in attendance)\b/],
-  ["say", /\b(say|said|says|saying|stated|statement|statements|speak|spoke|spoken|speaking|speech|speeches|told|tell us|words|according to|think|thinks|believe|believes|opinion|view|claim|claimed|remark|remarks|comment|comments|address|addressed|note|noted|warn|warned)\b/],
+  ["say", /\b(say|said|says|saying|stated|statement|statements|message|messages|speak|spoke|spoken|speaking|speech|speeches|told|tell us|words|according to|think|thinks|believe|believes|opinion|view|claim|claimed|remark|remarks|comment|comments|address|addressed|note|noted|warn|warned)\b/],
   ["quote", /\b(quote|quotes|quoted|quotation|quotations)\b/],
   ["talk", /\b(talk|talked|talking|talks)\b/],
   ["agenda", /\b(agendas?|discuss\w*|topics?|issues?|items?|consider\w*|debat\w*|subject|subjects|focus|focused|points?)\b/],
@@ -97,12 +97,12 @@ const englishCues: CueTable = [
   ["happen", /\b(happen\w*|occur\w*|took place|do before|did before|do after|did after|what did (the )?(\w+ )?do|what else did|events?|ceremony|program|programme|schedule)\b/],
   ["wreath", /\b(wreath|wreaths|alley|martyrs|martyr|flame|monument|memorial|tribute|visit|visited|visiting|lay|laid|laying|pay tribute)\b/],
   ["where", /\b(where|location|located|venue|place)\b/],
-  ["when", /\b(when|date|day|what time|which day|what day)\b/],
+  ["when", /\b(when|date|day|what time|which day|what day|(19|20)\d\d)\b/],
   ["year", /\b(year|what year|which year)\b/],
   ["host", /\b(host|hosted|hosts|hosting|held|which city|what city|which country hosted|what country hosted|in which city|in what city|town)\b/],
   ["ordinal", /\b(what number|which number|which meeting of|what meeting of|how many meetings|number meeting|ordinal|77th|which session)\b/],
-  ["otherMeeting", /\b(other meetings?|previous|prior|earlier meetings?|last meeting|last one|next meeting|next one|upcoming|future meetings?|heads of state|heads of government|meetings? does the article mention|other summits?)\b/],
-  ["previous", /\b(previous|prior|last meeting|last one|before that|earlier meeting|last time)\b/],
+  ["otherMeeting", /\b(other meetings?|previous|prior|before this one|before this meeting|earlier meetings?|last meeting|last one|next meeting|next one|upcoming|future meetings?|heads of state|heads of government|meetings? does the article mention|other summits?)\b/],
+  ["previous", /\b(previous|prior|last meeting|last one|before that|before this( one| meeting)?|earlier meeting|last time)\b/],
   ["next", /\b(next|upcoming|future|will be|will the|going to be)\b/],
   ["headsOf", /\bheads? of (state|states|government|governments)\b/],
   ["whoIs", /^ (who is|who s|whos|who are|who was|who were|what is the name|name of|tell me about|who)\b/],
@@ -132,16 +132,16 @@ const russianCues: CueTable = [
   ["published", /(опубликова|вышла|вышел)/],
   ["now", /(до сих пор|сейчас|всё ещё|все еще|всё еще|по-прежнему|нынешн)/],
   ["absent", /( не (приехал|пришел|пришёл|присутствовал|участвовал|был|прибыл|прислал|явил)|отказ|отсутств|бойкот|пропустил|проигнорир)/],
-  ["attend", /(присутств|приехал|приезжал|прибыл|пришл|пришел|пришёл|участвова|участник|участие|представлял|представител|делегац|прислал|кто был|кто от |кто из |был ли|была ли|были ли| был | была | были |^ был|^ была)/],
+  ["attend", /(присутств|приех|приезж|прибыл|пришл|пришел|пришёл|участв|участник|участие|представл|делегац|прислал|список|кто был|кто от |кто из |был[аи]? ли|был[аи]? на (встреч|заседани|саммит)|был[аи]? в баку)/],
   ["say", /(сказал|заявил|заявлени|высказ|мнени|считает|по словам|выступ|речь|слова|отметил|подчеркн)/],
   ["quote", /(цитат)/],
   ["talk", /(говорил|говорят|разговар|речь шла)/],
   ["agenda", /(обсужд|обсуди|повестк|тем[аыу ]|вопрос|рассматр|рассмотр|концепци)/],
   ["key", /(главн|основн|ключев|важнейш|центральн)/],
-  ["happen", /(произошл|случил|происходил|что было|мероприяти|церемони)/],
+  ["happen", /(произошл|случил|происходил|что было|мероприяти|церемони|делали|чем занимались)/],
   ["wreath", /(венок|венк|возлож|аллею|аллея|аллее|шехид|вечн|памятник|мемориал|посетил|почтил|дань)/],
   ["where", /(^ где | где |в каком городе|место)/],
-  ["when", /(когда|какого числа|дата|какой день|в какой день)/],
+  ["when", /(когда|какого числа|числа|дата|какой день|в какой день)/],
   ["year", /( год|какого года)/],
   ["host", /(принимал|в каком городе|какой город|какая страна принимала|проходил|прошло|прошла|состоял)/],
   ["ordinal", /(сч[её]ту|какое заседание|какой номер|номер заседани)/],
@@ -149,8 +149,8 @@ const russianCues: CueTable = [
   ["previous", /(прошл[оаыу][емйяю]|предыдущ)/],
   ["next", /(следующ|будет|будущ|очередн)/],
   ["headsOf", /(глав[аыу]? (государств|правительств))/],
-  ["whoIs", /(кто так|кто это|^ кто [а-яё]+ ?$|кто (министр|председатель|начальник|глава|секретарь))/],
-  ["role", /(должност|кем работает|кем является|чем занимается|пост)/],
+  ["whoIs", /(кто так|кто это|^ кто [а-яё]+ ?$|кто (министр|председатель|начальник|глава|секретарь)(?= ))/],
+  ["role", /(должност|кем работает|кем являет|чем занимает|пост )/],
   ["from", /(из какой страны|откуда он|какой страны|какую страну)/],
   ["samePerson", /(один и тот же|одно и то же лицо)/],
   ["people", /(люди|упомянут[ыо]|имена|персон)/],
@@ -179,12 +179,15 @@ const englishYesNoStart = /^(is|are|was|were|did|does|do|has|have|had|can|could|
 const russianQuestionWords = /^(кто|что|где|когда|почему|зачем|какой|какая|какое|какие|каких|сколько|откуда|куда|как|чей|чья|чьи|кого|кому|чем|чего|о чем)$/;
 const russianPastVerb = /(ал|ала|али|ало|ил|ила|или|ило|ыл|ыла|ыли|ел|ела|ели|ял|яла|яли|лся|лась|лись)$/;
 
-/** Which words a cue's match covers: every word inside the matched span. */
+/** Which words a cue's match covers: every word the matched span touches, whole words or stems inside them. */
 function coveredWords(padded: string, match: RegExpMatchArray): number[] {
-  const before = padded.slice(0, match.index ?? 0).trim();
-  const first = before === "" ? 0 : before.split(" ").length;
-  const count = match[0].trim() === "" ? 0 : match[0].trim().split(" ").length;
-  return Array.from({ length: count }, (_, i) => first + i);
+  const start = match.index ?? 0;
+  const end = start + match[0].length;
+  const wordAt = (position: number) => (padded.slice(0, position).match(/ /g)?.length ?? 1) - 1;
+  const text = match[0];
+  const first = wordAt(start + (text.length - text.trimStart().length));
+  const last = wordAt(end - (text.length - text.trimEnd().length));
+  return last < first ? [] : Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
 /** Reads the cues and the way of asking from a question. Never throws; any text is a question. */
@@ -199,7 +202,6 @@ export function parseQuestion(text: string): ParsedQuestion {
     let found = false;
     for (const match of padded.matchAll(pattern)) {
       found = true;
-      if (lang !== "en") continue;
       for (const i of coveredWords(padded, match)) {
         cueWords.add(i);
         if (grammaticalCues.has(cue)) askWords.add(i);

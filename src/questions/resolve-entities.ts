@@ -61,10 +61,13 @@ const softWords = new Set(
   list name names person people guy guys man men role job question questions answer info information details detail
   day days time happen happened happening prepare preparing preparation prepared run runs called call named
   same different whole full original anyway again bot briefing besides except apart other else either both
-  really also maybe perhaps think kind sort type somewhere anywhere everywhere why reason reasons`.split(/\s+/),
+  really also maybe perhaps think kind sort type somewhere anywhere everywhere why reason reasons
+  take took taken place cover covered covers include included includes involve involved feature featured contain contained
+  get got make made describe explain stay stayed home leave left go went going true correct right false sure confirm
+  happen happened occur content contents detail message expire expires end ends valid last lasts run runs point points`.split(/\s+/),
 );
 
-const russianSoftWords = new Set(`дня день это статье статья новости новость бот вообще именно точно тогда`.split(/\s+/));
+const russianSoftWords = new Set(`дня день это статье статья новости новость бот вообще именно точно тогда правда верно делали делать делал сделали`.split(/\s+/));
 
 /** Optimal string alignment distance, stopping early past `max`. */
 function editDistance(a: string, b: string, max: number): number {

@@ -83,6 +83,9 @@ const englishSynonyms: Readonly<Record<string, string>> = {
   blamed: "concern",
   west: "western",
   oct: "october",
+  flowers: "wreath",
+  flower: "wreath",
+  memorials: "monument",
 };
 
 /** Stems already worked out: a question's words and an article's repeat, and stemming is the costly step. */
