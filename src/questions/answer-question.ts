@@ -78,6 +78,14 @@ function decide(c: Context): QuestionAnswer {
   if (cues.has("author")) return sourceAnswer(c);
   if (cues.has("source") || cues.has("headline") || (cues.has("published") && !cues.has("say"))) return sourceAnswer(c);
   if (cues.has("now")) return notCoveredNow(c);
+  if (cues.has("acronym")) {
+    const expanded = acronymAnswer(c);
+    if (expanded) return expanded;
+  }
+  if (q.why && e.countries.some((m) => absenceOf(c, m.country) !== undefined)) return absenceAnswer(c);
+  if (q.why && !cues.has("absent") && !cues.has("wreath") && !cues.has("happen")) {
+    return notCovered(c, html`The article does not say why.`, eventLead(c));
+  }
   if (cues.has("howLong")) return notCovered(c, html`The article does not say how long the meeting lasted.`);
   if (cues.has("next") && (cues.has("otherMeeting") || cues.has("where") || cues.has("when"))) {
     return notCovered(c, html`The article does not say when or where the next meeting will be.`);
@@ -120,6 +128,9 @@ function decide(c: Context): QuestionAnswer {
   }
   if (cues.has("where") || cues.has("when") || cues.has("year") || cues.has("host")) {
     if (strongTopicItem(c, ["agenda", "statement"]) !== undefined) return topicAnswer(c);
+    // "When does the concept expire": a date an agenda item carries.
+    const itemTopics = meaningfulTopics(c).filter((t) => !e.places.some((p) => stemsOf(p.name).has(t)));
+    if (itemTopics.length > 0 && c.model.items.some((i) => i.kind === "agenda" && overlap(i.stems, itemTopics) > 0)) return agendaAnswer(c);
     return placeTimeAnswer(c);
   }
   if (cues.has("agenda") || cues.has("talk") || (cues.has("key") && !q.who)) return agendaAnswer(c);
@@ -455,6 +466,10 @@ function personAnswer(c: Context): QuestionAnswer {
         return html`${person.name} is from ${country.name}: ${describe(c, person)}.`;
       }
       if (q.yesNo && (e.roles.length > 0 || e.countries.length > 0)) {
+        if (e.countries.length > 0 && !c.model.personCountry.has(person.id)) {
+          kind = "not-covered";
+          return html`The article does not give ${possessive(person.name)} country: it names him as ${person.role}.`;
+        }
         const ok = constrainedPeople(c, [person]).length > 0;
         return html`${ok ? "Yes" : "No"}: ${person.name} is ${describe(c, person)}.`;
       }
@@ -505,7 +520,8 @@ const verbCues = [
 
 function statementsAnswer(c: Context): QuestionAnswer {
   const { q, e, article } = c;
-  const topics = meaningfulTopics(c);
+  // A country is what was said about ("about Azerbaijan") unless it picks the speaker ("the Russian minister").
+  const topics = [...meaningfulTopics(c), ...(e.roles.length === 0 && e.people.length > 0 ? e.countryTopics : [])];
   const verbs = verbCues.filter(([cue]) => q.cues.has(cue)).map(([, stem]) => englishStem(stem));
 
   // The speakers the question names, directly or by country and role.
@@ -532,6 +548,10 @@ function statementsAnswer(c: Context): QuestionAnswer {
       const evidence = sentences.map((s) => html`“${s.text}”`);
       if (q.yesNo && speakers.length > 0) {
         const did = speakers.every((p) => actors.includes(p));
+        // Only one person opens a meeting; anyone else may have thanked or stressed without the article saying so.
+        if (!did && !verbs.includes(englishStem("open"))) {
+          return notCovered(c, html`The article does not say that ${listWords(speakers.map((p) => p.name))} did: it says so of ${listWords(actors.map((p) => p.name))}.`, ...sentences.map((s) => html`“${s.text}”`));
+        }
         const mine = did ? sentences.filter((s) => speakers.some((p) => s.people.includes(p.id))) : sentences;
         return answered("statements", [
           html`${did ? "Yes" : "No"}: ${did ? "" : `${listWords(actors.map((p) => p.name))}: `}${joinHtml(mine.map((s) => html`“${s.text}”`), " ")}`,
@@ -583,6 +603,23 @@ function statementsAnswer(c: Context): QuestionAnswer {
       const others = article.statements.filter((s) => overlap(stemsOf(`${s.intro ?? ""} ${s.text}`), topics) > 0);
       const topicWords = e.topics.length > 0 ? q.words.filter((w) => topics.includes(englishStem(w))).join(" ") : "";
       const who = speakers.length > 0 ? listWords(speakers.map((p) => p.name)) : "anyone";
+      // The speaker's own deeds in the text: "Sergey Lebedev also thanked Azerbaijan."
+      const deeds = c.model.sentences.filter(
+        (sentence) =>
+          speakers.some((p) => sentence.people.includes(p.id)) &&
+          overlap(sentence.stems, topics) > 0 &&
+          !article.statements.some((st) => sentence.text.includes(st.text.slice(0, 40))),
+      );
+      if (speakers.length > 0 && deeds.length > 0) {
+        return answered("statements", [html`${q.yesNo ? "Yes: " : ""}${joinHtml(deeds.map((d) => html`“${d.text}”`), " ")}`]);
+      }
+      if (speakers.length === 0 && q.who) {
+        const items = article.agenda.filter((a) => overlap(stemsOf(a.text), topics) > 0);
+        return notCovered(
+          c,
+          html`The article does not say who spoke of ${topicWords === "" ? "that" : `“${topicWords}”`}${items.length > 0 ? html`: it lists ${joinHtml(items.map((i) => `“${i.text}”`), ", ")} among the issues the meeting considered` : ""}.`,
+        );
+      }
       if (speakers.length === 0) return agendaAnswer(c);
       return notCovered(
         c,
@@ -699,7 +736,9 @@ function placeTimeAnswer(c: Context): QuestionAnswer {
   // "Was it in 2018?": a year or a place that is not the event's is a No.
   const year = q.words.find((w) => /^(19|20)\d\d$/.test(w));
   const wrongCountry = e.countries.some((m) => !article.place.includes(m.country.name));
-  const wrong = (year !== undefined && year !== article.date.slice(0, 4)) || wrongCountry;
+  const ordinal = q.words.find((w) => /^\d+(st|nd|rd|th)$/.test(w));
+  const wrongOrdinal = ordinal !== undefined && !article.event.toLowerCase().includes(ordinal);
+  const wrong = (year !== undefined && year !== article.date.slice(0, 4)) || wrongCountry || wrongOrdinal;
   const lead = q.yesNo ? html`${wrong ? "No" : "Yes"}: ${eventLead(c)}` : eventLead(c);
   const first = c.model.sentences.find((s) => s.paragraph === 1);
   return answered("place-time", [lead, ...(first ? [html`${italic(`“${first.text}”`)}`] : [])]);
@@ -782,6 +821,29 @@ function happeningSentences(c: Context, indexes: readonly number[]): SafeHtml[] 
   return out;
 }
 
+// ---------------------------------------------------------------- acronyms
+
+/** "What does CIS stand for": the expansion the article's own text gives, if it gives one. */
+function acronymAnswer(c: Context): QuestionAnswer | undefined {
+  const body = c.article.body.join(" ");
+  for (const word of c.q.words) {
+    const acronym = word.toUpperCase();
+    if (!/^[A-Z]{2,5}$/.test(acronym) || !new RegExp(`\\b${acronym}\\b`).test(`${body} ${c.article.event} ${c.article.headline}`)) continue;
+    // Capitalised words whose initials spell it, "of", "and", "the" between: "Commonwealth of Independent States".
+    const pattern = new RegExp(
+      [...acronym].map((letter) => `${letter}[a-z]+`).join("(?: (?:of|and|the|for))* "),
+    );
+    const expansion = pattern.exec(body)?.[0];
+    if (!expansion) continue;
+    const sentence = c.model.sentences.find((s) => s.text.includes(expansion));
+    return answered("place-time", [
+      html`${acronym} stands for the ${expansion}.`,
+      ...(sentence ? [html`${italic(`“${sentence.text}”`)}`] : []),
+    ]);
+  }
+  return undefined;
+}
+
 // ---------------------------------------------------------------- topics, source
 
 /** No kind asked: the item that best matches the question's words, with what it is. */
@@ -809,7 +871,7 @@ function sourceAnswer(c: Context): QuestionAnswer {
   const { q, e, article } = c;
   const date = formatDate(article.date);
   const evidence = renderSource(article).blocks;
-  if (q.cues.has("author")) {
+  if (q.cues.has("author") && !q.cues.has("when")) {
     const credit = /the correspondent of [^,.]+/i.exec(article.body.join(" "))?.[0];
     return notCovered(c, html`The article does not name its author: it is from ${article.outlet}${credit ? `, which credits “${credit}”` : ""}.`, ...evidence);
   }

@@ -52,7 +52,8 @@ export type Cue =
   | "open"
   | "thank"
   | "stress"
-  | "mention";
+  | "mention"
+  | "acronym";
 
 export interface ParsedQuestion {
   text: string;
@@ -100,7 +101,7 @@ const englishCues: CueTable = [
   ["when", /\b(when|date|day|what time|which day|what day|(19|20)\d\d)\b/],
   ["year", /\b(year|what year|which year)\b/],
   ["host", /\b(host|hosted|hosts|hosting|held|which city|what city|which country hosted|what country hosted|in which city|in what city|town)\b/],
-  ["ordinal", /\b(what number|which number|which meeting of|what meeting of|how many meetings|number meeting|ordinal|77th|which session)\b/],
+  ["ordinal", /\b(what number|which number|which meeting of|what meeting of|which meeting (was|is) (it|this)|what meeting (was|is) (it|this)|how many meetings|number meeting|ordinal|\d+(st|nd|rd|th)( meeting| session)?|which session)\b/],
   ["otherMeeting", /\b(other meetings?|previous|prior|before this one|before this meeting|earlier meetings?|last meeting|last one|next meeting|next one|upcoming|future meetings?|heads of state|heads of government|meetings? does the article mention|other summits?)\b/],
   ["previous", /\b(previous|prior|last meeting|last one|before that|before this( one| meeting)?|earlier meeting|last time)\b/],
   ["next", /\b(next|upcoming|future|will be|will the|going to be)\b/],
@@ -118,9 +119,10 @@ const englishCues: CueTable = [
   ["howLong", /\b(how long|duration|lasted|last for|how many hours|how many days)\b/],
   ["whatTime", /\b(what time|which time|at what time|what hour|start|started|begin|began|end|ended|finish|finished)\b/],
   ["countWord", /\b(how many|number of|how much|count)\b/],
-  ["open", /\b(open|opened|opening|opens|kick\w* off|started the meeting|began the meeting)\b/],
+  ["open", /\b(open|opened|opening|opens|kick\w* off|started the meeting|began the meeting|spoke first|speak first|first to speak|first speaker)\b/],
   ["thank", /\b(thank|thanked|thanks to|thanking|grateful|gratitude|appreciat\w*)\b/],
   ["stress", /\b(stress|stressed|emphasi[sz]e|emphasi[sz]ed|underline|underlined|highlight|highlighted|noted)\b/],
+  ["acronym", /\b(stand for|stands for|short for|abbreviation|acronym|full name of)\b|^ (what|whats) (is )?(the )?[a-z]{2,5} $/],
   ["mention", /\b(mention\w*|refer|referred|refers|bring up|brought up|cite|cited|name|named)\b/],
 ];
 
@@ -139,7 +141,7 @@ const russianCues: CueTable = [
   ["agenda", /(обсужд|обсуди|повестк|тем[аыу ]|вопрос|рассматр|рассмотр|концепци)/],
   ["key", /(главн|основн|ключев|важнейш|центральн)/],
   ["happen", /(произошл|случил|происходил|что было|мероприяти|церемони|делали|чем занимались)/],
-  ["wreath", /(венок|венк|возлож|аллею|аллея|аллее|шехид|вечн|памятник|мемориал|посетил|почтил|дань)/],
+  ["wreath", /(венок|венк|возлож|аллею|аллея|аллее|шехид|вечн|памятник|мемориал|посетил|почтил|дань|ходили|ездили|побывали)/],
   ["where", /(^ где | где |в каком городе|место)/],
   ["when", /(когда|какого числа|числа|дата|какой день|в какой день)/],
   ["year", /( год|какого года)/],
@@ -166,6 +168,7 @@ const russianCues: CueTable = [
   ["thank", /(благодар)/],
   ["stress", /(подчеркн|подчеркива|отметил)/],
   ["mention", /(упомина|упомян)/],
+  ["acronym", /(расшифр|что такое [а-я]{2,5} ?$|означает)/],
 ];
 
 /** Cues that say how a question asks, not what about: their words are not topics. */

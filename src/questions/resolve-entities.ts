@@ -26,6 +26,8 @@ export interface Entities {
   places: Place[];
   /** English stems of the words that name something the article holds. */
   topics: string[];
+  /** Stems of the countries named, when the article uses them: topics of what was said, not constraints. */
+  countryTopics: string[];
   /** Words of the question the article has nothing for, as typed. */
   unmatched: string[];
   /** Words taken for a person's name that is not in the article ("Putin"): a subset of `unmatched`. */
@@ -166,6 +168,11 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
   const countries = findCountries(words.map((w) => (/^[a-z]{5,}s$/.test(w) && findCountries([w]).length === 0 ? w.slice(0, -1) : w)));
   for (const mention of countries) mention.words.forEach((i) => used.add(i));
   const roles = findRoles(question, used);
+  // "The host country": the country the event was held in.
+  if (/\bhost(ing|s|ed)? (country|nation|state)\b|\bhosts?\b.*\bminister/.test(words.join(" "))) {
+    const host = findCountries(model.article.place.split(/[\s,]+/)).at(-1);
+    if (host && !countries.some((m) => m.country.code === host.country.code)) countries.push({ ...host, words: [] });
+  }
   const functionWords = question.lang === "ru" ? russianFunctionWords : englishFunctionWords;
 
   const people: Person[] = [];
@@ -227,9 +234,11 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
     }
   });
   // "Сергей Лебедев": both words name Lebedev, only one Shoigu (also a Sergey): Lebedev it is.
+  // A country the article names can be a topic too: "what did Lebedev say about Azerbaijan".
+  const countryTopics = countries.map((m) => englishStem(m.country.name.toLowerCase())).filter((stem) => model.vocabulary.has(stem));
   const most = Math.max(0, ...nameHits.values());
   const named = people.filter((person) => nameHits.get(person) === most);
-  return { people: named, countries, roles, places, topics, unmatched, unknownNames };
+  return { people: named, countries, roles, places, topics, countryTopics, unmatched, unknownNames };
 }
 
 /** Surnames of the region and beyond end like these: "Aliyev", "Putin", "Гасанов", "Pashinyan". */

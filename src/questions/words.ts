@@ -84,6 +84,14 @@ const englishSynonyms: Readonly<Record<string, string>> = {
   west: "western",
   oct: "october",
   flowers: "wreath",
+  honour: "tribute",
+  honor: "tribute",
+  honoured: "tribute",
+  honored: "tribute",
+  commemorate: "tribute",
+  commemorated: "tribute",
+  remember: "memory",
+  remembered: "memory",
   flower: "wreath",
   memorials: "monument",
 };
@@ -142,7 +150,7 @@ const russianGlossary: ReadonlyArray<readonly [string, string]> = [
   ["венок", "wreath"], ["венк", "wreath"], ["возлож", "laid"], ["возлага", "laid"], ["вечн", "eternal"], ["огон", "flame"],
   ["огн", "flame"], ["аллея", "alley"], ["алле", "alley"], ["шехид", "martyrs"], ["мученик", "martyrs"],
   ["памятник", "monument"], ["монумент", "monument"], ["мемориал", "monument"], ["памят", "memory"],
-  ["посети", "visited"], ["посещ", "visited"], ["почт", "tribute"], ["дань", "tribute"], ["героическ", "heroic"],
+  ["посети", "visited"], ["ходил", "visited"], ["ездил", "visited"], ["побывал", "visited"], ["посещ", "visited"], ["почт", "tribute"], ["дань", "tribute"], ["героическ", "heroic"],
   ["герои", "heroic"], ["геро", "heroic"], ["родин", "motherland"], ["территориальн", "territorial"],
   ["целостност", "integrity"],
   // Verbs of saying
