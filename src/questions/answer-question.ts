@@ -116,6 +116,8 @@ function decide(c: Context): QuestionAnswer {
   const sayOnlyByTalk = q.lang === "ru" && cues.has("talk") && !cues.has("say") && !cues.has("quote") && !talkAboutStatements;
   if ((statementCue && !sayOnlyByTalk) || talkAboutStatements) return statementsAnswer(c);
   if ((cues.has("agenda") || (cues.has("key") && !q.who)) && !cues.has("wreath")) return agendaAnswer(c);
+  // "When did it happen?": the event's date, not a list of what happened.
+  if (cues.has("happen") && !cues.has("wreath") && (cues.has("when") || cues.has("where")) && meaningfulTopics(c).length === 0) return placeTimeAnswer(c);
   if (cues.has("happen") || cues.has("wreath")) {
     const otherPlace = e.places.find((place) => !isEventPlace(c, place));
     if (otherPlace || (cues.has("happen") && /\b(october|oct|октябр)/.test(q.words.join(" ")))) return otherMeetingAnswer(c);
@@ -145,6 +147,10 @@ function decide(c: Context): QuestionAnswer {
   if (cues.has("summary") || cues.has("happen")) return answered("summary", renderSummary(c.article).blocks);
   if (q.count) return notCovered(c, html`The article does not give that number.`);
 
+  // "Who paid for the summit?": a who-question about a deed the article does not tie to anyone.
+  if (q.who && q.lang === "en" && e.people.length === 0 && e.roles.length === 0 && e.countries.length === 0 && strongTopicItem(c, ["statement", "agenda", "happening"]) === undefined) {
+    return notCovered(c, html`The article does not say ${q.words.join(" ")}.`);
+  }
   // No cue of a kind: what the question names decides.
   if (e.people.length > 0) return e.topics.some((t) => !settingStems.has(t) && !personStems(c).has(t)) ? statementsAnswer(c) : personAnswer(c);
   if (e.roles.length > 0) return personAnswer(c);

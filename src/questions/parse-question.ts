@@ -104,9 +104,9 @@ const englishCues: CueTable = [
   ["ordinal", /\b(what number|which number|which meeting of|what meeting of|which meeting (was|is) (it|this)|what meeting (was|is) (it|this)|how many meetings|number meeting|ordinal|\d+(st|nd|rd|th)( meeting| session)?|which session)\b/],
   ["otherMeeting", /\b(other meetings?|previous|prior|before this one|before this meeting|earlier meetings?|last meeting|last one|next meeting|next one|upcoming|future meetings?|heads of state|heads of government|meetings? does the article mention|other summits?)\b/],
   ["previous", /\b(previous|prior|last meeting|last one|before that|before this( one| meeting)?|earlier meeting|last time)\b/],
-  ["next", /\b(next|upcoming|future|will be|will the|going to be)\b/],
+  ["next", /\b(next|upcoming|future|will be|will the|will they|going to be|meet again|next time)\b/],
   ["headsOf", /\bheads? of (state|states|government|governments)\b/],
-  ["whoIs", /^ (who is|who s|whos|who are|who was|who were|what is the name|name of|tell me about|who)\b/],
+  ["whoIs", /^ (who is|who s|whos|who are|who was|who were|what is the name|name of|tell me about)\b/],
   ["role", /\b(role|job|position|title|post|what does \w+ do|what is \w+ job|occupation|function|responsible)\b/],
   ["from", /\b(where is \w+ from|where does \w+ come from|which country is|what country is|from which country|from what country|which country does|what country does|which country|what country|nationality)\b/],
   ["samePerson", /\b(same person|same man|same guy|one person|same people)\b/],
@@ -127,7 +127,7 @@ const englishCues: CueTable = [
 ];
 
 const russianCues: CueTable = [
-  ["greeting", /^ (привет|здравствуй|здравствуйте|добрый (день|вечер)|доброе утро|спасибо|благодарю|пока|ок|окей|как дела|хорошо|отлично|круто|ага)( бот| тебе| вам| большое)* $/],
+  ["greeting", /^ (привет|здравствуй|здравствуйте|добрый (день|вечер)|доброе утро|спасибо|благодарю|пока|ок|окей|как дела|хорошо|отлично|круто|ага|кто ты|ты кто|что ты|что ты умеешь|ты бот|помощь|помоги)( бот| тебе| вам| большое| такой)* $/],
   ["source", /(источник|ссылк|откуда (эта|это|эти|новость|статья|информац)|издани|сми |оригинал|сайт|прочитать|полностью|опубликова|публикац)/],
   ["author", /(автор|написал|журналист|корреспондент)/],
   ["headline", /(заголов)/],
@@ -135,9 +135,9 @@ const russianCues: CueTable = [
   ["now", /(до сих пор|сейчас|всё ещё|все еще|всё еще|по-прежнему|нынешн)/],
   ["absent", /( не (приехал|пришел|пришёл|присутствовал|участвовал|был|прибыл|прислал|явил)|отказ|отсутств|бойкот|пропустил|проигнорир)/],
   ["attend", /(присутств|приех|приезж|прибыл|пришл|пришел|пришёл|участв|участник|участие|представл|делегац|прислал|список|кто был|кто от |кто из |был[аи]? ли|был[аи]? на (встреч|заседани|саммит)|был[аи]? в баку)/],
-  ["say", /(сказал|заявил|заявлени|высказ|мнени|считает|по словам|выступ|речь|слова|отметил|подчеркн)/],
+  ["say", /(сказал|заявил|заявлени|высказ|мнени|считает|по словам|выступ|(?<!шла )речь(?! шла)|слова|отметил|подчеркн)/],
   ["quote", /(цитат)/],
-  ["talk", /(говорил|говорят|разговар|речь шла)/],
+  ["talk", /(говорил|говорят|разговар|речь шла|шла речь|шла ли речь)/],
   ["agenda", /(обсужд|обсуди|повестк|тем[аыу ]|вопрос|рассматр|рассмотр|концепци)/],
   ["key", /(главн|основн|ключев|важнейш|центральн)/],
   ["happen", /(произошл|случил|происходил|что было|мероприяти|церемони|делали|чем занимались)/],

@@ -69,7 +69,7 @@ const softWords = new Set(
   happen happened occur content contents detail message expire expires end ends valid last lasts run runs point points`.split(/\s+/),
 );
 
-const russianSoftWords = new Set(`дня день это статье статья новости новость бот вообще именно точно тогда правда верно делали делать делал сделали`.split(/\s+/));
+const russianSoftWords = new Set(`дня день это статье статья новости новость бот вообще именно точно тогда правда верно делали делать делал сделали шла шел шло`.split(/\s+/));
 
 /** Optimal string alignment distance, stopping early past `max`. */
 function editDistance(a: string, b: string, max: number): number {
