@@ -5,6 +5,10 @@ import { formatDate, type Answer } from "../render/render-article";
 import { createRenderCache } from "../render/render-cache";
 import { answerQuestionText, type AnswerKind } from "./answer-question";
 import { isQuestionLike, parseQuestion } from "./parse-question";
+import { searchArticles } from "../search/search-articles";
+
+/** How many other articles a question the current one cannot answer is tried on. */
+const maxOtherArticles = 3;
 
 /**
  * A plain question answered about the chat's current article, unless it names people,
@@ -43,9 +47,17 @@ function answerFresh(library: Library, article: Article, text: string): LibraryA
   const asked = isQuestionLike(parseQuestion(text));
   const here = answerQuestionText(article, text);
   if (!uncovered(here.kind) || library.articles.length < 2) return { ...here, article, asked };
-  // Only another article's people, places or words: that article answers.
-  for (const other of library.articles) {
-    if (other === article) continue;
+  // Only another article's people, places or words: that article answers. The search index
+  // names the few worth trying (a library can hold thousands), by the words this one lacks.
+  const query = here.unmatched && here.unmatched.length > 0 ? here.unmatched.join(" ") : text;
+  const candidates = new Set<string>();
+  for (const hit of searchArticles(library.index, query, { limit: 20 }).hits) {
+    if (hit.articleId !== article.id) candidates.add(hit.articleId);
+    if (candidates.size >= maxOtherArticles) break;
+  }
+  for (const id of candidates) {
+    const other = library.byId.get(id);
+    if (!other) continue;
     const there = answerQuestionText(other, text);
     if (uncovered(there.kind)) continue;
     const note = html`${bold("From another article:")} “${other.headline}” (${other.outlet}, ${formatDate(other.date)}). /articles lists them all.`;

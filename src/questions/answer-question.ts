@@ -30,6 +30,8 @@ export type AnswerKind =
 export interface QuestionAnswer {
   kind: AnswerKind;
   answer: Answer;
+  /** The question's words the article has nothing for ("Varnok"): what another article may hold. */
+  unmatched?: readonly string[];
 }
 
 /** Stems that name the meeting itself or its setting: every item matches them, so they single out none. */
@@ -54,7 +56,7 @@ export function answerQuestionText(article: Article, text: string): QuestionAnsw
   const q = parseQuestion(text);
   const model = articleModel(article);
   const e = resolveEntities(q, model);
-  return decide({ q, e, model, article });
+  return { ...decide({ q, e, model, article }), unmatched: e.unmatched };
 }
 
 // ---------------------------------------------------------------- deciding
