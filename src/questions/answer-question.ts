@@ -100,7 +100,7 @@ function decide(c: Context): QuestionAnswer {
   const strangeCountries = e.countries.filter((m) => !countryKnown(c, m.country));
   const uncovered = uncoveredWords(c);
   const statementVerb = cues.has("say") || cues.has("quote") || cues.has("open") || cues.has("thank") || cues.has("stress") || cues.has("mention") || cues.has("talk");
-  const personQuestion = cues.has("samePerson") || ((cues.has("whoIs") || cues.has("role") || cues.has("from")) && e.people.length > 0 && !statementVerb && !cues.has("attend"));
+  const personQuestion = cues.has("samePerson") || ((cues.has("whoIs") || cues.has("role") || cues.has("from")) && e.people.length > 0 && !statementVerb && (!cues.has("attend") || cues.has("role") || cues.has("from")));
   const attendanceLike = cues.has("attend") || cues.has("absent") || personQuestion || cues.has("whoIs") || cues.has("role");
   if (uncovered.length > 0) return notCoveredWords(c, uncovered);
   if (strangeCountries.length > 0 && !attendanceLike && e.roles.length === 0) {
@@ -161,6 +161,8 @@ function decide(c: Context): QuestionAnswer {
     if (mentioned.some((country) => absenceOf(c, country) !== undefined)) return absenceAnswer(c);
     if (mentioned.some((country) => peopleOf(c, country).length > 0 || countryKnown(c, country))) return attendanceAnswer(c);
   }
+  const outlet = stemsOf(c.article.outlet);
+  if (e.topics.length > 0 && e.topics.every((t) => outlet.has(t) || settingStems.has(t))) return sourceAnswer(c);
   if (e.places.length > 0 && strongTopicItem(c, ["statement", "agenda", "happening"]) === undefined) {
     if (q.yesNo) return placeTimeAnswer(c);
     return e.places.every((place) => isEventPlace(c, place)) ? placeTimeAnswer(c) : otherMeetingAnswer(c);
@@ -431,6 +433,12 @@ function absenceAnswer(c: Context): QuestionAnswer {
   const { q, e, article } = c;
   const absences = article.attendance.absent;
   if (absences.length === 0) return notCovered(c, html`The article does not name anyone who stayed away.`);
+  if (e.people.length > 0) {
+    // "Did Shoigu not attend?": he did.
+    const lines = e.people.map((p) => (attended(c, p) ? html`${p.name}, ${describe(c, p)}, attended.` : html`The article does not say whether ${p.name} attended.`));
+    const allAttended = e.people.every((p) => attended(c, p));
+    return answered(allAttended ? "attendance" : "not-covered", [html`${q.yesNo && allAttended ? "No: " : ""}${joinHtml(lines, " ")}`]);
+  }
   const named = e.countries.map((m) => m.country).filter((country) => absenceOf(c, country) !== undefined);
   const chosen = named.length > 0 ? named.map((country) => absenceOf(c, country)).filter((a) => a !== undefined) : absences;
   if (q.why) {

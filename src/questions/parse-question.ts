@@ -107,7 +107,7 @@ const englishCues: CueTable = [
   ["next", /\b(next|upcoming|future|will be|will the|will they|going to be|meet again|next time)\b/],
   ["headsOf", /\bheads? of (state|states|government|governments)\b/],
   ["whoIs", /^ (who is|who s|whos|who are|who was|who were|what is the name|name of|tell me about)\b/],
-  ["role", /\b(role|job|position|title|post|what does \w+ do|what is \w+ job|occupation|function|responsible)\b/],
+  ["role", /\b(role|job|position|title|post|organi[sz]ation|what does \w+ do|what is \w+ job|occupation|function|responsible)\b/],
   ["from", /\b(where is \w+ from|where does \w+ come from|which country is|what country is|from which country|from what country|which country does|what country does|which country|what country|nationality)\b/],
   ["samePerson", /\b(same person|same man|same guy|one person|same people)\b/],
   ["people", /\b(people|persons|names|everyone named|who is mentioned|who are mentioned|who is in|who s in|characters)\b/],

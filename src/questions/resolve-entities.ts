@@ -66,10 +66,11 @@ const softWords = new Set(
   really also maybe perhaps think kind sort type somewhere anywhere everywhere why reason reasons
   take took taken place cover covered covers include included includes involve involved feature featured contain contained
   get got make made describe explain stay stayed home leave left go went going true correct right false sure confirm
-  happen happened occur content contents detail message expire expires end ends valid last lasts run runs point points`.split(/\s+/),
+  happen happened occur content contents detail message expire expires end ends valid last lasts run runs point points
+  first second third organisation organization body`.split(/\s+/),
 );
 
-const russianSoftWords = new Set(`дня день это статье статья новости новость бот вообще именно точно тогда правда верно делали делать делал сделали шла шел шло`.split(/\s+/));
+const russianSoftWords = new Set(`дня день это статье статья новости новость бот вообще именно точно тогда правда верно делали делать делал сделали шла шел шло отдали отдать человек человека людей люди кто-то кто-нибудь`.split(/\s+/));
 
 /** Optimal string alignment distance, stopping early past `max`. */
 function editDistance(a: string, b: string, max: number): number {
