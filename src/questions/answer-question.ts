@@ -308,6 +308,13 @@ function notCoveredWords(c: Context, words: readonly string[]): QuestionAnswer {
   return notCovered(c, html`The article does not mention “${asked}”. /help shows what I can answer.`);
 }
 
+/** A topic word as the article writes it ("NATO" for "nato"), else as the reader typed it. */
+function display(c: Context, word: string): string {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const found = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, "iu").exec(c.article.body.join(" "));
+  return found ? found[0] : asTyped(c.q.text, word);
+}
+
 /** A word as the reader typed it ("Erdogan", not "erdogan"). */
 function asTyped(text: string, word: string): string {
   const at = text.toLowerCase().indexOf(word);
@@ -619,7 +626,7 @@ function statementsAnswer(c: Context): QuestionAnswer {
     const best = Math.max(0, ...scored.map((x) => x.score));
     if (best === 0) {
       const others = article.statements.filter((s) => overlap(stemsOf(`${s.intro ?? ""} ${s.text}`), topics) > 0);
-      const topicWords = e.topics.length > 0 ? q.words.filter((w) => topics.includes(englishStem(w))).join(" ") : "";
+      const topicWords = e.topics.length > 0 ? q.words.filter((w) => topics.includes(englishStem(w))).map((w) => display(c, w)).join(" ") : "";
       const who = speakers.length > 0 ? listWords(speakers.map((p) => p.name)) : "anyone";
       // The speaker's own deeds in the text: "Sergey Lebedev also thanked Azerbaijan."
       const deeds = c.model.sentences.filter(
@@ -713,7 +720,7 @@ function agendaAnswer(c: Context): QuestionAnswer {
         ...renderAgenda(article).blocks.slice(1),
       ]);
     }
-    const words = q.words.filter((w) => topics.includes(englishStem(w))).join(" ");
+    const words = q.words.filter((w) => topics.includes(englishStem(w))).map((w) => display(c, w)).join(" ");
     return notCovered(c, html`The article does not mention “${words}” among the issues discussed.`, ...renderAgenda(article).blocks.slice(1));
   }
 
