@@ -73,7 +73,7 @@ function decide(c: Context): QuestionAnswer {
   if (!anyCue && !hasEntity(e)) {
     if (e.unknownNames.length > 0) return notCovered(c, html`The article does not mention ${e.unknownNames.map((w) => capitalise(asTyped(q.text, w))).join(" ")}.`);
     // "What was agreed?": a question, about something the article does not hold.
-    if (e.unmatched.length > 0 && /^(what|who|which|where|when|how|did|was|were|is|are|что|кто|где|когда|какой|какая|какие|был|была|были)$/.test(q.words[0] ?? "")) return notCoveredWords(c, e.unmatched);
+    if (e.unmatched.length > 0 && q.words.slice(0, 2).some((w) => /^(what|who|which|where|when|how|did|was|were|is|are|что|чем|чём|кто|где|когда|какой|какая|какие|был|была|были)$/.test(w))) return notCoveredWords(c, e.unmatched);
     return unknown(c);
   }
 
@@ -162,7 +162,7 @@ function decide(c: Context): QuestionAnswer {
     if (mentioned.some((country) => peopleOf(c, country).length > 0 || countryKnown(c, country))) return attendanceAnswer(c);
   }
   const outlet = stemsOf(c.article.outlet);
-  if (e.topics.length > 0 && e.topics.every((t) => outlet.has(t) || settingStems.has(t))) return sourceAnswer(c);
+  if (e.topics.some((t) => outlet.has(t)) && e.topics.every((t) => outlet.has(t) || settingStems.has(t))) return sourceAnswer(c);
   if (e.places.length > 0 && strongTopicItem(c, ["statement", "agenda", "happening"]) === undefined) {
     if (q.yesNo) return placeTimeAnswer(c);
     return e.places.every((place) => isEventPlace(c, place)) ? placeTimeAnswer(c) : otherMeetingAnswer(c);
@@ -456,7 +456,9 @@ function absenceAnswer(c: Context): QuestionAnswer {
   }
   const presentNamed = e.countries.map((m) => m.country).filter((country) => absenceOf(c, country) === undefined && peopleOf(c, country).length > 0);
   if (presentNamed.length > 0 && named.length === 0) return attendanceAnswer(c);
-  const lead = html`${q.yesNo ? "Yes: " : ""}${chosen.map((a) => a.text).join(" ")}`;
+  // "Did Armenia refuse?" is a Yes; "were the Armenians there?" a No.
+  const asksAbsence = q.cues.has("absent") || q.negative;
+  const lead = html`${q.yesNo ? (asksAbsence ? "Yes: " : "No: ") : ""}${chosen.map((a) => a.text).join(" ")}`;
   return answered("absence", [lead, html`${bold("Who attended:")} ${attendeeList(c, attendees(c))}.`]);
 }
 
@@ -680,9 +682,12 @@ function statementsAnswer(c: Context): QuestionAnswer {
 
 // ---------------------------------------------------------------- agenda
 
+/** Words that ask for the agenda or its main item, not for a topic on it. */
+const agendaWords = new Set(["main", "key", "topic", "topics", "item", "items", "attention", "point", "points", "focus", "important"].map(englishStem));
+
 function agendaAnswer(c: Context): QuestionAnswer {
   const { q, article } = c;
-  const topics = meaningfulTopics(c).filter((t) => !["main", "key", "topic", "item", "attent", "point"].includes(t));
+  const topics = meaningfulTopics(c).filter((t) => !agendaWords.has(t));
   const key = article.agenda.find((item) => item.key);
 
   if (q.count) {
