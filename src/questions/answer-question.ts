@@ -4,7 +4,7 @@ import { formatDate, renderAgenda, renderAttendees, renderPerson, renderSource, 
 import { articleModel, stemsOf, type ArticleModel, type Sentence } from "./article-model";
 import { possessive, type Country, type CountryMention } from "./countries";
 import { parseQuestion, type ParsedQuestion } from "./parse-question";
-import { resolveEntities, type Entities, type RoleMention } from "./resolve-entities";
+import { editDistance, resolveEntities, type Entities, type RoleMention } from "./resolve-entities";
 import { englishStem } from "./words";
 
 /**
@@ -53,10 +53,41 @@ const answered = (kind: AnswerKind, blocks: SafeHtml[], keyboard?: Answer["keybo
 
 /** Answers `text` about `article`. Never throws on what a reader types. */
 export function answerQuestionText(article: Article, text: string): QuestionAnswer {
-  const q = parseQuestion(text);
+  let q = parseQuestion(text);
   const model = articleModel(article);
-  const e = resolveEntities(q, model);
+  let e = resolveEntities(q, model);
+  if (e.unmatched.length > 0 && q.lang === "en") {
+    // "who attendend", "what was discused": a typo of a word of asking or of the article's own.
+    const corrected = correctTypos(q.words, e.unmatched, model);
+    if (corrected !== undefined) {
+      const q2 = parseQuestion(corrected);
+      const e2 = resolveEntities(q2, model);
+      if (e2.unmatched.length < e.unmatched.length) {
+        q = { ...q2, text };
+        e = e2;
+      }
+    }
+  }
   return { ...decide({ q, e, model, article }), unmatched: e.unmatched };
+}
+
+/** Words readers ask with, for typo correction: "attendend" is "attended". */
+const askingWords = `attend attended attendees attendance participants participated discussed discuss discussion agenda said says quote quotes
+  mentioned opened thanked stressed emphasized happened where when minister ministers defense meeting source link headline
+  absent refused represented present country countries people statements topics issues published considered`.split(/\s+/);
+
+/** The question with its unknown words corrected to a near word (one typo, two in long words), if any has one. */
+function correctTypos(words: readonly string[], unmatched: readonly string[], model: ArticleModel): string | undefined {
+  let changed = false;
+  const out = words.map((word) => {
+    if (!unmatched.includes(word) || word.length < 6) return word;
+    const budget = word.length >= 9 ? 2 : 1;
+    const near = [...new Set([...askingWords, ...model.words])].filter((candidate) => Math.abs(candidate.length - word.length) <= budget && editDistance(word, candidate, budget) <= budget);
+    if (near.length !== 1 || near[0] === undefined) return word;
+    changed = true;
+    return near[0];
+  });
+  return changed ? out.join(" ") : undefined;
 }
 
 // ---------------------------------------------------------------- deciding
@@ -117,6 +148,7 @@ function decide(c: Context): QuestionAnswer {
   const talkAboutStatements = cues.has("talk") && (q.who || e.people.length > 0 || e.roles.some((r) => !r.plural) || e.countries.length > 0 || /\b(anyone|anybody|someone|кто-нибудь|кто-то)\b/.test(q.words.join(" ")));
   const sayOnlyByTalk = q.lang === "ru" && cues.has("talk") && !cues.has("say") && !cues.has("quote") && !talkAboutStatements;
   if ((statementCue && !sayOnlyByTalk) || talkAboutStatements) return statementsAnswer(c);
+  if (cues.has("key") && !cues.has("agenda") && e.people.length > 0) return statementsAnswer(c);
   if ((cues.has("agenda") || (cues.has("key") && !q.who)) && !cues.has("wreath")) return agendaAnswer(c);
   // "When did it happen?": the event's date, not a list of what happened.
   if (cues.has("happen") && !cues.has("wreath") && (cues.has("when") || cues.has("where")) && meaningfulTopics(c).length === 0) return placeTimeAnswer(c);
@@ -551,6 +583,18 @@ function statementsAnswer(c: Context): QuestionAnswer {
 
   // The speakers the question names, directly or by country and role.
   let speakers = e.people;
+  if (speakers.length === 0 && e.roles.length === 0 && e.countries.length > 0 && !q.who) {
+    // "What did the Armenian side say": whoever the article names from there.
+    speakers = e.countries.flatMap((m) => peopleOf(c, m.country));
+    if (speakers.length === 0) {
+      const absences = e.countries.map((m) => absenceOf(c, m.country)).filter((a) => a !== undefined);
+      return notCovered(
+        c,
+        html`The article does not quote anyone from ${listWords(e.countries.map((m) => m.country.name))}.`,
+        ...(absences.length > 0 ? [html`${absences.map((a) => a.text).join(" ")}`] : [offerBlock(c)]),
+      );
+    }
+  }
   if (speakers.length === 0 && e.roles.length > 0) {
     speakers = constrainedPeople(c, article.people);
     if (speakers.length === 0) {

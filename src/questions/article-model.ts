@@ -30,6 +30,8 @@ export interface ArticleModel {
   article: Article;
   /** Every stem the article uses anywhere: body, headline, metadata, people, places. */
   vocabulary: ReadonlySet<string>;
+  /** Its words as written (lower case, four letters or more), to correct a reader's typo against. */
+  words: ReadonlySet<string>;
   sentences: readonly Sentence[];
   items: readonly Item[];
   /** A normalised part of a name ("shoigu", "sergei") → the people it names. */
@@ -78,8 +80,10 @@ function splitSentences(paragraph: string): string[] {
 
 function buildModel(article: Article): ArticleModel {
   const vocabulary = new Set<string>();
+  const words = new Set<string>();
   const addWords = (text: string) => {
     for (const stem of stemsOf(text)) vocabulary.add(stem);
+    for (const word of wordsOf(text)) if (word.length >= 4 && !/\d/.test(word)) words.add(word);
   };
   [article.headline, article.event, article.place, article.outlet, ...article.body, ...article.tags].forEach(addWords);
   // The date too: "was it in 2019", "october 30".
@@ -137,5 +141,5 @@ function buildModel(article: Article): ArticleModel {
     if (country) personCountry.set(person.id, country);
   }
   const placeKeys = new Map(article.places.map((place) => [place.id, nameKeysOf(place.name)[0] ?? place.name.toLowerCase()]));
-  return { article, vocabulary, sentences, items, nameKeys, personCountry, placeKeys };
+  return { article, vocabulary, words, sentences, items, nameKeys, personCountry, placeKeys };
 }

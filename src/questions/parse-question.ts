@@ -83,7 +83,7 @@ type CueTable = ReadonlyArray<readonly [Cue, RegExp]>;
 
 const englishCues: CueTable = [
   ["greeting", /^ (hi|hello|hey|hiya|yo|thanks|thank you|thx|ty|good (bot|job|morning|evening|night|day)|how are you|how r u|lol|ok|okay|bye|cool|nice|great|test|start|help|who are you|what are you|what can you do|who made you|what is your name|are you a bot|are you real)( there| bot| you| very much| a lot| all| doing| me)* $/],
-  ["source", /\b(is (this|it) from|is this by|source|sources|link|url|original|outlet|outlets|publication|published|publish|publisher|website|site|newspaper|agency|media|reported it|who reported|where is (this|it)( \w+)? from|where (does|did) (this|it|the)( \w+)? come from|read the full|full article|full text|read more|read it)\b/],
+  ["source", /\b(is (this|it) from|is this by|source|sources|link|url|original|outlet|outlets|publication|published|publish|publisher|website|site|newspaper|agency|media|reported it|who reported|report(ed)? (this|it|on it|the meeting)|cover(ed)? (this|it|the meeting)|where is (this|it)( \w+)? from|where (does|did) (this|it|the)( \w+)? come from|read the full|full article|full text|read more|read it)\b/],
   ["author", /\b(wrote|written|author|authors|journalist|reporter|byline)\b/],
   ["headline", /\b(headline|title of the article|article title|heading)\b/],
   ["published", /\b(published|publish|posted|came out)\b/],
@@ -93,11 +93,11 @@ const englishCues: CueTable = [
   ["say", /\b(say|said|says|saying|stated|statement|statements|message|messages|speak|spoke|spoken|speaking|speech|speeches|told|tell us|words|according to|think|thinks|believe|believes|opinion|view|claim|claimed|remark|remarks|comment|comments|address|addressed|note|noted|warn|warned)\b/],
   ["quote", /\b(quote|quotes|quoted|quotation|quotations)\b/],
   ["talk", /\b(talk|talked|talking|talks)\b/],
-  ["agenda", /\b(agendas?|discuss\w*|topics?|issues?|items?|consider\w*|debat\w*|subject|subjects|focus|focused|points?)\b/],
+  ["agenda", /\b(agendas?|discuss\w*|topics?|issues?|items?|consider\w*|debat\w*|subject|subjects|focus|focused)\b/],
   ["key", /\b(main|key|most important|central|biggest|top|primary|principal|most attention|focus)\b/],
   ["happen", /\b(happen\w*|occur\w*|took place|do before|did before|do after|did after|what did (the )?(\w+ )?do|what else did|events?|ceremony|program|programme|schedule)\b/],
   ["wreath", /\b(wreath|wreaths|alley|martyrs|martyr|flame|monument|memorial|tribute|visit|visited|visiting|lay|laid|laying|pay tribute)\b/],
-  ["where", /\b(where|location|located|venue|place)\b/],
+  ["where", /\b(where|location|located|venue|what place|which place)\b/],
   ["when", /\b(when|date|day|what time|which day|what day|(19|20)\d\d)\b/],
   ["year", /\b(year|what year|which year)\b/],
   ["host", /\b(host|hosted|hosts|hosting|held|which city|what city|which country hosted|what country hosted|in which city|in what city|town)\b/],
@@ -230,7 +230,7 @@ export function parseQuestion(text: string): ParsedQuestion {
       : words.includes("ли") ||
         (/\?\s*$/.test(text) && !words.some((w) => russianQuestionWords.test(w)) && words.some((w) => russianPastVerb.test(w)));
   const count = cues.has("countWord");
-  const why = lang === "en" ? /\b(why|reason|reasons|how come)\b/.test(padded) : /(почему|зачем|причин)/.test(padded);
+  const why = lang === "en" ? /\b(why|reason|reasons|how come|explain\w*|explanation|motive\w*)\b/.test(padded) : /(почему|зачем|причин)/.test(padded);
   const who = lang === "en" ? /^ (who|whom|whose|whos)\b/.test(padded) || /\bwho (attended|came|was|were|did|said|mentioned|opened|thanked|talked|spoke)\b/.test(padded) : /(^| )(кто|кого|кому)( |$)/.test(padded);
   const which = lang === "en" ? /\b(which|what) (countries|country|states|nations|ministers|people|delegations)\b/.test(padded) : /(как(ие|ая|ой|ую) стран)/.test(padded);
   const negative = lang === "en" ? /\b(not|no one|nobody|never)\b/.test(padded) : /( не |^ не |никто)/.test(padded);

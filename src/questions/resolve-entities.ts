@@ -65,15 +65,15 @@ const softWords = new Set(
   same different whole full original anyway again bot briefing besides except apart other else either both
   really also maybe perhaps think kind sort type somewhere anywhere everywhere why reason reasons
   take took taken place cover covered covers include included includes involve involved feature featured contain contained
-  get got make made describe explain stay stayed home leave left go went going true correct right false sure confirm
+  get got make made describe stay stayed home leave left go went going true correct right false sure confirm
   happen happened occur content contents detail message expire expires end ends valid last lasts run runs point points
-  first second third organisation organization body`.split(/\s+/),
+  first second third organisation organization body side sides party parties`.split(/\s+/),
 );
 
 const russianSoftWords = new Set(`дня день это статье статья новости новость бот вообще именно точно тогда правда верно делали делать делал сделали шла шел шло отдали отдать человек человека людей люди кто-то кто-нибудь перечисли перечислите назови назовите покажи покажите уделили уделено уделил`.split(/\s+/));
 
 /** Optimal string alignment distance, stopping early past `max`. */
-function editDistance(a: string, b: string, max: number): number {
+export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const rows = a.length + 1;
   const cols = b.length + 1;
