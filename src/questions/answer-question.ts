@@ -76,13 +76,34 @@ const askingWords = `attend attended attendees attendance participants participa
   mentioned opened thanked stressed emphasized happened where when minister ministers defense meeting source link headline
   absent refused represented present country countries people statements topics issues published considered`.split(/\s+/);
 
+/** Per article: the words a typo may stand for, by length. */
+const typoTargets = new WeakMap<ArticleModel, Map<number, string[]>>();
+
+function targetsOf(model: ArticleModel): Map<number, string[]> {
+  let byLength = typoTargets.get(model);
+  if (byLength === undefined) {
+    byLength = new Map();
+    for (const word of new Set([...askingWords, ...model.words])) {
+      const list = byLength.get(word.length) ?? [];
+      list.push(word);
+      byLength.set(word.length, list);
+    }
+    typoTargets.set(model, byLength);
+  }
+  return byLength;
+}
+
 /** The question with its unknown words corrected to a near word (one typo, two in long words), if any has one. */
 function correctTypos(words: readonly string[], unmatched: readonly string[], model: ArticleModel): string | undefined {
   let changed = false;
+  const byLength = targetsOf(model);
   const out = words.map((word) => {
-    if (!unmatched.includes(word) || word.length < 6) return word;
+    if (word.length < 6 || !unmatched.includes(word)) return word;
     const budget = word.length >= 9 ? 2 : 1;
-    const near = [...new Set([...askingWords, ...model.words])].filter((candidate) => Math.abs(candidate.length - word.length) <= budget && editDistance(word, candidate, budget) <= budget);
+    const near: string[] = [];
+    for (let length = word.length - budget; length <= word.length + budget; length++) {
+      for (const candidate of byLength.get(length) ?? []) if (editDistance(word, candidate, budget) <= budget) near.push(candidate);
+    }
     if (near.length !== 1 || near[0] === undefined) return word;
     changed = true;
     return near[0];

@@ -212,17 +212,6 @@ export function parseQuestion(text: string): ParsedQuestion {
     }
     if (found) cues.add(cue);
   }
-  if (lang === "ru") {
-    // A Russian cue is a word's stem: the word that carries it is used up.
-    words.forEach((word, i) => {
-      const alone = ` ${word} `;
-      for (const [cue, pattern] of russianCueTable) {
-        if (!new RegExp(pattern.source).test(alone)) continue;
-        cueWords.add(i);
-        if (grammaticalCues.has(cue)) askWords.add(i);
-      }
-    });
-  }
   const first = words[0] ?? "";
   const yesNo =
     lang === "en"

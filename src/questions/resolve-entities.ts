@@ -72,24 +72,31 @@ const softWords = new Set(
 
 const russianSoftWords = new Set(`дня день это статье статья новости новость бот вообще именно точно тогда правда верно делали делать делал сделали шла шел шло отдали отдать человек человека людей люди кто-то кто-нибудь перечисли перечислите назови назовите покажи покажите уделили уделено уделил`.split(/\s+/));
 
-/** Optimal string alignment distance, stopping early past `max`. */
+/** Optimal string alignment distance, stopping early past `max`; three rows, no allocation per cell. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows = a.length + 1;
+  if (a === b) return 0;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    let best = Infinity;
+  let before = new Int32Array(cols);
+  let previous = new Int32Array(cols);
+  let current = new Int32Array(cols);
+  for (let j = 0; j < cols; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let best = i;
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((d[i - 1]?.[j] ?? 0) + 1, (d[i]?.[j - 1] ?? 0) + 1, (d[i - 1]?.[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (d[i - 2]?.[j - 2] ?? 0) + 1);
-      (d[i] as number[])[j] = value;
-      best = Math.min(best, value);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, (before[j - 2] as number) + 1);
+      }
+      current[j] = value;
+      if (value < best) best = value;
     }
     if (best > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
   }
-  return d[a.length]?.[b.length] ?? max + 1;
+  return previous[b.length] as number;
 }
 
 function typoBudget(key: string): number {
@@ -249,9 +256,8 @@ function looksLikeSurname(word: string): boolean {
 
 /** Whether the reader wrote a word with a capital, mid-sentence: a name. */
 function isNameLike(text: string, word: string): boolean {
-  const pattern = new RegExp(`(?<=\\s|^|["“(])(\\p{Lu})\\p{Ll}*`, "gu");
-  for (const match of text.matchAll(pattern)) {
-    if (match[0].toLowerCase() === word && (match.index ?? 0) > 0) return true;
-  }
-  return false;
+  const at = text.toLowerCase().indexOf(word);
+  if (at <= 0) return false;
+  const first = text.charAt(at);
+  return first !== first.toLowerCase() && /[\s"“(]/.test(text.charAt(at - 1));
 }
