@@ -123,7 +123,7 @@ function decide(c: Context): QuestionAnswer {
   const anyCue = [...cues].some((cue) => cue !== "greeting" && cue !== "all" && cue !== "before" && cue !== "after" && cue !== "countries");
   if (q.words.length === 0 || cues.has("greeting")) return unknown(c);
   if (!anyCue && !hasEntity(e)) {
-    if (e.unknownNames.length > 0) return notCovered(c, html`The article does not mention ${e.unknownNames.map((w) => capitalise(asTyped(q.text, w))).join(" ")}.`);
+    if (e.unknownNames.length > 0) return notCovered(c, html`The article does not mention ${capitalise(typedWords(q.text, e.unknownNames))}.`);
     // "What was agreed?": a question, about something the article does not hold.
     if (e.unmatched.length > 0 && q.words.slice(0, 2).some((w) => /^(what|who|which|where|when|how|did|was|were|is|are|что|чем|чём|кто|где|когда|какой|какая|какие|был|была|были)$/.test(w))) return notCoveredWords(c, e.unmatched);
     return unknown(c);
@@ -357,7 +357,7 @@ function notCovered(c: Context, lead: SafeHtml, ...rest: SafeHtml[]): QuestionAn
 }
 
 function notCoveredWords(c: Context, words: readonly string[]): QuestionAnswer {
-  const asked = words.map((word) => asTyped(c.q.text, word)).join(" ");
+  const asked = typedWords(c.q.text, words);
   return notCovered(c, html`The article does not mention “${asked}”. /help shows what I can answer.`);
 }
 
@@ -368,10 +368,18 @@ function display(c: Context, word: string): string {
   return found ? found[0] : asTyped(c.q.text, word);
 }
 
-/** A word as the reader typed it ("Erdogan", not "erdogan"). */
+/**
+ * A word as the reader typed it ("Erdogan", not "erdogan"): the whole token around it, so that
+ * whatever the reader wrote with it ("<b>x</b>") is shown as typed, never half of it.
+ */
 function asTyped(text: string, word: string): string {
-  const at = text.toLowerCase().indexOf(word);
-  return at >= 0 ? text.slice(at, at + word.length) : word;
+  const token = text.split(/\s+/).find((t) => t.toLowerCase().includes(word));
+  return token === undefined ? word : token.replace(/^[?!.,;:"“”'«»()]+|[?!.,;:"“”'«»()]+$/g, "") || token;
+}
+
+/** The words as typed, each token once. */
+function typedWords(text: string, words: readonly string[]): string {
+  return [...new Set(words.map((word) => asTyped(text, word)))].join(" ");
 }
 
 function notCoveredNow(c: Context): QuestionAnswer {
@@ -693,7 +701,7 @@ function statementsAnswer(c: Context): QuestionAnswer {
     const best = Math.max(0, ...scored.map((x) => x.score));
     if (best === 0) {
       const others = article.statements.filter((s) => overlap(stemsOf(`${s.intro ?? ""} ${s.text}`), topics) > 0);
-      const topicWords = e.topics.length > 0 ? q.words.filter((w) => topics.includes(englishStem(w))).map((w) => display(c, w)).join(" ") : "";
+      const topicWords = e.topics.length > 0 ? q.words.filter((w) => topics.includes(englishStem(w))).map((w) => display(c, w)).filter((w, i, all) => all.indexOf(w) === i).join(" ") : "";
       const who = speakers.length > 0 ? listWords(speakers.map((p) => p.name)) : "anyone";
       // The speaker's own deeds in the text: "Sergey Lebedev also thanked Azerbaijan."
       const deeds = c.model.sentences.filter(
@@ -790,7 +798,7 @@ function agendaAnswer(c: Context): QuestionAnswer {
         ...renderAgenda(article).blocks.slice(1),
       ]);
     }
-    const words = q.words.filter((w) => topics.includes(englishStem(w))).map((w) => display(c, w)).join(" ");
+    const words = q.words.filter((w) => topics.includes(englishStem(w))).map((w) => display(c, w)).filter((w, i, all) => all.indexOf(w) === i).join(" ");
     return notCovered(c, html`The article does not mention “${words}” among the issues discussed.`, ...renderAgenda(article).blocks.slice(1));
   }
 
