@@ -1,3 +1,4 @@
+import { findCountries } from "./countries";
 import { isCyrillic, wordsOf } from "./words";
 
 /**
@@ -197,7 +198,9 @@ function coveredWords(padded: string, match: RegExpMatchArray): number[] {
 export function parseQuestion(text: string): ParsedQuestion {
   const words = wordsOf(text.slice(0, 500)).slice(0, 40);
   const lang: Language = words.some(isCyrillic) ? "ru" : "en";
-  const padded = ` ${words.join(" ")} `;
+  // A country's name is not a cue: "Central African Republic" asks nothing about the main item.
+  const countryWords = new Set(findCountries(words).flatMap((m) => (m.words.length > 1 ? m.words : [])));
+  const padded = ` ${words.map((w, i) => (countryWords.has(i) ? "_" : w)).join(" ")} `;
   const cues = new Set<Cue>();
   const cueWords = new Set<number>();
   const askWords = new Set<number>();

@@ -1,4 +1,7 @@
+import worldCountries from "world-countries";
 import { beforeAll, describe, expect, it } from "vitest";
+import { answerQuestionText } from "../../src/questions/answer-question";
+import { answerText } from "../support/question-set";
 import type { Article } from "../../src/content/article-schema";
 import { loadContent } from "../../src/content/load-content";
 import { buttonPress, createTestBot, loadRealArticles } from "../support/test-bot";
@@ -46,6 +49,24 @@ describe("plain questions answer right, the answer first", () => {
     }
     // ... but offers what the article does cover, after the lead.
     expect(await ask("what did the azerbaijani minister say?")).toContain("It quotes: Sergei Shoigu and Sergey Lebedev.");
+  });
+
+  it("names no one for a country the article has no one from, in any of the world's countries", () => {
+    const [article] = baku;
+    if (!article) throw new Error("no article");
+    const represented = new Set(["Russia", "Belarus", "Kazakhstan", "Uzbekistan", "Tajikistan", "Kyrgyzstan"]);
+    const people = article.people.map((p) => p.name.split(" ").at(-1) ?? p.name);
+    const wrong: string[] = [];
+    for (const country of worldCountries) {
+      const demonym = country.demonyms.eng?.m;
+      if (represented.has(country.name.common) || !demonym) continue;
+      for (const question of [`who is the ${demonym} defense minister`, `what did the ${demonym} minister say`, `was ${country.name.common}'s defence minister there`]) {
+        const lead = answerText(answerQuestionText(article, question).answer).split("\n\n")[0] ?? "";
+        const honest = lead.startsWith("The article does not") || lead.startsWith("No: Armenia refused");
+        if (!honest || people.some((name) => lead.includes(name))) wrong.push(`${question} => ${lead}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it("keeps the previous meeting's city out of where and when", async () => {
