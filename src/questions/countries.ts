@@ -50,6 +50,10 @@ const irregularRussianStems: ReadonlyArray<readonly [stem: string, code: string]
   ["сирий", "SY"],
   ["иранск", "IR"],
   ["афган", "AF"],
+  ["сша", "US"],
+  ["оаэ", "AE"],
+  ["кнр", "CN"],
+  ["фрг", "DE"],
 ];
 
 /** Words of more than one country's official name that name none by themselves. */
@@ -122,6 +126,7 @@ function buildTables(): CountryTables {
     const russian = entry.translations.rus;
     if (russian) {
       if (!russian.common.includes(" ")) addRussian(russian.common, country);
+      if (!russian.official.includes(" ")) addRussian(russian.official, country);
       const adjective = /^(\p{L}+?)(?:ская|ское|ский) /u.exec(russian.official.toLowerCase());
       if (adjective?.[1] && !russianStems.has(adjective[1])) russianStems.set(adjective[1], country);
     }
@@ -227,7 +232,8 @@ export function countryOf(name: string): Country | undefined {
   return mention && mention.words.length === words.length ? mention.country : undefined;
 }
 
-/** "Azerbaijan's", "Belarus's". */
+/** "Azerbaijan's", "Belarus's", "the United States'". */
 export function possessive(name: string): string {
-  return `${name}’s`.replace(/’s$/, "'s");
+  if (/(States|Islands|Emirates|Netherlands|Philippines|Bahamas|Maldives|Comoros|Seychelles)$/.test(name)) return `the ${name}'`;
+  return `${name}'s`;
 }
