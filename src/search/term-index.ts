@@ -649,3 +649,76 @@ class TopK {
     }
   }
 }
+
+/** A term index as plain arrays and numbers, for `packArrays`; `termIndexFromParts` takes it back. */
+export function termIndexParts(index: TermIndex): { meta: { documentCount: number; termCount: number; sortedTerms: string }; arrays: Record<string, Int32Array | Uint32Array | Float32Array> } {
+  const common = [...index.commonTerms];
+  const bitsetLength = Math.ceil(index.documentCount / 32);
+  const members = new Uint32Array(common.length * bitsetLength);
+  const headStart = new Int32Array(common.length + 1);
+  common.forEach(([, term], i) => {
+    members.set(term.members, i * bitsetLength);
+    headStart[i + 1] = (headStart[i] as number) + term.headDocs.length;
+  });
+  const headDocs = new Int32Array(headStart[common.length] as number);
+  common.forEach(([, term], i) => headDocs.set(term.headDocs, headStart[i] as number));
+  return {
+    // Terms hold letters and digits only (normaliseTerm), so a newline separates them safely.
+    meta: { documentCount: index.documentCount, termCount: index.termCount, sortedTerms: index.sortedTerms.join("\n") },
+    arrays: {
+      termStart: index.termStart,
+      postingDocs: index.postingDocs,
+      postingScores: index.postingScores,
+      commonTermIds: Int32Array.from(common, ([term]) => term),
+      commonTailMax: Float32Array.from(common, ([, term]) => term.tailMax),
+      commonMembers: members,
+      commonHeadStart: headStart,
+      commonHeadDocs: headDocs,
+    },
+  };
+}
+
+/** The term index `termIndexParts` took apart, its arrays used as they are (views on a loaded file, say). */
+export function termIndexFromParts(meta: { documentCount: number; termCount: number; sortedTerms: string }, arrays: ReadonlyMap<string, unknown>): TermIndex {
+  const get = <T>(name: string, type: new (...args: never[]) => T): T => {
+    const array = arrays.get(name);
+    if (!(array instanceof type)) throw new Error(`the saved index has no ${name}`);
+    return array;
+  };
+  const { documentCount, termCount } = meta;
+  const sortedTerms = termCount === 0 ? [] : meta.sortedTerms.split("\n");
+  if (sortedTerms.length !== termCount) throw new Error("the saved index's terms do not add up");
+  const terms = new SearchableMap<number>();
+  sortedTerms.forEach((key, term) => terms.set(key, term));
+  const bitsetLength = Math.ceil(documentCount / 32);
+  const commonTermIds = get("commonTermIds", Int32Array);
+  const commonTailMax = get("commonTailMax", Float32Array);
+  const members = get("commonMembers", Uint32Array);
+  const headStart = get("commonHeadStart", Int32Array);
+  const headDocs = get("commonHeadDocs", Int32Array);
+  const commonTerms = new Map<number, CommonTerm>();
+  commonTermIds.forEach((term, i) => {
+    commonTerms.set(term, {
+      members: members.subarray(i * bitsetLength, (i + 1) * bitsetLength),
+      headDocs: headDocs.subarray(headStart[i] as number, headStart[i + 1] as number),
+      tailMax: commonTailMax[i] as number,
+    });
+  });
+  return {
+    documentCount,
+    termCount,
+    terms,
+    sortedTerms,
+    termStart: get("termStart", Int32Array),
+    postingDocs: get("postingDocs", Int32Array),
+    postingScores: get("postingScores", Float32Array),
+    commonTerms,
+    scratch: {
+      scores: new Float32Array(documentCount),
+      matched: new Uint16Array(documentCount),
+      touched: new Int32Array(documentCount),
+      union: new Uint32Array(bitsetLength),
+      candidateBits: new Uint32Array(bitsetLength),
+    },
+  };
+}
