@@ -30,8 +30,8 @@ async function signatureOf(dir: string, name: string): Promise<string> {
   return info ? `${info.size}:${info.mtimeMs}` : "gone";
 }
 
-/** Every article file's signature; `undefined` if the folder cannot be listed. */
-async function signaturesOf(dir: string): Promise<Map<string, string> | undefined> {
+/** Every article file's signature (size and time), as a full look takes them; `undefined` if the folder cannot be listed. */
+export async function signaturesOf(dir: string): Promise<Map<string, string> | undefined> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter(isArticleFile);
