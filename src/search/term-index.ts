@@ -1,11 +1,12 @@
-import SearchableMap from "minisearch/SearchableMap";
 
 /**
  * A BM25 inverted index over documents with weighted fields, for search that stays fast
  * however many articles there are.
  *
- * Typo-tolerant term lookup is MiniSearch's radix tree (`SearchableMap.fuzzyGet`); the
- * weights of prefix and fuzzy matches and the BM25 formula are MiniSearch's too. What is
+ * Typo-tolerant term lookup is MiniSearch's (`SearchableMap.fuzzyGet`: the same Levenshtein
+ * matrix, the same answers), walked over the sorted terms rather than a radix tree, which
+ * took seconds to build at 100,000 articles on every start; the weights of prefix and fuzzy
+ * matches and the BM25 formula are MiniSearch's too. What is
  * ours is the storage and the scoring loop. MiniSearch's `search()` builds a result object
  * for every matching document and sorts them all, which took 200 to 1,300 ms per query for
  * common words at 10,000 articles. Here postings are flat typed arrays with each BM25
@@ -43,8 +44,8 @@ export interface ScoredDocument {
 export interface TermIndex {
   readonly documentCount: number;
   readonly termCount: number;
-  /** Term → term number. */
-  readonly terms: SearchableMap<number>;
+  /** Term → term number (a binary search in `sortedTerms`). */
+  readonly terms: { get(key: string): number | undefined };
   /** Every term, sorted; a term's number is its position, so the terms with a prefix are a range. */
   readonly sortedTerms: readonly string[];
   /** Postings of term t are `postingDocs[termStart[t] .. termStart[t + 1]]`, in document order. */
@@ -241,8 +242,7 @@ export function createTermIndex(
   }
   termStart[termCount] = postings;
 
-  const terms = new SearchableMap<number>();
-  sortedTerms.forEach((key, term) => terms.set(key, term));
+  const terms = termLookup(sortedTerms);
 
   const bitsetLength = Math.ceil(documentCount / 32);
   const commonTerms = new Map<number, CommonTerm>();
@@ -289,6 +289,81 @@ export function createTermIndex(
       candidateBits: new Uint32Array(bitsetLength),
     },
   };
+}
+
+/** Exact lookups in the sorted terms: a term's number is its position. */
+function termLookup(sortedTerms: readonly string[]): { get(key: string): number | undefined } {
+  return {
+    get(key) {
+      const at = firstAtLeast(sortedTerms, key);
+      return sortedTerms[at] === key ? at : undefined;
+    },
+  };
+}
+
+/**
+ * The terms within `maxDistance` edits (Levenshtein) of `query`, as [term number, distance],
+ * in term order: MiniSearch's `fuzzyGet`, its banded matrix row by row, over the sorted terms
+ * instead of a radix tree. Neighbouring terms share a prefix, whose rows are kept; a prefix
+ * already too far from the query is skipped whole (a binary search to the first term past it).
+ */
+export function fuzzyTerms(sortedTerms: readonly string[], query: string, maxDistance: number): [term: number, distance: number][] {
+  const results: [number, number][] = [];
+  const n = query.length + 1;
+  // Matching terms can never be longer than the query plus maxDistance.
+  const m = n + maxDistance;
+  const matrix = new Uint8Array(m * n).fill(maxDistance + 1);
+  for (let j = 0; j < n; ++j) matrix[j] = j;
+  for (let i = 1; i < m; ++i) matrix[i * n] = i;
+  let previous = "";
+  /** Rows 1..valid hold `previous`'s first `valid` letters. */
+  let valid = 0;
+  let t = 0;
+  while (t < sortedTerms.length) {
+    const term = sortedTerms[t] as string;
+    let depth = 0;
+    const shared = Math.min(valid, term.length, previous.length);
+    while (depth < shared && term.charCodeAt(depth) === previous.charCodeAt(depth)) depth++;
+    let prunedAt = -1;
+    for (; depth < term.length; depth++) {
+      const i = depth + 1;
+      if (i >= m) {
+        prunedAt = i; // longer than any match can be
+        break;
+      }
+      const char = term[depth];
+      const thisRow = n * i;
+      const previousRow = thisRow - n;
+      let minDistance = matrix[thisRow] as number;
+      const jmin = Math.max(0, i - maxDistance - 1);
+      const jmax = Math.min(n - 1, i + maxDistance);
+      for (let j = jmin; j < jmax; ++j) {
+        const different = char !== query[j] ? 1 : 0;
+        const replace = (matrix[previousRow + j] as number) + different;
+        const remove = (matrix[previousRow + j + 1] as number) + 1;
+        const insert = (matrix[thisRow + j] as number) + 1;
+        const distance = Math.min(replace, remove, insert);
+        matrix[thisRow + j + 1] = distance;
+        if (distance < minDistance) minDistance = distance;
+      }
+      if (minDistance > maxDistance) {
+        prunedAt = i;
+        break;
+      }
+    }
+    previous = term;
+    if (prunedAt < 0) {
+      valid = term.length;
+      const distance = matrix[term.length * n + n - 1] as number;
+      if (distance <= maxDistance) results.push([t, distance]);
+      t++;
+    } else {
+      // Nothing that starts with term's first prunedAt letters matches: skip past them all.
+      valid = prunedAt - 1;
+      t = firstAtLeast(sortedTerms, `${term.slice(0, prunedAt)}\uffff`);
+    }
+  }
+  return results;
 }
 
 /** The position of the first of the sorted `items` that is not less than `key`. */
@@ -342,7 +417,8 @@ function expandWord(index: TermIndex, word: QueryWord): Map<number, number> {
     // alias, and also a typo of "lebedev").
     const fuzzy = exact === undefined ? word.fuzzy : key.length >= 6 ? Math.min(word.fuzzy, 1) : 0;
     if (fuzzy > 0) {
-      for (const [term, [id, distance]] of index.terms.fuzzyGet(key, fuzzy)) {
+      for (const [id, distance] of fuzzyTerms(index.sortedTerms, key, fuzzy)) {
+        const term = index.sortedTerms[id] as string;
         if (distance > 0) consider(id, (weights.fuzzy * term.length) / (term.length + distance));
       }
     }
@@ -688,8 +764,7 @@ export function termIndexFromParts(meta: { documentCount: number; termCount: num
   const { documentCount, termCount } = meta;
   const sortedTerms = termCount === 0 ? [] : meta.sortedTerms.split("\n");
   if (sortedTerms.length !== termCount) throw new Error("the saved index's terms do not add up");
-  const terms = new SearchableMap<number>();
-  sortedTerms.forEach((key, term) => terms.set(key, term));
+  const terms = termLookup(sortedTerms);
   const bitsetLength = Math.ceil(documentCount / 32);
   const commonTermIds = get("commonTermIds", Int32Array);
   const commonTailMax = get("commonTailMax", Float32Array);
