@@ -46,6 +46,8 @@ export interface TermIndex {
   readonly termCount: number;
   /** Term → term number (a binary search in `sortedTerms`). */
   readonly terms: { get(key: string): number | undefined };
+  /** The sorted terms' trie, for typo-tolerant lookups (`fuzzyTerms`). */
+  readonly trie: FlatTrie;
   /** Every term, sorted; a term's number is its position, so the terms with a prefix are a range. */
   readonly sortedTerms: readonly string[];
   /** Postings of term t are `postingDocs[termStart[t] .. termStart[t + 1]]`, in document order. */
@@ -276,6 +278,7 @@ export function createTermIndex(
     documentCount,
     termCount,
     terms,
+    trie: flatTrie(sortedTerms),
     sortedTerms,
     termStart,
     postingDocs: postingDocs.slice(0, postings),
@@ -302,12 +305,45 @@ function termLookup(sortedTerms: readonly string[]): { get(key: string): number 
 }
 
 /**
+ * The sorted terms' trie, flattened: how many leading letters each term shares with the one
+ * before it (at most 255), and where the next term sharing fewer begins (the end of its
+ * subtree). `fuzzyTerms` walks it as MiniSearch walks its radix tree.
+ */
+export interface FlatTrie {
+  shared: Uint8Array;
+  nextShorter: Int32Array;
+}
+
+/** The `FlatTrie` of `sortedTerms`, in two passes. */
+export function flatTrie(sortedTerms: readonly string[]): FlatTrie {
+  const shared = new Uint8Array(sortedTerms.length);
+  let previous = "";
+  sortedTerms.forEach((term, t) => {
+    const most = Math.min(term.length, previous.length, 255);
+    let length = 0;
+    while (length < most && term.charCodeAt(length) === previous.charCodeAt(length)) length++;
+    shared[t] = length;
+    previous = term;
+  });
+  // The next smaller element of each, with a stack.
+  const nextShorter = new Int32Array(sortedTerms.length).fill(sortedTerms.length);
+  const stack: number[] = [];
+  for (let t = 0; t < shared.length; t++) {
+    while (stack.length > 0 && (shared[stack.at(-1) as number] as number) > (shared[t] as number)) nextShorter[stack.pop() as number] = t;
+    stack.push(t);
+  }
+  return { shared, nextShorter };
+}
+
+/**
  * The terms within `maxDistance` edits (Levenshtein) of `query`, as [term number, distance],
  * in term order: MiniSearch's `fuzzyGet`, its banded matrix row by row, over the sorted terms
- * instead of a radix tree. Neighbouring terms share a prefix, whose rows are kept; a prefix
- * already too far from the query is skipped whole (a binary search to the first term past it).
+ * instead of a radix tree. The rows of the letters a term shares with the one before it
+ * (`shared`, from `sharedPrefixes`) are kept; a prefix already too far from the query is
+ * skipped whole, every term after it that still shares it.
  */
-export function fuzzyTerms(sortedTerms: readonly string[], query: string, maxDistance: number): [term: number, distance: number][] {
+export function fuzzyTerms(sortedTerms: readonly string[], query: string, maxDistance: number, trie: FlatTrie = flatTrie(sortedTerms)): [term: number, distance: number][] {
+  const { shared, nextShorter } = trie;
   const results: [number, number][] = [];
   const n = query.length + 1;
   // Matching terms can never be longer than the query plus maxDistance.
@@ -315,15 +351,13 @@ export function fuzzyTerms(sortedTerms: readonly string[], query: string, maxDis
   const matrix = new Uint8Array(m * n).fill(maxDistance + 1);
   for (let j = 0; j < n; ++j) matrix[j] = j;
   for (let i = 1; i < m; ++i) matrix[i * n] = i;
-  let previous = "";
-  /** Rows 1..valid hold `previous`'s first `valid` letters. */
+  /** Rows 1..valid hold the letters of the term before. */
   let valid = 0;
   let t = 0;
-  while (t < sortedTerms.length) {
+  const count = sortedTerms.length;
+  while (t < count) {
     const term = sortedTerms[t] as string;
-    let depth = 0;
-    const shared = Math.min(valid, term.length, previous.length);
-    while (depth < shared && term.charCodeAt(depth) === previous.charCodeAt(depth)) depth++;
+    let depth = Math.min(valid, shared[t] as number);
     let prunedAt = -1;
     for (; depth < term.length; depth++) {
       const i = depth + 1;
@@ -351,16 +385,18 @@ export function fuzzyTerms(sortedTerms: readonly string[], query: string, maxDis
         break;
       }
     }
-    previous = term;
     if (prunedAt < 0) {
       valid = term.length;
       const distance = matrix[term.length * n + n - 1] as number;
       if (distance <= maxDistance) results.push([t, distance]);
       t++;
     } else {
-      // Nothing that starts with term's first prunedAt letters matches: skip past them all.
+      // Nothing that starts with the term's first prunedAt letters matches: skip every term that
+      // does. The terms between u and nextShorter[u] share at least as much as u does, so each
+      // jump passes only such terms.
       valid = prunedAt - 1;
-      t = firstAtLeast(sortedTerms, `${term.slice(0, prunedAt)}\uffff`);
+      t++;
+      while (t < count && (shared[t] as number) >= prunedAt) t = nextShorter[t] as number;
     }
   }
   return results;
@@ -417,7 +453,7 @@ function expandWord(index: TermIndex, word: QueryWord): Map<number, number> {
     // alias, and also a typo of "lebedev").
     const fuzzy = exact === undefined ? word.fuzzy : key.length >= 6 ? Math.min(word.fuzzy, 1) : 0;
     if (fuzzy > 0) {
-      for (const [id, distance] of fuzzyTerms(index.sortedTerms, key, fuzzy)) {
+      for (const [id, distance] of fuzzyTerms(index.sortedTerms, key, fuzzy, index.trie)) {
         const term = index.sortedTerms[id] as string;
         if (distance > 0) consider(id, (weights.fuzzy * term.length) / (term.length + distance));
       }
@@ -783,6 +819,7 @@ export function termIndexFromParts(meta: { documentCount: number; termCount: num
     documentCount,
     termCount,
     terms,
+    trie: flatTrie(sortedTerms),
     sortedTerms,
     termStart: get("termStart", Int32Array),
     postingDocs: get("postingDocs", Int32Array),
