@@ -11,6 +11,8 @@ export interface ContentWatcherOptions {
   intervalMs?: number;
   /** How often the whole folder is looked at anyway, in case the watcher missed an event. @default 600 000 (10 minutes) */
   rescanMs?: number;
+  /** How the folder is read. @default loadContent; the content snapshot's sync re-reads only the changed files. */
+  load?: (dir: string) => Promise<ContentResult>;
   /** A change loaded cleanly: serve these articles now. */
   onLoaded: (articles: Article[]) => unknown;
   /** A change has problems: the last good content stays; called once per distinct set of problems. */
@@ -61,6 +63,7 @@ export function createContentWatcher(options: ContentWatcherOptions) {
   const { dir, logger } = options;
   const intervalMs = options.intervalMs ?? 2000;
   const rescanMs = options.rescanMs ?? 600_000;
+  const read = options.load ?? loadContent;
   /** Each file's signature when the content was last loaded. */
   let loaded = new Map<string, string>();
   /** Files an event named (or a full look found changed) since, with the signature seen at the last look. */
@@ -126,7 +129,7 @@ export function createContentWatcher(options: ContentWatcherOptions) {
 
   async function reload(next: Map<string, string>): Promise<void> {
     loaded = next;
-    const result = await loadContent(dir);
+    const result = await read(dir);
     if (result.ok) {
       lastProblems = undefined;
       logger.info({ articles: result.articles.length }, "content reloaded");
@@ -179,7 +182,7 @@ export function createContentWatcher(options: ContentWatcherOptions) {
     /** The first load, at start-up. The folder is looked at before it is read, so a change made meanwhile is still picked up. */
     async load(): Promise<ContentResult> {
       loaded = (await signaturesOf(dir)) ?? new Map();
-      return loadContent(dir);
+      return read(dir);
     },
     start(): void {
       if (!stopped) return;
