@@ -94,7 +94,11 @@ export function createContentWatcher(options: ContentWatcherOptions) {
   }
 
   async function check(): Promise<void> {
-    if (watcher === undefined) startWatching();
+    if (watcher === undefined) {
+      startWatching();
+      // Whatever changed before the watch began is seen by a full look, now.
+      if (watcher !== undefined) fullLookDue = true;
+    }
     if (fullLookDue || watcher === undefined) {
       fullLookDue = false;
       const all = await signaturesOf(dir);
