@@ -1,15 +1,21 @@
-import type { Article } from "./content/article-schema";
+import { isLive, type Article } from "./content/article-schema";
 import { createSearchIndex, type SearchIndex } from "./search/search-articles";
 
-/** The content the bot serves: its articles (newest first), looked up by id, and their search index. */
+/** The content the bot serves: its live articles (newest first), looked up by id, and their search index. */
 export interface Library {
   articles: readonly Article[];
   byId: ReadonlyMap<string, Article>;
   index: SearchIndex;
 }
 
-/** Builds the library once per content load; `articles` must not be empty and come newest first. */
-export function createLibrary(articles: readonly Article[]): Library {
+/**
+ * Builds the library once per content load from the articles loaded, newest
+ * first. Drafts are left out here, the one place every surface reads from:
+ * commands, questions, inline mode and the channel never see one.
+ * `loaded` must hold at least one live article (`loadContent` refuses content without one).
+ */
+export function createLibrary(loaded: readonly Article[]): Library {
+  const articles = loaded.filter(isLive);
   return {
     articles,
     byId: new Map(articles.map((article) => [article.id, article])),

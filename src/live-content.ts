@@ -32,7 +32,7 @@ export function createLiveContent(options: LiveContentOptions) {
       library = createLibrary(articles);
       if (broken) {
         broken = false;
-        await options.notifier.notifyAdmins(renderContentFixedNotice(articles.length));
+        await options.notifier.notifyAdmins(renderContentFixedNotice(library.articles.length));
       }
       for (const listener of listeners) await listener();
     },

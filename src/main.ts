@@ -7,7 +7,7 @@ import { commandList } from "./bot/command-list";
 import { registerAdminCommands } from "./bot/features/channel-admin";
 import { CHANNEL_REQUEST_TIMEOUT_SECONDS } from "./channel/channel-publisher";
 import { createChannel, type Channel } from "./channel/create-channel";
-import { isAutopostOn, parseConfig, type Config } from "./config";
+import { autopostMaxAgeMs, isAutopostOn, parseConfig, type Config } from "./config";
 import { createLiveContent } from "./live-content";
 import { metrics } from "./metrics";
 import { describeError, summarizeError } from "./runtime/describe-error";
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   const live = createLiveContent({ dir: config.CONTENT_DIR, logger, notifier });
   const content = await live.load();
   if (!content.ok) {
-    fail(`Cannot start: the content in ${config.CONTENT_DIR} has problems:\n${content.problems.map((p) => `  ${p}`).join("\n")}`, 1);
+    fail(`Cannot start: the content in ${config.CONTENT_DIR} has problems:\n${content.problems.map((p) => `  ${p.replaceAll("\n", "\n  ")}`).join("\n")}`, 1);
   }
   // Every piece of state shared between instances: SQLite in DATA_DIR, or Redis with REDIS_URL.
   const storageProblems = new Set<string>();
@@ -139,6 +139,8 @@ async function main(): Promise<void> {
         : createChannel({
             channelId: config.CHANNEL_ID,
             autopost: isAutopostOn(config),
+            autopostMaxAgeMs: autopostMaxAgeMs(config),
+            card: config.CHANNEL_CARD,
             adminIds: config.ADMIN_IDS ?? [],
             storage: shared.channel(),
             channelApi: new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT, timeoutSeconds: CHANNEL_REQUEST_TIMEOUT_SECONDS }),
@@ -178,7 +180,10 @@ async function main(): Promise<void> {
   }
   live.start();
   flushOnStop.unshift(() => live.stop());
-  logger.info({ articles: live.library().articles.length, channel: config.CHANNEL_ID, autopost: isAutopostOn(config) }, "content loaded");
+  logger.info(
+    { articles: live.library().articles.length, channel: config.CHANNEL_ID, autopost: isAutopostOn(config), autopostMaxAgeHours: config.AUTOPOST_MAX_AGE },
+    "content loaded",
+  );
   if (stopping) return;
 
   if (config.BOT_MODE === "polling") {

@@ -52,7 +52,8 @@ describe("content that changes while the bot runs", () => {
     await writeFile(join(dir, "broken.yaml"), real.replace("id: cis-defense-ministers-baku-2019", "id: newest").replace("date: 2019-10-30", "date: 2020-01-01").replace("paragraph: 12", "paragraph: 13"));
     await vi.waitFor(() => expect(noticesToAdmin()).toHaveLength(1));
     expect(noticesToAdmin()[0]).toContain("The content changed, and it has problems, so I keep serving the last good content (2 articles).");
-    expect(noticesToAdmin()[0]).toContain("• broken.yaml: statements.7.paragraph: paragraph 13 does not exist (the body has 12)");
+    // The same line as `npm run check` prints: file:line:column, the eighth statement counted from 1.
+    expect(noticesToAdmin()[0]).toContain(`• ${join(dir, "broken.yaml")}:163:16: statements[8].paragraph: paragraph 13 does not exist (the body has 12)`);
     expect(await ask("/summary")).toContain("Newer - Council of CIS Defense Ministers");
     expect(seen.changes).toBe(1);
 

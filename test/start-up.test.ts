@@ -35,6 +35,8 @@ describe("configuration", () => {
         BOT_POLLING: "concurrent",
         HOST: "127.0.0.1",
         REDIS_LEASE_MS: 15_000,
+        AUTOPOST_MAX_AGE: 48,
+        CHANNEL_CARD: false,
       },
     });
   });
@@ -96,11 +98,17 @@ describe("npm start", () => {
     const real = await readFile("test/fixtures/baku/cis-defense-ministers-baku.yaml", "utf8");
     await writeFile(join(dir, "a.yaml"), real.replace("speaker: shoigu", "speaker: putin"));
     await writeFile(join(dir, "b.yaml"), real.replace("id: cis-defense-ministers-baku-2019", "id: other").replace("paragraph: 12", "paragraph: 13"));
+    await writeFile(join(dir, "c.yaml"), real.replace("id: cis-defense-ministers-baku-2019", "id: third").replace("headline: Council of CIS", "headline: CIS: Council of"));
     const result = await start({ BOT_TOKEN: validToken, CONTENT_DIR: dir, BOT_API_ROOT: "http://127.0.0.1:9" });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`Cannot start: the content in ${dir} has problems:`);
-    expect(result.stderr).toContain('a.yaml: statements.0.speaker: "putin" is not among the article\'s people');
-    expect(result.stderr).toContain("b.yaml: statements.7.paragraph: paragraph 13 does not exist (the body has 12)");
+    expect(result.stderr).toContain(`${join(dir, "a.yaml")}:125:14: statements[1].speaker: "putin" is not among the article's people`);
+    expect(result.stderr).toContain(`${join(dir, "b.yaml")}:163:16: statements[8].paragraph: paragraph 13 does not exist (the body has 12)`);
+    // The same lines as `npm run check`, the hint indented under its problem.
+    expect(result.stderr).toContain(
+      `  ${join(dir, "c.yaml")}:5:11: cannot be parsed: Nested mappings are not allowed in compact mappings\n` +
+        '    hint: a value containing ": " must be quoted: headline: "CIS: Council of Defense Ministers meets in hospitable land of Azerbaijan"\n',
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -1,8 +1,9 @@
 import type { Article } from "./article-schema";
+import { didYouMean, type FieldPath } from "./content-problem";
 
-/** A problem found in one article: where (a dotted field path) and what. */
+/** A problem found in one article: where (the field's path in the data, list positions from 0) and what. */
 export interface FieldProblem {
-  path: string;
+  path: FieldPath;
   message: string;
 }
 
@@ -36,82 +37,85 @@ export function checkProvenance(article: Article): FieldProblem[] {
   const placeIds = new Set<string>();
 
   /** The paragraph an item (at `path`) names, or a problem on the item's `paragraph` field. */
-  const paragraphText = (path: string, paragraph: number): string | undefined => {
+  const paragraphText = (path: FieldPath, paragraph: number): string | undefined => {
     const found = body[paragraph - 1];
     if (found === undefined) {
-      problems.push({ path: `${path}.paragraph`, message: `paragraph ${paragraph} does not exist (the body has ${body.length})` });
+      problems.push({ path: [...path, "paragraph"], message: `paragraph ${paragraph} does not exist (the body has ${body.length})` });
     }
     return found;
   };
   /** Checks the excerpt fields of the item at `path`; a missing paragraph is reported once, on the item. */
-  const checkExcerpts = (path: string, paragraph: number, excerpts: Record<string, string | undefined>) => {
+  const checkExcerpts = (path: FieldPath, paragraph: number, excerpts: Record<string, string | undefined>) => {
     const found = paragraphText(path, paragraph);
     if (found === undefined) return;
     for (const [field, text] of Object.entries(excerpts)) {
       if (text !== undefined && !found.includes(normaliseForMatch(text))) {
-        problems.push({ path: `${path}.${field}`, message: `does not appear verbatim in paragraph ${paragraph}` });
+        problems.push({ path: [...path, field], message: `does not appear verbatim in paragraph ${paragraph}` });
       }
     }
   };
-  const checkUnique = (seen: Set<string>, path: string, id: string) => {
+  const checkUnique = (seen: Set<string>, path: FieldPath, id: string) => {
     if (seen.has(id)) problems.push({ path, message: `"${id}" is used twice` });
     seen.add(id);
   };
 
   article.people.forEach((person, i) => {
-    checkUnique(personIds, `people.${i}.id`, person.id);
+    checkUnique(personIds, ["people", i, "id"], person.id);
     [person.name, ...person.aliases].forEach((spelling, j) => {
       if (!wholeBody.includes(normaliseForMatch(spelling))) {
-        const path = j === 0 ? `people.${i}.name` : `people.${i}.aliases.${j - 1}`;
+        const path = j === 0 ? ["people", i, "name"] : ["people", i, "aliases", j - 1];
         problems.push({ path, message: `"${spelling}" does not appear in the body` });
       }
     });
   });
   article.places.forEach((place, i) => {
-    checkUnique(placeIds, `places.${i}.id`, place.id);
-    checkExcerpts(`places.${i}`, place.paragraph, { text: place.text });
+    checkUnique(placeIds, ["places", i, "id"], place.id);
+    checkExcerpts(["places", i], place.paragraph, { text: place.text });
   });
 
-  const checkPerson = (path: string, id: string) => {
-    if (!personIds.has(id)) problems.push({ path, message: `"${id}" is not among the article's people` });
+  const checkPerson = (path: FieldPath, id: string) => {
+    if (!personIds.has(id)) problems.push({ path, message: `"${id}" is not among the article's people${didYouMean(id, personIds)}` });
   };
 
   const attendees = new Set<string>();
   article.attendance.attended.forEach((attendee, i) => {
-    const path = `attendance.attended.${i}`;
-    checkPerson(`${path}.person`, attendee.person);
-    checkUnique(attendees, `${path}.person`, attendee.person);
+    const path = ["attendance", "attended", i];
+    checkPerson([...path, "person"], attendee.person);
+    checkUnique(attendees, [...path, "person"], attendee.person);
     const person = article.people.find((p) => p.id === attendee.person);
     const found = paragraphText(path, attendee.paragraph);
     if (person && found !== undefined && ![person.name, ...person.aliases].some((s) => found.includes(normaliseForMatch(s)))) {
-      problems.push({ path: `${path}.paragraph`, message: `paragraph ${attendee.paragraph} does not name ${person.name}` });
+      problems.push({ path: [...path, "paragraph"], message: `paragraph ${attendee.paragraph} does not name ${person.name}` });
     }
   });
   article.attendance.absent.forEach((absence, i) =>
-    checkExcerpts(`attendance.absent.${i}`, absence.paragraph, { text: absence.text }),
+    checkExcerpts(["attendance", "absent", i], absence.paragraph, { text: absence.text }),
   );
-  article.agenda.forEach((item, i) => checkExcerpts(`agenda.${i}`, item.paragraph, { text: item.text }));
+  article.agenda.forEach((item, i) => checkExcerpts(["agenda", i], item.paragraph, { text: item.text }));
   article.happenings.forEach((happening, i) => {
-    checkExcerpts(`happenings.${i}`, happening.paragraph, { text: happening.text });
+    checkExcerpts(["happenings", i], happening.paragraph, { text: happening.text });
     if (happening.place !== undefined && !placeIds.has(happening.place)) {
-      problems.push({ path: `happenings.${i}.place`, message: `"${happening.place}" is not among the article's places` });
+      problems.push({ path: ["happenings", i, "place"], message: `"${happening.place}" is not among the article's places${didYouMean(happening.place, placeIds)}` });
     }
   });
   article.statements.forEach((statement, i) => {
-    const path = `statements.${i}`;
-    checkPerson(`${path}.speaker`, statement.speaker);
+    const path = ["statements", i];
+    checkPerson([...path, "speaker"], statement.speaker);
     checkExcerpts(path, statement.paragraph, { intro: statement.intro, text: statement.text });
   });
 
-  if (article.agenda.filter((item) => item.key).length > 1) {
-    problems.push({ path: "agenda", message: "at most one item may be marked key" });
-  }
-  if (article.statements.filter((s) => s.key).length > 1) {
-    problems.push({ path: "statements", message: "at most one statement may be marked key" });
-  }
+  /** Every key item after the first is a problem, placed on its own `key` (positions in messages count from 1). */
+  const checkOneKey = (list: "agenda" | "statements", items: readonly { key: boolean }[], noun: string) => {
+    const keyed = items.flatMap((item, i) => (item.key ? [i] : []));
+    for (const i of keyed.slice(1)) {
+      problems.push({ path: [list, i, "key"], message: `at most one ${noun} may be marked key, and ${noun} ${(keyed[0] ?? 0) + 1} already is` });
+    }
+  };
+  checkOneKey("agenda", article.agenda, "item");
+  checkOneKey("statements", article.statements, "statement");
   article.statements.forEach((statement, i) => {
     if (statement.key && statement.kind !== "quote") {
-      problems.push({ path: `statements.${i}.key`, message: "the key statement must be a direct quote" });
+      problems.push({ path: ["statements", i, "key"], message: "the key statement must be a direct quote" });
     }
   });
   return problems;

@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import type { Logger } from "pino";
-import type { Article } from "./article-schema";
+import { isLive, type Article } from "./article-schema";
 import { loadContent, type ContentResult } from "./load-content";
 
 export interface ContentWatcherOptions {
@@ -136,7 +136,7 @@ export function createContentWatcher(options: ContentWatcherOptions) {
     const result = await read(dir);
     if (result.ok) {
       lastProblems = undefined;
-      logger.info({ articles: result.articles.length }, "content reloaded");
+      logger.info({ articles: result.articles.length, drafts: result.articles.filter((article) => !isLive(article)).length }, "content reloaded");
       await options.onLoaded(result.articles);
     } else {
       const key = result.problems.join("\n");

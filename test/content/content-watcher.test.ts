@@ -42,7 +42,7 @@ describe("the content watcher", () => {
     const text = await readFile(real, "utf8");
     await writeFile(join(dir, "broken.yaml"), text.replace("id: cis-defense-ministers-baku-2019", "id: broken").replace("speaker: shoigu", "speaker: putin"));
     await vi.waitFor(() => expect(problems).toHaveLength(1));
-    expect(problems[0]).toEqual(['broken.yaml: statements.0.speaker: "putin" is not among the article\'s people']);
+    expect(problems[0]).toEqual([`${join(dir, "broken.yaml")}:125:14: statements[1].speaker: "putin" is not among the article's people`]);
     expect(loads).toEqual([]);
     // The same problems are not reported again on every look.
     await new Promise((resolve) => setTimeout(resolve, 150));

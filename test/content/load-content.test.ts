@@ -9,7 +9,8 @@ import { articleSchema, type Article } from "../../src/content/article-schema";
 import { loadContent, parseArticle } from "../../src/content/load-content";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const contentDir = join(here, "../../content");
+// The Baku article as the tests know it; never content/, which editors change.
+const contentDir = join(here, "../fixtures/baku");
 const fixtures = join(here, "../fixtures/content");
 const realFile = join(contentDir, "cis-defense-ministers-baku.yaml");
 const realText = await readFile(realFile, "utf8");
@@ -34,11 +35,11 @@ function realArticleWith(change: (doc: Document) => void): string {
   return doc.toString();
 }
 
-/** The problems of a content folder; fails the test if the folder loaded. */
+/** The problems of a content folder, each file named relative to it; fails the test if the folder loaded. */
 async function problemsOf(dir: string): Promise<string[]> {
   const result = await loadContent(dir);
   if (result.ok) expect.fail(`expected ${dir} to have problems, but it loaded`);
-  return result.problems;
+  return result.problems.map((problem) => problem.replace(`${dir}/`, ""));
 }
 
 /** The articles of a content folder; fails the test, showing the problems, if it did not load. */
@@ -48,7 +49,7 @@ async function articlesOf(dir: string): Promise<Article[]> {
   return result.articles;
 }
 
-describe("loadContent on the real content folder", () => {
+describe("loadContent on the Baku fixture", () => {
   it("loads the Baku article", async () => {
     const articles = await articlesOf(contentDir);
     expect(articles.map((a) => a.id)).toEqual(["cis-defense-ministers-baku-2019"]);
@@ -103,7 +104,7 @@ describe("loadContent on the real content folder", () => {
   });
 });
 
-describe("loadContent reports each problem with its file and field", () => {
+describe("loadContent reports each problem with its file, line, column and field", () => {
   it("a direct quote that is not verbatim in its paragraph", async () => {
     const dir = await contentFolder({
       "bad-quote.yaml": realArticleWith((doc) =>
@@ -113,7 +114,7 @@ describe("loadContent reports each problem with its file and field", () => {
         ),
       ),
     });
-    expect(await problemsOf(dir)).toEqual(["bad-quote.yaml: statements.4.text: does not appear verbatim in paragraph 9"]);
+    expect(await problemsOf(dir)).toEqual(["bad-quote.yaml:199:11: statements[5].text: does not appear verbatim in paragraph 9"]);
   });
 
   it("a statement pointing at a paragraph that does not exist, once even with an intro", async () => {
@@ -121,7 +122,7 @@ describe("loadContent reports each problem with its file and field", () => {
       "no-paragraph.yaml": realArticleWith((doc) => doc.setIn(["statements", 1, "paragraph"], 13)),
     });
     expect(await problemsOf(dir)).toEqual([
-      "no-paragraph.yaml: statements.1.paragraph: paragraph 13 does not exist (the body has 12)",
+      "no-paragraph.yaml:181:16: statements[2].paragraph: paragraph 13 does not exist (the body has 12)",
     ]);
   });
 
@@ -130,7 +131,7 @@ describe("loadContent reports each problem with its file and field", () => {
       "unknown-speaker.yaml": realArticleWith((doc) => doc.setIn(["statements", 0, "speaker"], "aliyev")),
     });
     expect(await problemsOf(dir)).toEqual([
-      `unknown-speaker.yaml: statements.0.speaker: "aliyev" is not among the article's people`,
+      `unknown-speaker.yaml:168:14: statements[1].speaker: "aliyev" is not among the article's people`,
     ]);
   });
 
@@ -140,40 +141,41 @@ describe("loadContent reports each problem with its file and field", () => {
       "unknown-attendee.yaml": realArticleWith((doc) => doc.setIn(["attendance", "attended", 1, "person"], "hasanov")),
     });
     expect(await problemsOf(dir)).toEqual([
-      `unknown-attendee.yaml: attendance.attended.1.person: "hasanov" is not among the article's people`,
+      `unknown-attendee.yaml:105:17: attendance.attended[2].person: "hasanov" is not among the article's people`,
     ]);
   });
 
   it("the same article id in two files, naming the file that has it first", async () => {
     const dir = await contentFolder({ "first.yaml": realText, "second.yaml": realText });
     expect(await problemsOf(dir)).toEqual([
-      `second.yaml: id: "cis-defense-ministers-baku-2019" is already the id of first.yaml`,
+      `second.yaml:4:5: id: "cis-defense-ministers-baku-2019" is already the id of first.yaml`,
     ]);
   });
 
   it("a YAML syntax error, with its line and column", async () => {
     expect(await problemsOf(join(fixtures, "yaml-syntax-error"))).toEqual([
-      "unquoted-colon.yaml: cannot be parsed: Nested mappings are not allowed in compact mappings at line 3, column 11",
+      "unquoted-colon.yaml:3:11: cannot be parsed: Nested mappings are not allowed in compact mappings\n" +
+        '  hint: a value containing ": " must be quoted: headline: "CIS: defense ministers meet in Baku"',
     ]);
   });
 
   it("a missing required field", async () => {
     const dir = await contentFolder({ "no-headline.yaml": realArticleWith((doc) => doc.deleteIn(["headline"])) });
-    expect(await problemsOf(dir)).toEqual(["no-headline.yaml: headline: is required"]);
+    expect(await problemsOf(dir)).toEqual(["no-headline.yaml:4:1: headline: is required"]);
   });
 
   it("an alias the body does not use", async () => {
     const dir = await contentFolder({
       "bad-alias.yaml": realArticleWith((doc) => doc.setIn(["people", 0, "aliases"], ["Sergey Shoygu", "Sergei Shoygu"])),
     });
-    expect(await problemsOf(dir)).toEqual([`bad-alias.yaml: people.0.aliases.1: "Sergei Shoygu" does not appear in the body`]);
+    expect(await problemsOf(dir)).toEqual([`bad-alias.yaml:70:9: people[shoigu].aliases[2]: "Sergei Shoygu" does not appear in the body`]);
   });
 
   it("two key agenda items", async () => {
     const dir = await contentFolder({
       "two-keys.yaml": realArticleWith((doc) => doc.setIn(["agenda", 0, "key"], true)),
     });
-    expect(await problemsOf(dir)).toEqual(["two-keys.yaml: agenda: at most one item may be marked key"]);
+    expect(await problemsOf(dir)).toEqual(["two-keys.yaml:122:10: agenda[2].key: at most one item may be marked key, and item 1 already is"]);
   });
 
   it("a key statement that is reported speech, not a quote", async () => {
@@ -183,7 +185,7 @@ describe("loadContent reports each problem with its file and field", () => {
         doc.setIn(["statements", 1, "key"], true);
       }),
     });
-    expect(await problemsOf(dir)).toEqual(["reported-key.yaml: statements.1.key: the key statement must be a direct quote"]);
+    expect(await problemsOf(dir)).toEqual(["reported-key.yaml:182:10: statements[2].key: the key statement must be a direct quote"]);
   });
 
   it("a file that cannot be read", async () => {
@@ -194,18 +196,19 @@ describe("loadContent reports each problem with its file and field", () => {
 
   it("every problem of every file in one result, a README left alone", async () => {
     expect(await problemsOf(join(fixtures, "several-broken-files"))).toEqual([
-      `bad-references.yaml: attendance.attended.1.person: "hasanov" is not among the article's people`,
-      `bad-references.yaml: statements.0.speaker: "lebedev" is not among the article's people`,
-      "bad-references.yaml: statements.0.text: does not appear verbatim in paragraph 2",
-      "bad-references.yaml: statements.1.paragraph: paragraph 3 does not exist (the body has 2)",
-      `bad-yaml.yaml: cannot be parsed: Missing closing "quote at line 5, column 1`,
-      "missing-fields.yaml: id: must be lower-case letters, digits and single dashes",
-      "missing-fields.yaml: outlet: is required",
-      "missing-fields.yaml: url: is required",
-      "missing-fields.yaml: date: must be a date written YYYY-MM-DD",
-      "missing-fields.yaml: body: must have at least one paragraph",
-      // Caught although bad-references.yaml has problems of its own.
-      `same-id.json: id: "baku-summit-short" is already the id of bad-references.yaml`,
+      `bad-references.yaml:20:17: attendance.attended[2].person: "hasanov" is not among the article's people`,
+      `bad-references.yaml:22:14: statements[1].speaker: "lebedev" is not among the article's people`,
+      "bad-references.yaml:26:11: statements[1].text: does not appear verbatim in paragraph 2",
+      "bad-references.yaml:31:16: statements[2].paragraph: paragraph 3 does not exist (the body has 2)",
+      `bad-yaml.yaml:3:11: cannot be parsed: Missing closing "quote\n  hint: a quoted value must end with the quote it starts with; inside "…" write \\" for a quote, inside '…' write ''`,
+      // In the order of the file; a field missing is placed at the start of the mapping it is missing from.
+      "missing-fields.yaml:3:1: outlet: is required",
+      "missing-fields.yaml:3:1: url: is required",
+      "missing-fields.yaml:3:5: id: must be lower-case letters, digits and single dashes",
+      "missing-fields.yaml:5:7: date: must be a date written YYYY-MM-DD",
+      "missing-fields.yaml:8:7: body: must have at least one paragraph",
+      // Caught although bad-references.yaml has problems of its own; JSON files are placed too.
+      `same-id.json:2:9: id: "baku-summit-short" is already the id of bad-references.yaml`,
     ]);
   });
 });
@@ -243,7 +246,7 @@ describe("loadContent compares excerpts after normalising quotes and spaces", ()
         doc.setIn(["statements", 4, "text"], "It is deplorable that since our last meeting in Anapa\u00A0city, the situation in the world hasn\u2019t\u00A0improved"),
       ),
     });
-    expect(await problemsOf(dir)).toEqual(["changed-word.yaml: statements.4.text: does not appear verbatim in paragraph 9"]);
+    expect(await problemsOf(dir)).toEqual(["changed-word.yaml:199:11: statements[5].text: does not appear verbatim in paragraph 9"]);
   });
 });
 
