@@ -4,7 +4,9 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import Database from "better-sqlite3";
 import type { Article } from "./article-schema";
-import { compareNewestFirst, parseArticle } from "./load-content";
+import type { ContentProblem, FileProblem } from "./content-problem";
+import { compareNewestFirst, contentResultOf, parseArticle, type CheckedFile } from "./load-content";
+import { placeFieldProblems } from "./locate-problems";
 
 /**
  * The content folder's articles, parsed and checked, kept in SQLite in `DATA_DIR`: one row per
@@ -65,7 +67,7 @@ const statBatch = 256;
  */
 function parserFingerprint(): string {
   const hash = createHash("sha256").update("content-snapshot 1");
-  for (const name of ["article-schema.ts", "load-content.ts", "check-provenance.ts", "locate-problems.ts", "content-snapshot.ts"]) {
+  for (const name of ["article-schema.ts", "load-content.ts", "check-provenance.ts", "locate-problems.ts", "content-problem.ts", "content-snapshot.ts"]) {
     try {
       hash.update(name).update(readFileSync(new URL(`./${name}`, import.meta.url)));
     } catch {
@@ -161,11 +163,11 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       try {
         names = (await readdir(dir)).filter((name) => !name.startsWith(".") && articleExtensions.has(extname(name))).sort();
       } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "the folder does not exist" : String(error);
-        return { ok: false, problems: [`${dir}: ${reason}`], reread: 0, kept: 0, removed: 0 };
-      }
-      if (names.length === 0) {
-        return { ok: false, problems: [`${dir}: no article files (.yaml, .yml or .json) found`], reread: 0, kept: 0, removed: 0 };
+        // As checkContent words it.
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason = code === "ENOENT" ? "the folder does not exist" : code === "ENOTDIR" ? "is not a folder" : String(error);
+        const verdict = contentResultOf(dir, { ok: false, problem: { file: dir, message: reason } });
+        return { ...(verdict.ok ? { ok: false, problems: [] } : verdict), reread: 0, kept: 0, removed: 0 };
       }
 
       const rows = new Map(allRows.all().map((row) => [row.file, row]));
@@ -182,7 +184,7 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
         stats.forEach((info, i) => {
           const name = batch[i] as string;
           if (info instanceof Error) {
-            unreadable.set(name, `${name}: cannot be read: ${info.code ?? String(info)}`);
+            unreadable.set(name, `cannot be read: ${info.code ?? String(info)}`);
             return;
           }
           const row = rows.get(name);
@@ -223,37 +225,50 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
         });
       }
       const removed = gone.length;
-      // The verdict, file by file in name order, as loadContent gives it.
-      const problems: string[] = [];
-      const articles: ArticleSummary[] = [];
+      // The verdict: the files checked as checkContent checks them (each file's own problems
+      // from its row, the ids across files here), then loadContent's rules, with a stand-in
+      // of each good article holding what those rules read (id, date, status).
+      const files: CheckedFile[] = [];
       const fileOfId = new Map<string, string>();
+      const summaryOf = new Map<string, ArticleSummary>();
       for (const name of names) {
+        const file = join(dir, name);
         const cannotRead = unreadable.get(name);
         const row = rows.get(name);
         if (cannotRead !== undefined || row === undefined) {
-          problems.push(cannotRead ?? `${name}: cannot be read`);
+          files.push({ file, problems: [{ file, message: cannotRead ?? "cannot be read" }] });
           continue;
         }
-        problems.push(...(JSON.parse(row.problems) as string[]).map((problem) => `${name}: ${problem}`));
+        const problems: ContentProblem[] = (JSON.parse(row.problems) as FileProblem[]).map((problem) => ({ file, ...problem }));
         if (row.id !== null) {
           const other = fileOfId.get(row.id);
-          if (other !== undefined) problems.push(`${name}: id: "${row.id}" is already the id of ${other}`);
-          else fileOfId.set(row.id, name);
+          if (other === undefined) fileOfId.set(row.id, name);
+          else {
+            // Rare: the file's text is needed to place the problem, so it is read again.
+            const text = await readFile(file, "utf8").catch(() => "");
+            const duplicate = placeFieldProblems([{ path: ["id"], message: `"${row.id}" is already the id of ${other}` }], {}, text);
+            problems.push(...duplicate.map((problem) => ({ file, ...problem })));
+          }
         }
-        if (row.id !== null && row.date !== null && row.headline !== null) {
-          articles.push({ id: row.id, date: row.date, headline: row.headline, status: (row.status ?? "live") as Article["status"], file: name });
+        const checked: CheckedFile = { file, problems };
+        if (problems.length === 0 && row.id !== null && row.date !== null && row.headline !== null) {
+          const summary: ArticleSummary = { id: row.id, date: row.date, headline: row.headline, status: (row.status ?? "live") as Article["status"], file: name };
+          summaryOf.set(row.id, summary);
+          checked.article = summary as unknown as Article;
         }
+        problems.sort((x, y) => (x.line ?? 0) - (y.line ?? 0) || (x.column ?? 0) - (y.column ?? 0));
+        files.push(checked);
       }
+      const verdict = contentResultOf(dir, { ok: true, files });
       const counts = { reread: changed.length, kept: names.length - changed.length - unreadable.size, removed };
-      if (problems.length > 0) return { ok: false, problems, ...counts };
+      if (!verdict.ok) return { ...verdict, ...counts };
+      const articles = verdict.articles.map((article) => summaryOf.get(article.id) as ArticleSummary);
       db.transaction(() => {
         for (const file of gone) remove.run(file);
         for (const row of written) upsert.run(row);
       })();
       if (written.length > 0 || removed > 0) cache.clear();
-      fileOfArticle = fileOfId;
-      // compareNewestFirst reads only the date and the id.
-      articles.sort((a, b) => compareNewestFirst(a as unknown as Article, b as unknown as Article));
+      fileOfArticle = new Map(articles.map((article) => [article.id, article.file]));
       return { ok: true, articles, ...counts };
     },
 

@@ -116,4 +116,21 @@ describe("the content snapshot", () => {
     const missing = await snapshot.sync(join(dir, "nowhere"));
     expect(missing.ok ? [] : missing.problems).toEqual([`${join(dir, "nowhere")}: the folder does not exist`]);
   });
+
+  it("keeps drafts with their status, and refuses a folder of drafts only, as loadContent does", async () => {
+    const { dir, open } = setUp(0);
+    const path = join(dir, "baku.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace(/^date: /m, "status: draft\ndate: "));
+    const snapshot = open();
+    const draftsOnly = await snapshot.sync(dir);
+    const expected = await loadContent(dir);
+    expect(expected.ok).toBe(false);
+    expect(draftsOnly.ok ? [] : draftsOnly.problems).toEqual(expected.ok ? ["(loadContent accepted it)"] : expected.problems);
+
+    for (const article of generateArticles(2, 9)) writeFileSync(join(dir, `${article.id}.yaml`), toBlockYaml(article));
+    const withLive = await snapshot.sync(dir);
+    if (!withLive.ok) throw new Error(withLive.problems.join("\n"));
+    expect(withLive.articles.find((a) => a.id === "cis-defense-ministers-baku-2019")?.status).toBe("draft");
+    expect(withLive.articles.filter((a) => a.status === "live")).toHaveLength(2);
+  });
 });
