@@ -34,7 +34,13 @@ export interface ArticleSummary {
 
 /** The folder's verdict, as `loadContent` gives it, with how much of it had to be read. */
 export type SnapshotSync = (
-  | { ok: true; /** Newest first, as `loadContent` orders articles. */ articles: ArticleSummary[] }
+  | {
+      ok: true;
+      /** Newest first, as `loadContent` orders articles. */
+      articles: ArticleSummary[];
+      /** Names the content as synced (every file's name, size and times, and the code that read them): a saved search index is keyed by it. */
+      fingerprint: string;
+    }
   | { ok: false; problems: string[] }
 ) & {
   /** Files read, parsed and checked this time (new or changed). */
@@ -269,7 +275,12 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       })();
       if (written.length > 0 || removed > 0) cache.clear();
       fileOfArticle = new Map(articles.map((article) => [article.id, article.file]));
-      return { ok: true, articles, ...counts };
+      const hash = createHash("sha256").update(fingerprint);
+      for (const name of names) {
+        const row = rows.get(name);
+        hash.update(`\n${name}:${row?.size}:${row?.mtime_ms}:${row?.ctime_ms}`);
+      }
+      return { ok: true, articles, fingerprint: hash.digest("base64url"), ...counts };
     },
 
     article(id) {
