@@ -45,6 +45,93 @@ export const defaultHttpBenchOptions: HttpBenchOptions = {
   repetitions: { concurrent: 3, sequential: 2 },
 };
 
+export interface IdleLatencyRow {
+  /** Latency of one update at a time, from queued to answered, in ms: Briefing, bare grammY. */
+  briefingP50Ms: Spread;
+  bareP50Ms: Spread;
+  /** Briefing's p50 over bare grammY's, per round. */
+  ratio: Spread;
+  rounds: number;
+  updatesPerRound: number;
+}
+
+export interface IdleLatencyOptions {
+  rounds: number;
+  updatesPerRound: number;
+  /** How long the stand-in takes to answer a sendMessage. */
+  sendDelayMs: number;
+}
+
+export const defaultIdleLatencyOptions: IdleLatencyOptions = { rounds: 3, updatesPerRound: 40, sendDelayMs: 0 };
+
+/** A bot process against a stand-in of its own, polling and ready for updates. */
+async function idleBot(command: readonly string[] | undefined, sendDelayMs: number) {
+  const standIn = await BotApiStandIn.start({ token: e2eToken });
+  if (sendDelayMs > 0) standIn.fault("sendMessage", { delayMs: sendDelayMs });
+  const dataDir = mkdtempSync(join(tmpdir(), "briefing-bench-data-"));
+  const env = { BOT_TOKEN: e2eToken, BOT_API_ROOT: standIn.apiRoot, CONTENT_DIR: "content", DATA_DIR: dataDir, LOG_LEVEL: "info" };
+  const bot = command ? startBot(env, command) : startBot(env);
+  await bot.waitForLog((line) => line.msg === "taking updates", "start-up", 60_000);
+  await standIn.waitForCall("getUpdates");
+  return {
+    /** Sends one message and resolves with the ms until its answer reached the stand-in. */
+    async one(text: string, reader: number): Promise<number> {
+      const start = performance.now();
+      // A reader of its own for every few messages: Briefing's spam limit is not what is measured.
+      await standIn.ask(text, { from: { id: 70_000 + reader, is_bot: false, first_name: `Reader${reader}` } });
+      return performance.now() - start;
+    },
+    async close() {
+      bot.signal("SIGTERM");
+      await Promise.race([bot.exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      await bot.kill();
+      await standIn.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * An idle bot's reply latency over HTTP, Briefing (`npm start`'s process, its normal polling)
+ * next to bare grammY (`bench/bare-http-bot.ts`, `bot.start()`): one message at a time, each
+ * sent once the one before was answered, to each bot in turn, so both see the same machine.
+ */
+export async function runIdleLatencyBench(options: IdleLatencyOptions = defaultIdleLatencyOptions, log: (line: string) => void = () => {}): Promise<IdleLatencyRow> {
+  const briefing = await idleBot(undefined, options.sendDelayMs);
+  const bare = await idleBot([process.execPath, "--import", "tsx", "bench/bare-http-bot.ts"], options.sendDelayMs);
+  try {
+    // Warm-up: the first answers compile the paths.
+    for (let i = 0; i < 10; i++) {
+      await briefing.one("/attendees", i);
+      await bare.one("/attendees", i);
+    }
+    const rounds: { briefing: number; bare: number }[] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      log(`http: idle latency, round ${round + 1} of ${options.rounds}`);
+      const times = { briefing: [] as number[], bare: [] as number[] };
+      for (let i = 0; i < options.updatesPerRound; i++) {
+        const text = texts[i % texts.length] as string;
+        const reader = 100 + round * options.updatesPerRound + i;
+        times.briefing.push(await briefing.one(text, reader));
+        times.bare.push(await bare.one(text, reader));
+      }
+      rounds.push({
+        briefing: percentile(times.briefing.sort((a, b) => a - b), 0.5),
+        bare: percentile(times.bare.sort((a, b) => a - b), 0.5),
+      });
+    }
+    return {
+      briefingP50Ms: spread(rounds.map((r) => r.briefing)),
+      bareP50Ms: spread(rounds.map((r) => r.bare)),
+      ratio: spread(rounds.map((r) => r.briefing / r.bare)),
+      rounds: options.rounds,
+      updatesPerRound: options.updatesPerRound,
+    };
+  } finally {
+    await Promise.all([briefing.close(), bare.close()]);
+  }
+}
+
 /** What the readers send, in turn: commands and questions, one answer each. */
 const texts = ["/attendees", "who attended?", "/agenda", "what did Lebedev say?", "/quotes shoigu", "/summary"];
 

@@ -13,13 +13,15 @@ export interface Library {
  * first. Drafts are left out here, the one place every surface reads from:
  * commands, questions, inline mode and the channel never see one.
  * `loaded` must hold at least one live article (`loadContent` refuses content without one).
+ * `index`, when given, must be the index of exactly these live articles (one saved for them).
  */
-export function createLibrary(loaded: readonly Article[]): Library {
+export function createLibrary(loaded: readonly Article[], index?: SearchIndex): Library {
   const articles = loaded.filter(isLive);
   return {
     articles,
     byId: new Map(articles.map((article) => [article.id, article])),
-    index: createSearchIndex(articles),
+    // A saved index of these very articles (the content snapshot's), else built now.
+    index: index ?? createSearchIndex(articles),
   };
 }
 

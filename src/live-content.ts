@@ -1,8 +1,13 @@
+import { join } from "node:path";
 import type { Logger } from "pino";
 import type { AdminNotifier } from "./admin-notifier";
+import type { Article } from "./content/article-schema";
+import { CONTENT_SNAPSHOT_FILE, openContentSnapshot, type ContentSnapshot } from "./content/content-snapshot";
 import { createContentWatcher } from "./content/content-watcher";
-import type { ContentResult } from "./content/load-content";
+import { loadContent, type ContentResult } from "./content/load-content";
 import { createLibrary, type Library } from "./library";
+import { describeError } from "./runtime/describe-error";
+import { readSearchIndexFile, writeSearchIndexFile } from "./search/search-articles";
 import { renderContentFixedNotice, renderContentProblemsNotice } from "./render/render-channel-admin";
 
 export interface LiveContentOptions {
@@ -11,7 +16,16 @@ export interface LiveContentOptions {
   notifier: AdminNotifier;
   /** @default 2000 */
   intervalMs?: number;
+  /**
+   * Where the content snapshot and the saved search index live (`DATA_DIR`): a start, and a
+   * change, then re-read only the files that changed, and a start reloads the index rather
+   * than building it. Unset: every file is read each time, the index built each time.
+   */
+  snapshotDir?: string;
 }
+
+/** The file beside the content snapshot that holds the search index of its live articles. */
+export const SEARCH_INDEX_FILE = "search-index.bin";
 
 /**
  * The content the bot serves, kept in step with CONTENT_DIR while it runs: a
@@ -24,12 +38,51 @@ export function createLiveContent(options: LiveContentOptions) {
   let library: Library | undefined;
   let broken = false;
   const listeners: (() => unknown)[] = [];
+  const { logger } = options;
+  let snapshot: ContentSnapshot | undefined;
+  if (options.snapshotDir !== undefined) {
+    try {
+      snapshot = openContentSnapshot(join(options.snapshotDir, CONTENT_SNAPSHOT_FILE));
+    } catch (error) {
+      // A cache, not state: without it every file is read, as before.
+      logger.warn({ error: describeError(error) }, "cannot open the content snapshot; reading every file instead");
+    }
+  }
+  const indexFile = options.snapshotDir === undefined ? undefined : join(options.snapshotDir, SEARCH_INDEX_FILE);
+  /** The fingerprint of the content as last synced, which keys its saved index. */
+  let fingerprint: string | undefined;
+
+  /** The folder read through the snapshot: only the changed files are parsed and checked. */
+  const readThroughSnapshot = async (dir: string): Promise<ContentResult> => {
+    if (!snapshot) return loadContent(dir);
+    const synced = await snapshot.sync(dir);
+    if (!synced.ok) return { ok: false, problems: synced.problems };
+    fingerprint = synced.fingerprint;
+    logger.debug({ reread: synced.reread, kept: synced.kept, removed: synced.removed }, "content snapshot in step");
+    return { ok: true, articles: snapshot.articles() };
+  };
+
+  /** The library of `articles`: its index loaded when one was saved for this content, else built and saved. */
+  async function libraryOf(articles: Article[]): Promise<Library> {
+    const key = fingerprint;
+    if (indexFile === undefined || key === undefined) return createLibrary(articles);
+    const saved = await readSearchIndexFile(indexFile, key);
+    if (saved) return createLibrary(articles, saved);
+    const built = createLibrary(articles);
+    // Saved for the next start, without holding this one up; a failure only costs a rebuild then.
+    writeSearchIndexFile(indexFile, built.index, key).catch((error: unknown) =>
+      logger.warn({ error: describeError(error) }, "could not save the search index; the next start builds it again"),
+    );
+    return built;
+  }
+
   const watcher = createContentWatcher({
     dir: options.dir,
     intervalMs: options.intervalMs,
     logger: options.logger,
+    ...(snapshot ? { load: readThroughSnapshot } : {}),
     onLoaded: async (articles) => {
-      library = createLibrary(articles);
+      library = await libraryOf(articles);
       if (broken) {
         broken = false;
         await options.notifier.notifyAdmins(renderContentFixedNotice(library.articles.length));
@@ -45,7 +98,7 @@ export function createLiveContent(options: LiveContentOptions) {
     /** The start-up load; the bot does not start without good content. */
     async load(): Promise<ContentResult> {
       const result = await watcher.load();
-      if (result.ok) library = createLibrary(result.articles);
+      if (result.ok) library = await libraryOf(result.articles);
       return result;
     },
     library(): Library {
@@ -57,6 +110,10 @@ export function createLiveContent(options: LiveContentOptions) {
       listeners.push(listener);
     },
     start: watcher.start,
-    stop: watcher.stop,
+    stop(): void {
+      watcher.stop();
+      snapshot?.close();
+      snapshot = undefined;
+    },
   };
 }

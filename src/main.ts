@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { config as loadDotenv } from "dotenv";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, GrammyError } from "grammy";
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
   const noticeApi = new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT });
   noticeApi.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
   const notifier = createAdminNotifier(noticeApi, config.ADMIN_IDS ?? [], logger);
-  const live = createLiveContent({ dir: config.CONTENT_DIR, logger, notifier });
+  const live = createLiveContent({ dir: config.CONTENT_DIR, logger, notifier, snapshotDir: contentSnapshotDir(config.CONTENT_DIR, config.DATA_DIR, config.REDIS_URL) });
   const content = await live.load();
   if (!content.ok) {
     fail(`Cannot start: the content in ${config.CONTENT_DIR} has problems:\n${content.problems.map((p) => `  ${p.replaceAll("\n", "\n  ")}`).join("\n")}`, 1);
@@ -218,3 +221,14 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+/**
+ * Where this instance keeps its content snapshot and saved search index (a cache of CONTENT_DIR,
+ * not state): DATA_DIR; with REDIS_URL, where DATA_DIR holds nothing, a folder of the machine's
+ * own for this CONTENT_DIR, so each instance (each machine or container) keeps its own.
+ */
+function contentSnapshotDir(contentDir: string, dataDir: string, redisUrl: string | undefined): string {
+  if (redisUrl === undefined) return dataDir;
+  const key = createHash("sha256").update(resolve(contentDir)).digest("hex").slice(0, 16);
+  return join(tmpdir(), `briefing-content-snapshot-${key}`);
+}

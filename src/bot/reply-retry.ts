@@ -1,5 +1,5 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import type { Context, MiddlewareFn } from "grammy";
+import type { Context, MiddlewareFn, Transformer } from "grammy";
 
 /**
  * How the bot's replies (answers, button and inline answers, /publish's
@@ -18,7 +18,39 @@ import type { Context, MiddlewareFn } from "grammy";
  */
 export const REPLY_RETRY = { maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHttpErrors: true } as const;
 
-/** Middleware that puts `REPLY_RETRY` on this update's `ctx.api`: its replies are retried, not the start-up calls or long polling on `bot.api`. */
+/**
+ * The methods `bot.api` itself calls: long polling (the runner retries it), the start-up calls
+ * (`retryStartUpCall` retries them) and the webhook's set-up. They are never replies, so never
+ * retried by `REPLY_RETRY`. Admins' notices and the channel have `Api`s of their own.
+ */
+const notReplies: ReadonlySet<string> = new Set([
+  "getUpdates",
+  "getMe",
+  "setMyCommands",
+  "deleteMyCommands",
+  "getMyCommands",
+  "setWebhook",
+  "deleteWebhook",
+  "getWebhookInfo",
+  "logOut",
+  "close",
+]);
+
+/**
+ * `REPLY_RETRY` as one transformer for `bot.api`, installed once: grammY copies `bot.api`'s
+ * transformers onto each update's `ctx.api`, so every reply is retried as before, while the
+ * methods of `notReplies` pass straight through. Installing it on each update's `ctx.api`
+ * instead (`retryReplies`) cost a closure and a transformer chain per update.
+ */
+export function replyRetryTransformer(): Transformer {
+  const retry = autoRetry(REPLY_RETRY);
+  return (prev, method, payload, signal) => (notReplies.has(method) ? prev(method, payload, signal) : retry(prev, method, payload, signal));
+}
+
+/**
+ * Middleware that puts `REPLY_RETRY` on this update's `ctx.api`. For APIs that `bot.api`'s
+ * transformers do not reach: /publish's conversation builds its own.
+ */
 export function retryReplies<C extends Context>(): MiddlewareFn<C> {
   const retry = autoRetry(REPLY_RETRY);
   return (ctx, next) => {

@@ -1,4 +1,3 @@
-import { limit } from "@grammyjs/ratelimiter";
 import type { Context, MiddlewareFn } from "grammy";
 
 /**
@@ -11,13 +10,18 @@ export interface SpamCounterStore {
   pexpire(key: string, milliseconds: number): Promise<number>;
 }
 
+/** The memory store's own counter, without a promise: `count` is what `incr` would resolve to, and a first hit is given its window. */
+export interface SyncSpamCounterStore extends SpamCounterStore {
+  hit(key: string, windowMs: number): number;
+}
+
 /**
  * Counters in this process's memory, with Redis's semantics: a key counts up
  * from 1 until it expires. Expired keys are dropped as others are counted, and
  * at most `capacity` keys are kept (the oldest go first), so a flood of
  * distinct users cannot grow it without bound.
  */
-export function createMemorySpamCounters(options: { now?: () => number; capacity?: number } = {}): SpamCounterStore {
+export function createMemorySpamCounters(options: { now?: () => number; capacity?: number } = {}): SyncSpamCounterStore {
   const now = options.now ?? (() => Date.now());
   const capacity = options.capacity ?? 100_000;
   const counters = new Map<string, { count: number; expiresAt: number }>();
@@ -29,27 +33,37 @@ export function createMemorySpamCounters(options: { now?: () => number; capacity
       counters.delete(key);
     }
   };
+  const incr = (key: string, at: number): number => {
+    if (at >= nextSweep || counters.size > capacity) {
+      sweep(at);
+      nextSweep = at + 10_000;
+    }
+    const counter = counters.get(key);
+    if (counter && counter.expiresAt > at) {
+      counter.count += 1;
+      return counter.count;
+    }
+    counters.delete(key);
+    counters.set(key, { count: 1, expiresAt: Infinity });
+    return 1;
+  };
+  const pexpire = (key: string, milliseconds: number): number => {
+    const counter = counters.get(key);
+    if (!counter) return 0;
+    counter.expiresAt = now() + milliseconds;
+    return 1;
+  };
   return {
     async incr(key) {
-      const at = now();
-      if (at >= nextSweep || counters.size > capacity) {
-        sweep(at);
-        nextSweep = at + 10_000;
-      }
-      const counter = counters.get(key);
-      if (counter && counter.expiresAt > at) {
-        counter.count += 1;
-        return counter.count;
-      }
-      counters.delete(key);
-      counters.set(key, { count: 1, expiresAt: Infinity });
-      return 1;
+      return incr(key, now());
     },
     async pexpire(key, milliseconds) {
-      const counter = counters.get(key);
-      if (!counter) return 0;
-      counter.expiresAt = now() + milliseconds;
-      return 1;
+      return pexpire(key, milliseconds);
+    },
+    hit(key, windowMs) {
+      const count = incr(key, now());
+      if (count === 1) pexpire(key, windowMs);
+      return count;
     },
   };
 }
@@ -91,8 +105,45 @@ function isForTheBot(ctx: Context): boolean {
   return addressee === undefined || addressee.toLowerCase() === ctx.me.username.toLowerCase();
 }
 
+/** One limit: how many hits a key may have in a window, and what happens past it. */
+interface LimitRule<C extends Context> {
+  keyPrefix: string;
+  timeFrame: number;
+  limit: number;
+  keyGenerator: (ctx: C) => string | undefined;
+  /** Past the limit every hit goes to `onLimitExceeded`, not only the first. */
+  alwaysReply?: boolean;
+  onLimitExceeded?: (ctx: C, next: () => unknown) => unknown;
+}
+
 /**
- * Per-user rate limiting (`@grammyjs/ratelimiter`), so one user flooding the
+ * `@grammyjs/ratelimiter`'s `limit`, to the letter (a key's first hit sets its window; the
+ * first hit past the limit, or every one with `alwaysReply`, goes to `onLimitExceeded`; the
+ * others are dropped), but counting synchronously when the counters are in this process's
+ * memory: the plugin awaits the store twice per update, which cost more than the counting.
+ */
+function createLimit<C extends Context>(store: SpamCounterStore, rule: LimitRule<C>): (ctx: C, next: () => unknown) => unknown {
+  const sync = "hit" in store ? (store as SyncSpamCounterStore) : undefined;
+  const count = async (key: string): Promise<number> => {
+    const hits = await store.incr(key);
+    if (hits === 1) await store.pexpire(key, rule.timeFrame);
+    return hits;
+  };
+  const decide = (ctx: C, next: () => unknown, hits: number): unknown => {
+    if (hits === rule.limit + 1 || (rule.alwaysReply === true && hits > rule.limit)) return rule.onLimitExceeded?.(ctx, next);
+    if (hits <= rule.limit) return next();
+    return undefined;
+  };
+  return (ctx, next) => {
+    const key = rule.keyGenerator(ctx);
+    if (key === undefined || key === "") return next();
+    if (sync) return decide(ctx, next, sync.hit(rule.keyPrefix + key, rule.timeFrame));
+    return count(rule.keyPrefix + key).then((hits) => decide(ctx, next, hits));
+  };
+}
+
+/**
+ * Per-user rate limiting (the rules of `@grammyjs/ratelimiter`), so one user flooding the
  * bot cannot slow it for others: past the limit their updates are dropped
  * before any work or Bot API call (a button press is still answered, silently,
  * so its spinner stops). The flooder is told once, politely, and not again
@@ -106,8 +157,7 @@ export function spamLimit<C extends Context>(options: SpamLimitOptions, onNotice
   const windowMs = options.windowMs ?? 10_000;
   const userKey = (ctx: C) => (ctx.from ? String(ctx.from.id) : undefined);
 
-  const tellOnce = limit<C, SpamCounterStore>({
-    storageClient: store,
+  const tellOnce = createLimit<C>(store, {
     keyPrefix: `${prefix}notice:`,
     timeFrame: options.noticeWindowMs ?? 600_000,
     limit: 1,
@@ -126,8 +176,7 @@ export function spamLimit<C extends Context>(options: SpamLimitOptions, onNotice
   const tell = (ctx: C) =>
     safely(ctx, () => (ctx.callbackQuery ? ctx.answerCallbackQuery({ text: SPAM_NOTICE, show_alert: true }) : ctx.chat ? ctx.reply(SPAM_NOTICE) : Promise.resolve()));
 
-  const chatLimit = limit<C, SpamCounterStore>({
-    storageClient: store,
+  const chatLimit = createLimit<C>(store, {
     keyPrefix: `${prefix}chat:`,
     timeFrame: windowMs,
     limit: options.limit ?? 20,
@@ -136,13 +185,14 @@ export function spamLimit<C extends Context>(options: SpamLimitOptions, onNotice
     // Every update past the limit comes here; only the first in the notice window is answered with words.
     onLimitExceeded: (ctx) => tellOnce(ctx, () => tell(ctx)),
   });
-  const inlineLimit = limit<C, SpamCounterStore>({
-    storageClient: store,
+  const inlineLimit = createLimit<C>(store, {
     keyPrefix: `${prefix}inline:`,
     timeFrame: windowMs,
     limit: options.inlineLimit ?? 40,
     keyGenerator: (ctx) => (isInline(ctx) ? userKey(ctx) : undefined),
   });
 
-  return (ctx, next) => chatLimit(ctx, () => inlineLimit(ctx, next));
+  return async (ctx, next) => {
+    await chatLimit(ctx, () => inlineLimit(ctx, next));
+  };
 }

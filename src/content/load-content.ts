@@ -155,7 +155,11 @@ export async function checkContent(dir: string): Promise<ContentCheck> {
  * or with drafts only, has nothing to serve: that is a problem here too.
  */
 export async function loadContent(dir: string): Promise<ContentResult> {
-  const checked = await checkContent(dir);
+  return contentResultOf(dir, await checkContent(dir));
+}
+
+/** What `loadContent` makes of a checked folder (the content snapshot checks only the files that changed). */
+export function contentResultOf(dir: string, checked: ContentCheck): ContentResult {
   if (!checked.ok) return { ok: false, problems: [formatProblem(checked.problem)] };
   const problems = checked.files.flatMap((file) => file.problems.map(formatProblem));
   if (problems.length > 0) return { ok: false, problems };

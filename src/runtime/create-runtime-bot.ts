@@ -1,10 +1,10 @@
-import { sequentialize } from "@grammyjs/runner";
 import type { Bot, BotConfig } from "grammy";
 import type { BriefingContext, BriefingDeps } from "../bot/context";
 import { createBot } from "../bot/create-bot";
-import { retryReplies } from "../bot/reply-retry";
+import { replyRetryTransformer } from "../bot/reply-retry";
 import { spamLimit, type SpamLimitOptions } from "../bot/spam-limit";
 import { metrics } from "../metrics";
+import { orderPerChat } from "./chat-order";
 import { describeError } from "./describe-error";
 import { countBotApiErrors, countUpdateError, measureUpdates } from "./instrument";
 
@@ -37,16 +37,17 @@ export function createRuntimeBot(
     botConfig: { client: { sensitiveLogs: false, timeoutSeconds: REQUEST_TIMEOUT_SECONDS, ...client } },
     middleware: [
       measureUpdates(metrics),
-      retryReplies(),
       // Before the per-chat queue: a flooder's extra updates are dropped on arrival instead of waiting in line.
       spamLimit(options.spam ?? {}, (error, ctx) => {
         deps.logger.warn({ update_id: ctx.update.update_id, error: describeError(error) }, "could not tell a flooder to slow down");
       }),
       // Each chat's updates one after another (a button press after the choice it follows); chats, and inline queries, in parallel.
-      sequentialize((ctx: BriefingContext) => (ctx.chat ? String(ctx.chat.id) : undefined)),
+      orderPerChat((ctx: BriefingContext) => (ctx.chat ? String(ctx.chat.id) : undefined)),
     ],
     onUpdateError: countUpdateError(metrics),
   });
   bot.api.config.use(countBotApiErrors(metrics, deps.logger));
+  // After the counter, so that each attempt is counted; grammY copies both onto every update's ctx.api.
+  bot.api.config.use(replyRetryTransformer());
   return bot;
 }

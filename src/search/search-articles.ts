@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import MiniSearch from "minisearch";
 import type { Article, Person } from "../content/article-schema";
 import { compareNewestFirst } from "../content/load-content";
 import { normaliseTerm } from "./normalise-term";
-import { createTermIndex, topDocuments, type QueryWord, type TermIndex } from "./term-index";
+import { createTermIndex, termIndexFromParts, termIndexParts, topDocuments, type QueryWord, type TermIndex } from "./term-index";
+import { packArrays, unpackArrays } from "./typed-array-pack";
 
 /**
  * Search over everything the articles hold, for inline mode and plain questions alike.
@@ -78,8 +80,14 @@ const kinds: readonly SearchTarget["kind"][] = ["article", "person", "statement"
 
 interface IndexState {
   terms: TermIndex;
-  /** Per document (position in the term index): what it is. */
-  targets: SearchTarget[];
+  /**
+   * Per document (position in the term index): what it points at, as its kind (`kindOfDoc`)
+   * and a number: the index of a statement, agenda item, happening or absence, or for a
+   * person or place the position of its id in `refNames`. A target object is made only for a
+   * hit: at 100,000 articles there are millions of documents.
+   */
+  refOfDoc: Int32Array;
+  refNames: string[];
   /** Per article, newest first: its id, and the short key its hit ids start with. */
   articleIds: string[];
   articleKeys: string[];
@@ -91,6 +99,37 @@ interface IndexState {
 }
 
 const states = new WeakMap<SearchIndex, IndexState>();
+
+/** What document `doc` points at, rebuilt from its kind and number. */
+function targetOf(state: IndexState, doc: number): SearchTarget {
+  const ref = state.refOfDoc[doc] as number;
+  const kind = kinds[state.kindOfDoc[doc] as number] as SearchTarget["kind"];
+  switch (kind) {
+    case "article":
+      return { kind };
+    case "person":
+      return { kind, personId: state.refNames[ref] as string };
+    case "place":
+      return { kind, placeId: state.refNames[ref] as string };
+    default:
+      return { kind, index: ref };
+  }
+}
+
+/** A target as `targetOf` stores it: the number kept for it, a person's or place's id numbered in `names`. */
+function refOf(target: SearchTarget, names: Map<string, number>): number {
+  if (target.kind === "article") return 0;
+  if (target.kind === "person" || target.kind === "place") {
+    const name = target.kind === "person" ? target.personId : target.placeId;
+    let ref = names.get(name);
+    if (ref === undefined) {
+      ref = names.size;
+      names.set(name, ref);
+    }
+    return ref;
+  }
+  return target.index;
+}
 
 /** Telegram allows 256 characters; past a dozen words a query is not a search any more. */
 const maxQueryWords = 12;
@@ -200,7 +239,8 @@ function searchablesOf(article: Article): { target: SearchTarget; fields: Search
  * Throws if two articles share an id (the loader never lets that through).
  */
 export function createSearchIndex(articles: readonly Article[]): SearchIndex {
-  const targets: SearchTarget[] = [];
+  const refOfDoc: number[] = [];
+  const refNames = new Map<string, number>();
   const articleIds: string[] = [];
   const articleKeys: string[] = [];
   const articleOfDoc: number[] = [];
@@ -227,7 +267,7 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
     for (const { target, fields, key: isKey } of searchablesOf(article)) {
       if (isKey) keyDocs.add(documents.length);
       documents.push(fieldOrder.map((field) => fields[field]));
-      targets.push(Object.freeze(target));
+      refOfDoc.push(refOf(target, refNames));
       articleOfDoc.push(position);
       kindOfDoc.push(kinds.indexOf(target.kind));
     }
@@ -239,10 +279,11 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
     { documentBoost: (doc) => (keyDocs.has(doc) ? keyBoost : 1) },
   );
 
-  const index: SearchIndex = Object.freeze({ articleCount: articles.length, entryCount: targets.length });
+  const index: SearchIndex = Object.freeze({ articleCount: articles.length, entryCount: refOfDoc.length });
   states.set(index, {
     terms,
-    targets,
+    refOfDoc: Int32Array.from(refOfDoc),
+    refNames: [...refNames.keys()],
     articleIds,
     articleKeys,
     articleOfDoc: Int32Array.from(articleOfDoc),
@@ -303,8 +344,95 @@ export function searchArticles(
   const { top, total } = topDocuments(state.terms, queryWords(query), offset + limit, accept);
   const hits = top.slice(offset).map(({ doc, score }) => {
     const article = state.articleOfDoc[doc] as number;
-    const target = state.targets[doc] as SearchTarget;
+    const target = targetOf(state, doc);
     return { articleId: state.articleIds[article] as string, target, score, id: hitId(state.articleKeys[article] as string, target) };
   });
   return { hits, total };
+}
+
+/** Bumped whenever what an index holds, or how it is saved, changes: an older file is rebuilt. */
+const savedIndexVersion = 1;
+
+interface SavedIndexMeta {
+  version: number;
+  /** What the caller says the index was built from (a content fingerprint); a load with another key is refused. */
+  key: string;
+  articleCount: number;
+  terms: Parameters<typeof termIndexFromParts>[0];
+  refNames: string[];
+  articleIds: string[];
+}
+
+/**
+ * The index as one Buffer of its typed arrays, for `loadSearchIndex` to take back without
+ * rebuilding. `key` names what it was built from (say, a fingerprint of the content): a load
+ * with another key is refused.
+ */
+export function saveSearchIndex(index: SearchIndex, key = ""): Buffer {
+  const state = states.get(index);
+  if (!state) throw new TypeError("saveSearchIndex needs an index made by createSearchIndex or loadSearchIndex");
+  const terms = termIndexParts(state.terms);
+  const meta: SavedIndexMeta = {
+    version: savedIndexVersion,
+    key,
+    articleCount: index.articleCount,
+    terms: terms.meta,
+    refNames: state.refNames,
+    articleIds: state.articleIds,
+  };
+  return packArrays(meta, { ...terms.arrays, refOfDoc: state.refOfDoc, articleOfDoc: state.articleOfDoc, kindOfDoc: state.kindOfDoc });
+}
+
+/**
+ * The index `saveSearchIndex` saved, searching exactly as the one saved did; its arrays are
+ * views on `buffer` (keep it alive). `undefined` when `buffer` is not such an index, was saved
+ * by another version of this code, or with another `key`: then build it anew.
+ */
+export function loadSearchIndex(buffer: Buffer, key = ""): SearchIndex | undefined {
+  const unpacked = unpackArrays(buffer);
+  if (unpacked === undefined) return undefined;
+  const meta = unpacked.meta as Partial<SavedIndexMeta> | null;
+  if (meta?.version !== savedIndexVersion || meta.key !== key || meta.terms === undefined) return undefined;
+  const { arrays } = unpacked;
+  const refOfDoc = arrays.get("refOfDoc");
+  const articleOfDoc = arrays.get("articleOfDoc");
+  const kindOfDoc = arrays.get("kindOfDoc");
+  if (!(refOfDoc instanceof Int32Array && articleOfDoc instanceof Int32Array && kindOfDoc instanceof Uint8Array)) return undefined;
+  const articleIds = meta.articleIds ?? [];
+  let terms: TermIndex;
+  try {
+    terms = termIndexFromParts(meta.terms, arrays);
+  } catch {
+    return undefined;
+  }
+  const index: SearchIndex = Object.freeze({ articleCount: meta.articleCount ?? articleIds.length, entryCount: refOfDoc.length });
+  states.set(index, {
+    terms,
+    refOfDoc,
+    refNames: meta.refNames ?? [],
+    articleIds,
+    articleKeys: articleIds.map(articleKey),
+    articleOfDoc,
+    kindOfDoc,
+    articlePosition: new Map(articleIds.map((id, position) => [id, position])),
+  });
+  return index;
+}
+
+/** Saves the index to `path` (written aside, then renamed, so a crash never leaves half a file). */
+export async function writeSearchIndexFile(path: string, index: SearchIndex, key = ""): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, saveSearchIndex(index, key));
+  await rename(temporary, path);
+}
+
+/** The index saved at `path` with `key`, or `undefined` if there is none (or not one to use). */
+export async function readSearchIndexFile(path: string, key = ""): Promise<SearchIndex | undefined> {
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(path);
+  } catch {
+    return undefined;
+  }
+  return loadSearchIndex(buffer, key);
 }

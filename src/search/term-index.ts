@@ -1,11 +1,12 @@
-import SearchableMap from "minisearch/SearchableMap";
 
 /**
  * A BM25 inverted index over documents with weighted fields, for search that stays fast
  * however many articles there are.
  *
- * Typo-tolerant term lookup is MiniSearch's radix tree (`SearchableMap.fuzzyGet`); the
- * weights of prefix and fuzzy matches and the BM25 formula are MiniSearch's too. What is
+ * Typo-tolerant term lookup is MiniSearch's (`SearchableMap.fuzzyGet`: the same Levenshtein
+ * matrix, the same answers), walked over the sorted terms rather than a radix tree, which
+ * took seconds to build at 100,000 articles on every start; the weights of prefix and fuzzy
+ * matches and the BM25 formula are MiniSearch's too. What is
  * ours is the storage and the scoring loop. MiniSearch's `search()` builds a result object
  * for every matching document and sorts them all, which took 200 to 1,300 ms per query for
  * common words at 10,000 articles. Here postings are flat typed arrays with each BM25
@@ -43,8 +44,10 @@ export interface ScoredDocument {
 export interface TermIndex {
   readonly documentCount: number;
   readonly termCount: number;
-  /** Term → term number. */
-  readonly terms: SearchableMap<number>;
+  /** Term → term number (a binary search in `sortedTerms`). */
+  readonly terms: { get(key: string): number | undefined };
+  /** The sorted terms' trie, for typo-tolerant lookups (`fuzzyTerms`). */
+  readonly trie: FlatTrie;
   /** Every term, sorted; a term's number is its position, so the terms with a prefix are a range. */
   readonly sortedTerms: readonly string[];
   /** Postings of term t are `postingDocs[termStart[t] .. termStart[t + 1]]`, in document order. */
@@ -241,8 +244,7 @@ export function createTermIndex(
   }
   termStart[termCount] = postings;
 
-  const terms = new SearchableMap<number>();
-  sortedTerms.forEach((key, term) => terms.set(key, term));
+  const terms = termLookup(sortedTerms);
 
   const bitsetLength = Math.ceil(documentCount / 32);
   const commonTerms = new Map<number, CommonTerm>();
@@ -276,6 +278,7 @@ export function createTermIndex(
     documentCount,
     termCount,
     terms,
+    trie: flatTrie(sortedTerms),
     sortedTerms,
     termStart,
     postingDocs: postingDocs.slice(0, postings),
@@ -289,6 +292,114 @@ export function createTermIndex(
       candidateBits: new Uint32Array(bitsetLength),
     },
   };
+}
+
+/** Exact lookups in the sorted terms: a term's number is its position. */
+function termLookup(sortedTerms: readonly string[]): { get(key: string): number | undefined } {
+  return {
+    get(key) {
+      const at = firstAtLeast(sortedTerms, key);
+      return sortedTerms[at] === key ? at : undefined;
+    },
+  };
+}
+
+/**
+ * The sorted terms' trie, flattened: how many leading letters each term shares with the one
+ * before it (at most 255), and where the next term sharing fewer begins (the end of its
+ * subtree). `fuzzyTerms` walks it as MiniSearch walks its radix tree.
+ */
+export interface FlatTrie {
+  shared: Uint8Array;
+  nextShorter: Int32Array;
+}
+
+/** The `FlatTrie` of `sortedTerms`, in two passes. */
+export function flatTrie(sortedTerms: readonly string[]): FlatTrie {
+  const shared = new Uint8Array(sortedTerms.length);
+  let previous = "";
+  sortedTerms.forEach((term, t) => {
+    const most = Math.min(term.length, previous.length, 255);
+    let length = 0;
+    while (length < most && term.charCodeAt(length) === previous.charCodeAt(length)) length++;
+    shared[t] = length;
+    previous = term;
+  });
+  // The next smaller element of each, with a stack.
+  const nextShorter = new Int32Array(sortedTerms.length).fill(sortedTerms.length);
+  const stack: number[] = [];
+  for (let t = 0; t < shared.length; t++) {
+    while (stack.length > 0 && (shared[stack.at(-1) as number] as number) > (shared[t] as number)) nextShorter[stack.pop() as number] = t;
+    stack.push(t);
+  }
+  return { shared, nextShorter };
+}
+
+/**
+ * The terms within `maxDistance` edits (Levenshtein) of `query`, as [term number, distance],
+ * in term order: MiniSearch's `fuzzyGet`, its banded matrix row by row, over the sorted terms
+ * instead of a radix tree. The rows of the letters a term shares with the one before it
+ * (`shared`, from `sharedPrefixes`) are kept; a prefix already too far from the query is
+ * skipped whole, every term after it that still shares it.
+ */
+export function fuzzyTerms(sortedTerms: readonly string[], query: string, maxDistance: number, trie: FlatTrie = flatTrie(sortedTerms)): [term: number, distance: number][] {
+  const { shared, nextShorter } = trie;
+  const results: [number, number][] = [];
+  const n = query.length + 1;
+  // Matching terms can never be longer than the query plus maxDistance.
+  const m = n + maxDistance;
+  const matrix = new Uint8Array(m * n).fill(maxDistance + 1);
+  for (let j = 0; j < n; ++j) matrix[j] = j;
+  for (let i = 1; i < m; ++i) matrix[i * n] = i;
+  /** Rows 1..valid hold the letters of the term before. */
+  let valid = 0;
+  let t = 0;
+  const count = sortedTerms.length;
+  while (t < count) {
+    const term = sortedTerms[t] as string;
+    let depth = Math.min(valid, shared[t] as number);
+    let prunedAt = -1;
+    for (; depth < term.length; depth++) {
+      const i = depth + 1;
+      if (i >= m) {
+        prunedAt = i; // longer than any match can be
+        break;
+      }
+      const char = term[depth];
+      const thisRow = n * i;
+      const previousRow = thisRow - n;
+      let minDistance = matrix[thisRow] as number;
+      const jmin = Math.max(0, i - maxDistance - 1);
+      const jmax = Math.min(n - 1, i + maxDistance);
+      for (let j = jmin; j < jmax; ++j) {
+        const different = char !== query[j] ? 1 : 0;
+        const replace = (matrix[previousRow + j] as number) + different;
+        const remove = (matrix[previousRow + j + 1] as number) + 1;
+        const insert = (matrix[thisRow + j] as number) + 1;
+        const distance = Math.min(replace, remove, insert);
+        matrix[thisRow + j + 1] = distance;
+        if (distance < minDistance) minDistance = distance;
+      }
+      if (minDistance > maxDistance) {
+        prunedAt = i;
+        break;
+      }
+    }
+    if (prunedAt < 0) {
+      valid = term.length;
+      const distance = matrix[term.length * n + n - 1] as number;
+      if (distance <= maxDistance) results.push([t, distance]);
+      t++;
+    } else {
+      // Nothing that starts with the term's first prunedAt letters matches: skip every term that
+      // does. The terms between u and nextShorter[u] share at least as much as u does, so each
+      // jump passes only such terms.
+      valid = prunedAt - 1;
+      t++;
+      while (t < count && (shared[t] as number) >= prunedAt) t = nextShorter[t] as number;
+    }
+  }
+  return results;
 }
 
 /** The position of the first of the sorted `items` that is not less than `key`. */
@@ -342,7 +453,8 @@ function expandWord(index: TermIndex, word: QueryWord): Map<number, number> {
     // alias, and also a typo of "lebedev").
     const fuzzy = exact === undefined ? word.fuzzy : key.length >= 6 ? Math.min(word.fuzzy, 1) : 0;
     if (fuzzy > 0) {
-      for (const [term, [id, distance]] of index.terms.fuzzyGet(key, fuzzy)) {
+      for (const [id, distance] of fuzzyTerms(index.sortedTerms, key, fuzzy, index.trie)) {
+        const term = index.sortedTerms[id] as string;
         if (distance > 0) consider(id, (weights.fuzzy * term.length) / (term.length + distance));
       }
     }
@@ -648,4 +760,77 @@ class TopK {
       i = worst;
     }
   }
+}
+
+/** A term index as plain arrays and numbers, for `packArrays`; `termIndexFromParts` takes it back. */
+export function termIndexParts(index: TermIndex): { meta: { documentCount: number; termCount: number; sortedTerms: string }; arrays: Record<string, Int32Array | Uint32Array | Float32Array> } {
+  const common = [...index.commonTerms];
+  const bitsetLength = Math.ceil(index.documentCount / 32);
+  const members = new Uint32Array(common.length * bitsetLength);
+  const headStart = new Int32Array(common.length + 1);
+  common.forEach(([, term], i) => {
+    members.set(term.members, i * bitsetLength);
+    headStart[i + 1] = (headStart[i] as number) + term.headDocs.length;
+  });
+  const headDocs = new Int32Array(headStart[common.length] as number);
+  common.forEach(([, term], i) => headDocs.set(term.headDocs, headStart[i] as number));
+  return {
+    // Terms hold letters and digits only (normaliseTerm), so a newline separates them safely.
+    meta: { documentCount: index.documentCount, termCount: index.termCount, sortedTerms: index.sortedTerms.join("\n") },
+    arrays: {
+      termStart: index.termStart,
+      postingDocs: index.postingDocs,
+      postingScores: index.postingScores,
+      commonTermIds: Int32Array.from(common, ([term]) => term),
+      commonTailMax: Float32Array.from(common, ([, term]) => term.tailMax),
+      commonMembers: members,
+      commonHeadStart: headStart,
+      commonHeadDocs: headDocs,
+    },
+  };
+}
+
+/** The term index `termIndexParts` took apart, its arrays used as they are (views on a loaded file, say). */
+export function termIndexFromParts(meta: { documentCount: number; termCount: number; sortedTerms: string }, arrays: ReadonlyMap<string, unknown>): TermIndex {
+  const get = <T>(name: string, type: new (...args: never[]) => T): T => {
+    const array = arrays.get(name);
+    if (!(array instanceof type)) throw new Error(`the saved index has no ${name}`);
+    return array;
+  };
+  const { documentCount, termCount } = meta;
+  const sortedTerms = termCount === 0 ? [] : meta.sortedTerms.split("\n");
+  if (sortedTerms.length !== termCount) throw new Error("the saved index's terms do not add up");
+  const terms = termLookup(sortedTerms);
+  const bitsetLength = Math.ceil(documentCount / 32);
+  const commonTermIds = get("commonTermIds", Int32Array);
+  const commonTailMax = get("commonTailMax", Float32Array);
+  const members = get("commonMembers", Uint32Array);
+  const headStart = get("commonHeadStart", Int32Array);
+  const headDocs = get("commonHeadDocs", Int32Array);
+  const commonTerms = new Map<number, CommonTerm>();
+  commonTermIds.forEach((term, i) => {
+    commonTerms.set(term, {
+      members: members.subarray(i * bitsetLength, (i + 1) * bitsetLength),
+      headDocs: headDocs.subarray(headStart[i] as number, headStart[i + 1] as number),
+      tailMax: commonTailMax[i] as number,
+    });
+  });
+  return {
+    documentCount,
+    termCount,
+    terms,
+    trie: flatTrie(sortedTerms),
+    sortedTerms,
+    termStart: get("termStart", Int32Array),
+    postingDocs: get("postingDocs", Int32Array),
+    postingScores: get("postingScores", Float32Array),
+    commonTerms,
+    scratch: {
+      scores: new Float32Array(documentCount),
+      matched: new Uint16Array(documentCount),
+      touched: new Int32Array(documentCount),
+      union: new Uint32Array(bitsetLength),
+      candidateBits: new Uint32Array(bitsetLength),
+    },
+  };
 }

@@ -92,14 +92,14 @@ describe("inline mode", () => {
     }
   });
 
-  it("pages beyond 50 results with next_offset, newer articles first", async () => {
+  it("pages beyond 20 results with next_offset, newer articles first", async () => {
     const list = archive(30);
     const first = await answerFor("lebedev", "", list);
-    expect(first.results).toHaveLength(50);
-    expect(first.next_offset).toBe("50");
+    expect(first.results).toHaveLength(20);
+    expect(first.next_offset).toBe("20");
     expect(first.results[0]?.description).toContain("2019-12-01, ");
     expect(first.results.at(-1)?.description).not.toContain("2019-12-01, ");
-    const second = await answerFor("lebedev", "50", list);
+    const second = await answerFor("lebedev", "20", list);
     expect(second.results.length).toBeGreaterThan(0);
     const firstIds = new Set(first.results.map((r) => r.id));
     expect(second.results.some((r) => firstIds.has(r.id))).toBe(false);

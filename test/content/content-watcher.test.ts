@@ -53,4 +53,27 @@ describe("the content watcher", () => {
     await rm(join(dir, "broken.yaml"));
     await vi.waitFor(() => expect(loads.at(-1)).toEqual(["cis-defense-ministers-baku-2019"]));
   });
+
+  it("looks at a folder it cannot watch (not there yet) until it appears, then loads it", async () => {
+    const parent = await mkdtemp(join(tmpdir(), "briefing-content-"));
+    const dir = join(parent, "later");
+    const loads: string[][] = [];
+    const problems: string[][] = [];
+    const watcher = createContentWatcher({
+      dir,
+      intervalMs: 20,
+      onLoaded: (articles: Article[]) => loads.push(articles.map((a) => a.id)),
+      onProblems: (found) => problems.push(found),
+      logger: pino({ level: "silent" }),
+    });
+    watcher.start();
+    stop = () => watcher.stop();
+    await vi.waitFor(() => expect(problems).toEqual([[`${dir}: the folder does not exist`]]));
+    await cp("test/fixtures/baku", dir, { recursive: true });
+    await vi.waitFor(() => expect(loads.at(-1)).toEqual(["cis-defense-ministers-baku-2019"]));
+    // Watched from then on: an edit is picked up too.
+    const text = await readFile(real, "utf8");
+    await writeFile(join(dir, "second.yaml"), text.replace("id: cis-defense-ministers-baku-2019", "id: second-story").replace("date: 2019-10-30", "date: 2019-11-02"));
+    await vi.waitFor(() => expect(loads.at(-1)).toEqual(["second-story", "cis-defense-ministers-baku-2019"]));
+  });
 });

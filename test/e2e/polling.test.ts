@@ -86,17 +86,18 @@ describe("long polling against the Bot API stand-in", () => {
     expect(summary.text?.length).toBeGreaterThan(100);
   });
 
-  it("pages inline results 50 at a time, with unique ids", async () => {
+  it("pages inline results 20 at a time, with unique ids", async () => {
     const first = standIn.inlineQuery("minister");
     const page1 = await standIn.waitForCall("answerInlineQuery", (p) => p.inline_query_id === first.inline_query?.id);
-    expect(page1.payload.results).toHaveLength(50);
-    expect(page1.payload.next_offset).toBe("50");
-    const second = standIn.inlineQuery("minister", { offset: "50" });
+    expect(page1.payload.results).toHaveLength(20);
+    expect(page1.payload.next_offset).toBe("20");
+    const second = standIn.inlineQuery("minister", { offset: "20" });
     const page2 = await standIn.waitForCall("answerInlineQuery", (p) => p.inline_query_id === second.inline_query?.id);
     const results = page2.payload.results as Array<{ id: string }>;
     expect(results.length).toBeGreaterThan(0);
-    expect(results.length).toBeLessThan(50);
-    expect(page2.payload.next_offset).toBe("");
+    expect(results.length).toBeLessThanOrEqual(20);
+    // The last page says so; any other points at the next.
+    expect(page2.payload.next_offset).toBe(results.length < 20 ? "" : "40");
     const ids = [...(page1.payload.results as Array<{ id: string }>), ...results].map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
   });

@@ -19,6 +19,9 @@ describe("measureUpdates", () => {
     expect(text).toContain('briefing_updates_total{type="inline_query"} 1');
     expect(text).toContain('briefing_update_duration_seconds_count{type="message"} 2');
     expect(text).toContain('briefing_update_duration_seconds_count{type="inline_query"} 1');
+    // The 5 ms message falls in the first bucket (10 ms) at the latest; every one in +Inf.
+    expect(text).toContain('briefing_update_duration_seconds_bucket{le="+Inf",type="message"} 2');
+    expect(Number(/briefing_update_duration_seconds_bucket\{le="30",type="inline_query"\} (\S+)/.exec(text)?.[1])).toBe(1);
     expect(Number(/briefing_update_duration_seconds_sum\{type="message"\} (\S+)/.exec(text)?.[1])).toBeGreaterThan(0);
   });
 });

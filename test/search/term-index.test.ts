@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import MiniSearch from "minisearch";
+import SearchableMap from "minisearch/SearchableMap";
 import { describe, expect, it } from "vitest";
 import { generateArticles } from "../../bench/generate-articles";
 import { normaliseTerm } from "../../src/search/normalise-term";
-import { createTermIndex, topDocuments, topDocumentsFromHeads, type QueryWord } from "../../src/search/term-index";
+import { createTermIndex, fuzzyTerms, topDocuments, topDocumentsFromHeads, type QueryWord } from "../../src/search/term-index";
 
 const tokenize = MiniSearch.getDefault("tokenize") as (text: string) => string[];
 const analyser = { tokenize, normalise: normaliseTerm };
@@ -81,5 +82,43 @@ describe("topDocuments", () => {
       const inOrder = a.matchedWords > b.matchedWords || (a.matchedWords === b.matchedWords && (a.score > b.score || (a.score === b.score && a.doc < b.doc)));
       expect(inOrder).toBe(true);
     }
+  });
+});
+
+describe("fuzzyTerms", () => {
+  const articles = generateArticles(200, 3);
+  const vocabulary = [
+    ...new Set(
+      articles
+        .flatMap((article) => [article.headline, article.event, ...article.people.map((person) => `${person.name} ${person.role}`), ...article.statements.map((statement) => statement.text)])
+        .flatMap((text) => tokenize(text))
+        .flatMap((token) => normaliseTerm(token) ?? []),
+    ),
+  ].sort();
+  const tree = new SearchableMap<number>();
+  vocabulary.forEach((term, id) => tree.set(term, id));
+  /** A word near the vocabulary: one of its terms with up to three letters changed, added or dropped. */
+  const nearWord = fc
+    .tuple(fc.constantFrom(...vocabulary), fc.array(fc.tuple(fc.nat(20), fc.constantFrom("a", "e", "i", "k", "z", ""), fc.boolean()), { maxLength: 3 }))
+    .map(([term, edits]) =>
+      edits.reduce((word, [at, letter, insert]) => {
+        const i = at % (word.length + 1);
+        return insert ? word.slice(0, i) + letter + word.slice(i) : word.slice(0, i) + letter + word.slice(i + 1);
+      }, term),
+    )
+    .filter((word) => word.length > 0);
+
+  it("finds what MiniSearch's radix tree finds, at the same distances", () => {
+    let found = 0;
+    fc.assert(
+      fc.property(nearWord, fc.constantFrom(1, 2), (word, maxDistance) => {
+        const expected = [...tree.fuzzyGet(word, maxDistance)].map(([, [id, distance]]) => [id, distance]).sort((a, b) => (a[0] as number) - (b[0] as number));
+        const actual = fuzzyTerms(vocabulary, word, maxDistance);
+        found += actual.length;
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 600, seed: 424242 },
+    );
+    expect(found).toBeGreaterThan(300);
   });
 });

@@ -1,0 +1,29 @@
+import type { Context, MiddlewareFn } from "grammy";
+
+/**
+ * Middleware that runs the updates of one chat one after another, in the order they came,
+ * and everything else (other chats, updates with no key such as inline queries) at once.
+ *
+ * What `@grammyjs/runner`'s `sequentialize` does for one key per update, at what that costs:
+ * an update whose chat has nothing in flight runs at once, with no queue built; one whose chat
+ * is busy waits for the one before it. An update that fails does not hold up the next.
+ */
+export function orderPerChat<C extends Context>(keyOf: (ctx: C) => string | undefined): MiddlewareFn<C> {
+  /** Per busy chat: the promise that settles when its last update so far has been handled. */
+  const tails = new Map<string, Promise<void>>();
+  const settle = () => {};
+  return async (ctx, next) => {
+    const key = keyOf(ctx);
+    if (key === undefined) return next();
+    const before = tails.get(key);
+    const run = before === undefined ? next() : before.then(next);
+    const tail = run.then(settle, settle);
+    tails.set(key, tail);
+    try {
+      await run;
+    } finally {
+      // The last of a chat's queue removes it: the map holds busy chats only.
+      if (tails.get(key) === tail) tails.delete(key);
+    }
+  };
+}

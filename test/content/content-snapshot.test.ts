@@ -1,0 +1,136 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { toBlockYaml } from "../../bench/write-content";
+import { generateArticles } from "../../bench/generate-articles";
+import { openContentSnapshot, type ContentSnapshot } from "../../src/content/content-snapshot";
+import { loadContent } from "../../src/content/load-content";
+
+const baku = "test/fixtures/baku/cis-defense-ministers-baku.yaml";
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+/** A content folder with the Baku article and `extra` generated ones, and a snapshot path of its own. */
+function setUp(extra = 3) {
+  const dir = mkdtempSync(join(tmpdir(), "briefing-snapshot-content-"));
+  const data = mkdtempSync(join(tmpdir(), "briefing-snapshot-data-"));
+  copyFileSync(baku, join(dir, "baku.yaml"));
+  for (const article of generateArticles(extra, 5)) writeFileSync(join(dir, `${article.id}.yaml`), toBlockYaml(article));
+  const snapshots: ContentSnapshot[] = [];
+  const open = () => {
+    const snapshot = openContentSnapshot(join(data, "content-snapshot.sqlite"));
+    snapshots.push(snapshot);
+    return snapshot;
+  };
+  cleanups.push(() => {
+    for (const snapshot of snapshots) snapshot.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(data, { recursive: true, force: true });
+  });
+  return { dir, open };
+}
+
+/** Moves a file's modification time on, as an editor's save does. */
+function touch(path: string, seconds: number) {
+  const at = new Date(Date.now() + seconds * 1000);
+  utimesSync(path, at, at);
+}
+
+describe("the content snapshot", () => {
+  it("gives the articles loadContent gives, newest first, and reads them back whole", async () => {
+    const { dir, open } = setUp();
+    const loaded = await loadContent(dir);
+    if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
+    const snapshot = open();
+    const synced = await snapshot.sync(dir);
+    if (!synced.ok) throw new Error(synced.problems.join("\n"));
+    expect(synced.articles.map((a) => a.id)).toEqual(loaded.articles.map((a) => a.id));
+    expect(synced.articles.find((a) => a.id === "cis-defense-ministers-baku-2019")).toMatchObject({
+      headline: "Council of CIS Defense Ministers meets in hospitable land of Azerbaijan",
+      status: "live",
+      file: "baku.yaml",
+    });
+    expect(snapshot.article("cis-defense-ministers-baku-2019")).toEqual(loaded.articles.find((a) => a.id === "cis-defense-ministers-baku-2019"));
+    expect(snapshot.articles()).toEqual(loaded.articles);
+    expect(snapshot.article("no-such-article")).toBeUndefined();
+    expect(synced).toMatchObject({ reread: 4, kept: 0, removed: 0 });
+  });
+
+  it("after a restart re-reads only the file that changed, and drops a file removed", async () => {
+    const { dir, open } = setUp();
+    const first = open();
+    await first.sync(dir);
+    first.close();
+
+    const path = join(dir, "baku.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace("Council of CIS Defense Ministers meets", "Defense ministers meet"));
+    touch(path, 5);
+    const [gone] = (await loadContent(dir).then((r) => (r.ok ? r.articles : []))).filter((a) => a.id !== "cis-defense-ministers-baku-2019");
+    unlinkSync(join(dir, `${gone?.id}.yaml`));
+
+    const again = open();
+    const synced = await again.sync(dir);
+    expect(synced).toMatchObject({ ok: true, reread: 1, kept: 2, removed: 1 });
+    expect(again.article("cis-defense-ministers-baku-2019")?.headline).toBe("Defense ministers meet in hospitable land of Azerbaijan");
+    expect(again.articles().map((a) => a.id)).not.toContain(gone?.id);
+    expect(again.articles()).toEqual((await loadContent(dir).then((r) => (r.ok ? r.articles : []))));
+  });
+
+  it("reports a broken change as loadContent does, keeps the last good articles, and reads the file again once fixed", async () => {
+    const { dir, open } = setUp(1);
+    const snapshot = open();
+    await snapshot.sync(dir);
+    const path = join(dir, "baku.yaml");
+    const good = readFileSync(path, "utf8");
+    writeFileSync(path, good.replace(/^date: .*$/m, "date: yesterday"));
+    touch(path, 5);
+    const broken = await snapshot.sync(dir);
+    const expected = await loadContent(dir);
+    expect(expected.ok).toBe(false);
+    expect(broken.ok).toBe(false);
+    if (!broken.ok && !expected.ok) expect(broken.problems).toEqual(expected.problems);
+    // The last good article is still there to serve.
+    expect(snapshot.article("cis-defense-ministers-baku-2019")?.date).toBe("2019-10-30");
+
+    // A restart meanwhile still holds the good rows: the broken file was not stored.
+    const restarted = open();
+    expect((await restarted.sync(dir)).ok).toBe(false);
+    writeFileSync(path, good.replace("meets in hospitable", "meets in the hospitable"));
+    touch(path, 10);
+    const fixed = await restarted.sync(dir);
+    expect(fixed).toMatchObject({ ok: true, reread: 1, kept: 1 });
+    expect(restarted.article("cis-defense-ministers-baku-2019")?.headline).toContain("meets in the hospitable");
+  });
+
+  it("names a duplicate id and an unreadable folder as loadContent does", async () => {
+    const { dir, open } = setUp(0);
+    copyFileSync(baku, join(dir, "baku-again.yaml"));
+    const snapshot = open();
+    const synced = await snapshot.sync(dir);
+    const expected = await loadContent(dir);
+    expect(synced.ok).toBe(false);
+    if (!synced.ok && !expected.ok) expect(synced.problems).toEqual(expected.problems);
+    const missing = await snapshot.sync(join(dir, "nowhere"));
+    expect(missing.ok ? [] : missing.problems).toEqual([`${join(dir, "nowhere")}: the folder does not exist`]);
+  });
+
+  it("keeps drafts with their status, and refuses a folder of drafts only, as loadContent does", async () => {
+    const { dir, open } = setUp(0);
+    const path = join(dir, "baku.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace(/^date: /m, "status: draft\ndate: "));
+    const snapshot = open();
+    const draftsOnly = await snapshot.sync(dir);
+    const expected = await loadContent(dir);
+    expect(expected.ok).toBe(false);
+    expect(draftsOnly.ok ? [] : draftsOnly.problems).toEqual(expected.ok ? ["(loadContent accepted it)"] : expected.problems);
+
+    for (const article of generateArticles(2, 9)) writeFileSync(join(dir, `${article.id}.yaml`), toBlockYaml(article));
+    const withLive = await snapshot.sync(dir);
+    if (!withLive.ok) throw new Error(withLive.problems.join("\n"));
+    expect(withLive.articles.find((a) => a.id === "cis-defense-ministers-baku-2019")?.status).toBe("draft");
+    expect(withLive.articles.filter((a) => a.status === "live")).toHaveLength(2);
+  });
+});

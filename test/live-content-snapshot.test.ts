@@ -1,0 +1,54 @@
+import { existsSync } from "node:fs";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Api } from "grammy";
+import pino from "pino";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createAdminNotifier } from "../src/admin-notifier";
+import { createLiveContent, SEARCH_INDEX_FILE } from "../src/live-content";
+import { createLocalBotApi, localBotInfo } from "../src/local-bot-api";
+import { searchArticles } from "../src/search/search-articles";
+
+const baku = "test/fixtures/baku/cis-defense-ministers-baku.yaml";
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/** Live content over `dir` with its snapshot in `dataDir`, and what it logged. */
+function liveContent(dir: string, dataDir: string) {
+  const logged: Record<string, unknown>[] = [];
+  const logger = pino({ level: "debug" }, { write: (line: string) => void logged.push(JSON.parse(line) as Record<string, unknown>) });
+  const notifier = createAdminNotifier(new Api("1:x", { fetch: createLocalBotApi({ botInfo: localBotInfo }) }), [], logger);
+  const live = createLiveContent({ dir, logger, notifier, intervalMs: 20, snapshotDir: dataDir });
+  cleanups.push(() => live.stop());
+  return { live, logged };
+}
+
+describe("live content with a content snapshot", () => {
+  it("saves the index, and a restart re-reads no file and reloads the index; an edit while running is served", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "briefing-live-snapshot-"));
+    const dataDir = await mkdtemp(join(tmpdir(), "briefing-live-snapshot-data-"));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }), () => rm(dataDir, { recursive: true, force: true }));
+    await cp(baku, join(dir, "baku.yaml"));
+
+    const first = liveContent(dir, dataDir);
+    expect((await first.live.load()).ok).toBe(true);
+    const hits = searchArticles(first.live.library().index, "lebedev").hits;
+    expect(hits.length).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(existsSync(join(dataDir, SEARCH_INDEX_FILE))).toBe(true));
+    first.live.stop();
+
+    const restarted = liveContent(dir, dataDir);
+    expect((await restarted.live.load()).ok).toBe(true);
+    expect(restarted.logged.find((line) => line.msg === "content snapshot in step")).toMatchObject({ reread: 0, kept: 1 });
+    expect(searchArticles(restarted.live.library().index, "lebedev").hits).toEqual(hits);
+
+    restarted.live.start();
+    const text = await readFile(baku, "utf8");
+    await writeFile(join(dir, "second.yaml"), text.replace("id: cis-defense-ministers-baku-2019", "id: second-story").replace("date: 2019-10-30", "date: 2019-11-02"));
+    await vi.waitFor(() => expect(restarted.live.library().articles.map((a) => a.id)).toEqual(["second-story", "cis-defense-ministers-baku-2019"]), { timeout: 5000 });
+    expect(searchArticles(restarted.live.library().index, "lebedev").hits.map((hit) => hit.articleId)).toContain("second-story");
+  });
+});
