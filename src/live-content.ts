@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { AdminNotifier } from "./admin-notifier";
 import { createContentWatcher } from "./content/content-watcher";
+import type { Article } from "./content/article-schema";
 import type { ContentResult } from "./content/load-content";
 import { createLibrary, type Library } from "./library";
 import { renderContentFixedNotice, renderContentProblemsNotice } from "./render/render-channel-admin";
@@ -22,6 +23,8 @@ export interface LiveContentOptions {
  */
 export function createLiveContent(options: LiveContentOptions) {
   let library: Library | undefined;
+  /** Every article loaded, drafts included: the newsroom lists them. */
+  let loaded: readonly Article[] = [];
   let broken = false;
   const listeners: (() => unknown)[] = [];
   const watcher = createContentWatcher({
@@ -29,6 +32,7 @@ export function createLiveContent(options: LiveContentOptions) {
     intervalMs: options.intervalMs,
     logger: options.logger,
     onLoaded: async (articles) => {
+      loaded = articles;
       library = createLibrary(articles);
       if (broken) {
         broken = false;
@@ -42,12 +46,19 @@ export function createLiveContent(options: LiveContentOptions) {
     },
   });
   return {
-    /** The start-up load; the bot does not start without good content. */
+    /** The start-up load; the bot does not start with content that has problems (an empty folder is fine). */
     async load(): Promise<ContentResult> {
       const result = await watcher.load();
-      if (result.ok) library = createLibrary(result.articles);
+      if (result.ok) {
+        loaded = result.articles;
+        library = createLibrary(result.articles);
+      }
       return result;
     },
+    /** Loads CONTENT_DIR now (after the newsroom wrote to it): a clean load is served at once, problems are told as any change's. */
+    reload: () => watcher.reload(),
+    /** Every article loaded, drafts included. */
+    loaded: (): readonly Article[] => loaded,
     library(): Library {
       if (!library) throw new Error("the content has not been loaded");
       return library;

@@ -65,6 +65,18 @@ export function createContentWatcher(options: ContentWatcherOptions) {
       return;
     }
     pending = undefined;
+    await loadNow(current);
+  }
+
+  /** Loads the folder as it is now, and tells the listeners; one load at a time. */
+  let loading: Promise<unknown> = Promise.resolve();
+  function loadNow(current: string): Promise<ContentResult> {
+    const next = loading.then(() => loadAndTell(current));
+    loading = next.catch(() => undefined);
+    return next;
+  }
+
+  async function loadAndTell(current: string): Promise<ContentResult> {
     loaded = current;
     const result = await loadContent(options.dir);
     if (result.ok) {
@@ -79,6 +91,7 @@ export function createContentWatcher(options: ContentWatcherOptions) {
         await options.onProblems(result.problems);
       }
     }
+    return result;
   }
 
   function schedule(): void {
@@ -96,6 +109,10 @@ export function createContentWatcher(options: ContentWatcherOptions) {
     async load(): Promise<ContentResult> {
       loaded = await fingerprint(options.dir);
       return loadContent(options.dir);
+    },
+    /** Loads now rather than at the next look (a file the newsroom just wrote), and tells the listeners as a change would. */
+    async reload(): Promise<ContentResult> {
+      return loadNow(await fingerprint(options.dir));
     },
     start(): void {
       stopped = false;

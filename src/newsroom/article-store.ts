@@ -17,8 +17,8 @@ export interface ArticleStore {
   remove(name: string): Promise<void>;
   /** A file's text: the store's, else CONTENT_DIR's (a file put there by hand). */
   read(name: string): Promise<string | undefined>;
-  /** Brings CONTENT_DIR up to date with what other instances stored (nothing to do when embedded). */
-  sync(): Promise<void>;
+  /** Brings CONTENT_DIR up to date with what other instances stored (nothing to do when embedded); true when a file changed. */
+  sync(): Promise<boolean>;
 }
 
 /** Writes a file so that a reader sees the old one or the new one, never half of it: a hidden temporary file (the loader skips dot files), then a rename. */
@@ -69,7 +69,9 @@ export function createFileArticleStore(dir: string): ArticleStore {
       checkName(name);
       return readIfThere(join(dir, name));
     },
-    async sync() {},
+    async sync() {
+      return false;
+    },
   };
 }
 
@@ -88,22 +90,28 @@ export function createRedisArticleStore(connection: RedisConnection, dir: string
   let seenVersion: string | null | undefined;
   const files = createFileArticleStore(dir);
 
-  async function sync(): Promise<void> {
+  async function sync(): Promise<boolean> {
     const version = await connection.run(() => connection.client.get(versionKey));
-    if (version === seenVersion) return;
+    if (version === seenVersion) return false;
+    let changed = false;
     const all = await connection.run(() => connection.client.hgetall(hash));
     for (const [name, text] of Object.entries(all)) {
       if (!isArticleFileName(name)) continue;
       const path = join(dir, name);
       const current = await readIfThere(path);
       if (text === "") {
-        if (current !== undefined) await files.remove(name);
+        if (current !== undefined) {
+          await files.remove(name);
+          changed = true;
+        }
       } else if (current !== text) {
         await files.put(name, text);
+        changed = true;
       }
     }
     seenVersion = version;
-    logger.debug({ version }, "articles: CONTENT_DIR in step with redis");
+    logger.debug({ version, changed }, "articles: CONTENT_DIR in step with redis");
+    return changed;
   }
 
   return {
