@@ -710,8 +710,8 @@ function readMultipart(body: Buffer, boundary: string): Payload {
     if (split < 0) continue;
     const headers = part.slice(0, split);
     const value = Buffer.from(part.slice(split + 4).replace(/\r\n$/, ""), "latin1").toString("utf8");
-    const field = /name="([^"]*)"/.exec(headers)?.[1] ?? "";
-    const filename = /filename="([^"]*)"/.exec(headers)?.[1];
+    const field = /\bname="?([^";\r\n]*)"?/i.exec(headers)?.[1] ?? "";
+    const filename = /filename="?([^";\r\n]*)"?/i.exec(headers)?.[1];
     if (filename !== undefined) files.set(field, { name: filename, text: value });
     else payload[field] = /^[[{]/.test(value) ? (JSON.parse(value) as unknown) : value;
   }
