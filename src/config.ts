@@ -22,6 +22,18 @@ export const commonSettings = z.object({
     .optional(),
   /** Post articles by themselves (on, off, true, false, yes, no, 1, 0). @default on when CHANNEL_ID is set */
   AUTOPOST: z.stringbool({ error: "AUTOPOST must be on or off" }).optional(),
+  /**
+   * AUTOPOST's safety window, in hours: only articles whose date (or `publishAt`) is at most this old go
+   * out by themselves; older ones wait for an admin's /publish, so a lost ledger cannot post the archive
+   * again. 0: no limit. @default 48
+   */
+  AUTOPOST_MAX_AGE: z.coerce
+    .number({ error: "AUTOPOST_MAX_AGE must be a number of hours (0: no limit)" })
+    .min(0, "AUTOPOST_MAX_AGE must be 0 (no limit) or a number of hours")
+    .max(87_600, "AUTOPOST_MAX_AGE must be at most 87600 hours (ten years); 0 means no limit")
+    .default(48),
+  /** A summary card image (headline, place and date, outlet) above each channel post, which then is its caption. @default off */
+  CHANNEL_CARD: z.stringbool({ error: "CHANNEL_CARD must be on or off" }).default(false),
   /** Telegram user ids allowed to use /publish and /status, comma-separated. @example "12345678,87654321" */
   ADMIN_IDS: z
     .string()
@@ -131,6 +143,11 @@ export function parseConfig(env: NodeJS.ProcessEnv): { ok: true; config: Config 
       issue.path[0] === "BOT_TOKEN" ? TOKEN_HELP : `${issue.path.join(".")}: ${issue.message}`,
     ),
   };
+}
+
+/** AUTOPOST_MAX_AGE in milliseconds, `undefined` for no limit (0). */
+export function autopostMaxAgeMs(config: Pick<Config, "AUTOPOST_MAX_AGE">): number | undefined {
+  return config.AUTOPOST_MAX_AGE > 0 ? config.AUTOPOST_MAX_AGE * 3_600_000 : undefined;
 }
 
 /** Whether articles go to the channel by themselves: AUTOPOST if set, else on whenever a channel is. */

@@ -74,17 +74,18 @@ async function main(): Promise<void> {
  */
 function createDemoChannel(fetch: typeof globalThis.fetch, library: () => ReturnType<typeof createLibrary>, logger: Logger) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value.trim() !== ""));
-  const parsed = commonSettings.pick({ CHANNEL_ID: true, AUTOPOST: true, ADMIN_IDS: true }).safeParse(env);
+  const parsed = commonSettings.pick({ CHANNEL_ID: true, AUTOPOST: true, ADMIN_IDS: true, CHANNEL_CARD: true }).safeParse(env);
   if (!parsed.success) {
     console.error(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n"));
     process.exit(2);
   }
-  const { CHANNEL_ID, ADMIN_IDS = [] } = parsed.data;
+  const { CHANNEL_ID, ADMIN_IDS = [], CHANNEL_CARD } = parsed.data;
   if (CHANNEL_ID === undefined) return undefined;
   const api = new Api("0:demo", { fetch });
   return createChannel({
     channelId: CHANNEL_ID,
     autopost: isAutopostOn(parsed.data),
+    card: CHANNEL_CARD,
     adminIds: ADMIN_IDS,
     // In memory, never DATA_DIR: a demo must not mark articles as posted for a real bot.
     storage: openEmbeddedState(":memory:").channel(),

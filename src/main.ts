@@ -7,7 +7,7 @@ import { commandList } from "./bot/command-list";
 import { registerAdminCommands } from "./bot/features/channel-admin";
 import { CHANNEL_REQUEST_TIMEOUT_SECONDS } from "./channel/channel-publisher";
 import { createChannel, type Channel } from "./channel/create-channel";
-import { isAutopostOn, parseConfig, type Config } from "./config";
+import { autopostMaxAgeMs, isAutopostOn, parseConfig, type Config } from "./config";
 import { createLiveContent } from "./live-content";
 import { metrics } from "./metrics";
 import { describeError, summarizeError } from "./runtime/describe-error";
@@ -150,6 +150,8 @@ async function main(): Promise<void> {
         : createChannel({
             channelId: config.CHANNEL_ID,
             autopost: isAutopostOn(config),
+            autopostMaxAgeMs: autopostMaxAgeMs(config),
+            card: config.CHANNEL_CARD,
             adminIds: config.ADMIN_IDS ?? [],
             storage: shared.channel(),
             channelApi: new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT, timeoutSeconds: CHANNEL_REQUEST_TIMEOUT_SECONDS }),
@@ -207,7 +209,10 @@ async function main(): Promise<void> {
   flushOnStop.unshift(() => live.stop());
   newsroomService.start();
   flushOnStop.unshift(() => newsroomService.stop());
-  logger.info({ articles: live.library().articles.length, channel: config.CHANNEL_ID, autopost: isAutopostOn(config) }, "content loaded");
+  logger.info(
+    { articles: live.library().articles.length, channel: config.CHANNEL_ID, autopost: isAutopostOn(config), autopostMaxAgeHours: config.AUTOPOST_MAX_AGE },
+    "content loaded",
+  );
   if (stopping) return;
 
   if (config.BOT_MODE === "polling") {

@@ -37,8 +37,21 @@ describe("npm run demo", () => {
 
   it("with CHANNEL_ID set, prints the channel post first, marked as such, with its buttons", async () => {
     const out = await demo("/status\n", { CHANNEL_ID: "@newsroom", ADMIN_IDS: "42" });
-    expect(out.startsWith("(channel post to @newsroom)\nCouncil of CIS Defense Ministers meets in hospitable land of Azerbaijan\nBaku, Azerbaijan, 30 October 2019\n")).toBe(true);
+    expect(out.startsWith("(channel post to @newsroom)\nCouncil of CIS Defense Ministers meets in hospitable land of Azerbaijan\nBaku, Azerbaijan, 30 October 2019\n\n")).toBe(true);
+    const post = out.slice(0, out.indexOf("[ Who attended ]"));
+    // Posted years after the meeting: a lead without "today", who came by country, the quote cut at a sentence.
+    expect(post).toContain("\nThe 77th meeting of the Council of Defense Ministers of the CIS was held in Baku, Azerbaijan.\n");
+    expect(post).toContain("• Attended: Russia, Belarus, Kazakhstan, Uzbekistan, Tajikistan, Kyrgyzstan and CIS Executive Committee. Did not attend: Armenia.");
+    expect(post).toContain("• Sergey Lebedev: “It is deplorable that since our last meeting in Anapa city, the situation in the world hasn’t changed for the better…”");
+    expect(post).not.toMatch(/\btoday\b/);
+    expect(post.replace("(channel post to @newsroom)\n", "").replace(/ \(https:[^)]*\)/, "").trim().length).toBeLessThanOrEqual(600);
     expect(out).toContain("#CIS #Azerbaijan #Baku #DefenseMinisters\n[ Who attended ] [ Agenda ] [ Quotes ] [ Share ]");
     expect(out).toContain("Posted\n• Council of CIS Defense Ministers meets in hospitable land of Azerbaijan: posted");
+  });
+
+  it("with CHANNEL_CARD=on, prints the channel post as the summary card with the post as its caption", async () => {
+    const out = await demo("", { CHANNEL_ID: "@newsroom", CHANNEL_CARD: "on" });
+    expect(out).toMatch(/^\(channel post to @newsroom\)\n\[ summary card: 1200×630 PNG, \d+ KB \]\nCouncil of CIS Defense Ministers meets in hospitable land of Azerbaijan\nBaku, Azerbaijan, 30 October 2019\n/);
+    expect(out).toContain("#CIS #Azerbaijan #Baku #DefenseMinisters\n[ Who attended ] [ Agenda ] [ Quotes ] [ Share ]");
   });
 });

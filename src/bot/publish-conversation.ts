@@ -1,5 +1,5 @@
 import type { Conversation } from "@grammyjs/conversations";
-import type { Context } from "grammy";
+import { InputFile, type Context } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { ChannelDeps } from "../channel/channel-deps";
 import { renderChannelPost } from "../channel/channel-post";
@@ -150,23 +150,32 @@ export async function publishConversation(conversation: PublishConversation, ctx
   const chosen = articleId;
 
   const preview = await conversation.external(async (outer) => {
-    const status = (await channelOf(outer).publisher.status()).find((s) => s.articleId === chosen);
+    const channel = channelOf(outer);
+    const status = (await channel.publisher.status()).find((s) => s.articleId === chosen);
     if (!status?.article) return undefined;
     const choice = renderPublishChoice(status);
-    return {
-      post: renderChannelPost(status.article, outer.me.username),
-      url: status.article.url,
-      headline: status.article.headline,
-      choice: message(choice.blocks, choice.keyboard),
-    };
+    const post = renderChannelPost(status.article, outer.me.username, { at: Date.now() });
+    // With CHANNEL_CARD, the card and its caption, sent here once: a photo is not kept in the conversation's state.
+    let sentAsPhoto = false;
+    const png = await channel.card?.(status.article).catch((err: unknown) => {
+      outer.briefing.logger.warn({ err, articleId: chosen }, "could not draw the summary card for a preview");
+      return undefined;
+    });
+    if (png && outer.chat) {
+      await outer.api.sendPhoto(outer.chat.id, new InputFile(png, "card.png"), { caption: post.text, parse_mode: "HTML", reply_markup: { inline_keyboard: post.keyboard } });
+      sentAsPhoto = true;
+    }
+    return { post, sentAsPhoto, url: status.article.url, headline: status.article.headline, choice: message(choice.blocks, choice.keyboard) };
   });
   if (!preview) return finish(conversation, ctx, "That article is no longer in the content. Send /publish for the current list.");
   // The post exactly as the channel will show it: the same HTML, link preview and buttons.
-  await ctx.reply(preview.post.text, {
-    parse_mode: "HTML",
-    link_preview_options: { url: preview.url, prefer_small_media: true },
-    reply_markup: { inline_keyboard: preview.post.keyboard },
-  });
+  if (!preview.sentAsPhoto) {
+    await ctx.reply(preview.post.text, {
+      parse_mode: "HTML",
+      link_preview_options: { url: preview.url, prefer_small_media: true },
+      reply_markup: { inline_keyboard: preview.post.keyboard },
+    });
+  }
   await send(ctx, preview.choice);
 
   for (;;) {

@@ -69,6 +69,14 @@ const migrations: string[] = [
   `,
 ];
 
+/** Databases that `openChannelDatabase` made rather than found. */
+const made = new WeakSet<ChannelDatabase>();
+
+/** Whether this process made the database (there was none in DATA_DIR, or it was empty) rather than opening one. */
+export function isNewChannelDatabase(db: ChannelDatabase): boolean {
+  return made.has(db);
+}
+
 /**
  * Opens (creating if need be) the channel database: `DATA_DIR/channel.sqlite`,
  * or `:memory:` for the demo and tests. WAL lets readers and one writer work
@@ -88,6 +96,7 @@ export function openChannelDatabase(dataDir: string | ":memory:"): ChannelDataba
   // Two processes may start together: the IMMEDIATE transaction makes one migrate while the other waits.
   db.transaction(() => {
     const version = db.pragma("user_version", { simple: true }) as number;
+    if (version === 0) made.add(db);
     for (const [i, sql] of migrations.entries()) {
       if (i < version) continue;
       db.exec(sql);

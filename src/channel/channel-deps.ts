@@ -1,3 +1,4 @@
+import type { Article } from "../content/article-schema";
 import type { ChannelPublisher } from "./channel-publisher";
 import type { ConversationStore } from "./conversation-store";
 
@@ -5,6 +6,8 @@ import type { ConversationStore } from "./conversation-store";
 export interface ChannelDeps {
   channelId: string;
   autopost: boolean;
+  /** CHANNEL_CARD: draws a post's summary card, so /publish previews the post as the channel will show it. */
+  card?: (article: Article) => Promise<Uint8Array>;
   /** ADMIN_IDS: the only users /publish and /status answer. */
   adminIds: ReadonlySet<number>;
   publisher: ChannelPublisher;

@@ -1,4 +1,4 @@
-import { GrammyError, HttpError, type Api } from "grammy";
+import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { Logger } from "pino";
 import type { Article } from "../content/article-schema";
 import type { Library } from "../library";
@@ -9,11 +9,13 @@ import {
   renderBlockedNotice,
   renderEditFailedNotice,
   renderFailedNotice,
+  renderHeldBackNotice,
+  renderNewLedgerNotice,
   renderPostedNotice,
   renderUncertainNotice,
 } from "../render/render-channel-admin";
 import { contentHash, renderChannelPost } from "./channel-post";
-import { autopostTime, channelStatus, type ArticleChannelStatus } from "./channel-status";
+import { autopostTime, channelStatus, isTooOldToAutopost, type ArticleChannelStatus } from "./channel-status";
 import { CHANNEL_SEND_LIMIT, type AdminActionResult, type PostLedger, type PostRecord, type SendLimit } from "./post-ledger";
 import { createSoleLease, type PosterLease } from "./poster-lease";
 
@@ -90,6 +92,17 @@ export interface ChannelPublisherOptions {
   library: () => Library;
   /** Post due articles without an admin. */
   autopost: boolean;
+  /**
+   * AUTOPOST's safety window: an article whose date (or `publishAt`) is older
+   * than this is left for an admin, so a lost ledger cannot post the archive
+   * again. 0 or unset: no limit.
+   */
+  autopostMaxAgeMs?: number;
+  /**
+   * CHANNEL_CARD: draws the summary card (a PNG); each post is then that photo
+   * with the post as its caption, and a correction replaces both. Unset: text posts.
+   */
+  card?: (article: Article) => Promise<Uint8Array>;
   /** Tells every admin. */
   notifyAdmins: (blocks: SafeHtml[]) => Promise<void>;
   /** Tells one admin (who asked for a post). */
@@ -139,6 +152,10 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
   const backoffMs = options.backoffMs ?? 1000;
   const maxBackoffMs = options.maxBackoffMs ?? 60_000;
   const blockedRetryMs = options.blockedRetryMs ?? 300_000;
+  const maxAgeMs = options.autopostMaxAgeMs;
+  /** Articles the admins were told AUTOPOST held back (by this process): each is told once. */
+  const heldTold = new Set<string>();
+  let newLedgerTold = false;
 
   const queue: Job[] = [];
   let working: Promise<void> | undefined;
@@ -268,17 +285,29 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     }
   }
 
+  /** The card for a post, drawn before anything is claimed; a card that cannot be drawn leaves a text post (logged), not no post. */
+  async function drawCard(article: Article): Promise<Uint8Array | undefined> {
+    if (!options.card) return undefined;
+    try {
+      return await options.card(article);
+    } catch (error) {
+      logger.error({ err: error, articleId: article.id }, "channel: could not draw the summary card; posting the text alone");
+      return undefined;
+    }
+  }
+
   async function post(job: Job): Promise<Outcome> {
     const article = options.library().byId.get(job.articleId);
     if (!article) return "done";
-    const sent = renderChannelPost(article, options.botUsername());
+    const sent = renderChannelPost(article, options.botUsername(), { at: now() });
+    const card = await drawCard(article);
     const hash = contentHash(article);
     const claim = await ledger.claimPost({
       articleId: article.id,
       chatId: channelId,
       contentHash: hash,
       now: now(),
-      autoAllowed: options.autopost && autopostTime(article) <= now(),
+      autoAllowed: options.autopost && autopostTime(article) <= now() && !isTooOldToAutopost(article, now(), maxAgeMs),
       limit,
     });
     if (claim.status === "not-eligible") return "done";
@@ -286,11 +315,13 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     // From here until recordPosted, a crash leaves the article `sending`: the next start makes it `uncertain`.
     let messageId: number;
     try {
-      const message = await api.sendMessage(channelId, sent.text, {
-        parse_mode: "HTML",
-        link_preview_options: { url: article.url, prefer_small_media: true },
-        reply_markup: { inline_keyboard: sent.keyboard },
-      });
+      const message = card
+        ? await api.sendPhoto(channelId, new InputFile(card, "card.png"), { caption: sent.text, parse_mode: "HTML", reply_markup: { inline_keyboard: sent.keyboard } })
+        : await api.sendMessage(channelId, sent.text, {
+            parse_mode: "HTML",
+            link_preview_options: { url: article.url, prefer_small_media: true },
+            reply_markup: { inline_keyboard: sent.keyboard },
+          });
       messageId = message.message_id;
     } catch (error) {
       if (isUnanswered(error)) {
@@ -337,13 +368,28 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     const claim = await ledger.claimEdit({ articleId: article.id, contentHash: hash, now: now(), limit });
     if (claim.status === "not-eligible") return "done";
     if (claim.status === "wait") return { retryAt: claim.until };
-    const sent = renderChannelPost(article, options.botUsername());
-    try {
-      await api.editMessageText(record.chatId, record.messageId, sent.text, {
+    // Worded for the day it went out: a correction made later does not turn its "today" into a date, or back.
+    const sent = renderChannelPost(article, options.botUsername(), { at: record.postedAt ?? now() });
+    const card = await drawCard(article);
+    const { chatId, messageId } = record;
+    const editText = () =>
+      api.editMessageText(chatId, messageId, sent.text, {
         parse_mode: "HTML",
         link_preview_options: { url: article.url, prefer_small_media: true },
         reply_markup: { inline_keyboard: sent.keyboard },
       });
+    // The card and the caption together: the card is drawn again from the corrected article, right whatever changed.
+    const editPhoto = (png: Uint8Array) =>
+      api.editMessageMedia(chatId, messageId, { type: "photo", media: new InputFile(png, "card.png"), caption: sent.text, parse_mode: "HTML" }, { reply_markup: { inline_keyboard: sent.keyboard } });
+    const editCaption = () => api.editMessageCaption(chatId, messageId, { caption: sent.text, parse_mode: "HTML", reply_markup: { inline_keyboard: sent.keyboard } });
+    try {
+      try {
+        await (card ? editPhoto(card) : editText());
+      } catch (error) {
+        // CHANNEL_CARD changed since the post went out: a text post is edited as text, a photo's caption as a caption.
+        if (!(error instanceof GrammyError) || !/there is no (text|media|caption) in the message to edit|message has no media/i.test(error.description)) throw error;
+        await (card ? editText() : editCaption());
+      }
       const editedAt = now();
       await persist("a correction", { articleId: article.id }, () => ledger.recordEdited({ articleId: article.id, contentHash: hash, now: editedAt, modified: true }));
       logger.info({ articleId: article.id, messageId: record.messageId }, "channel: post corrected");
@@ -397,6 +443,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     }
     const at = now();
     const due: { article: Article; at: number }[] = [];
+    const held: Article[] = [];
     let next = Infinity;
     for (const article of options.library().articles) {
       const record = records.get(article.id);
@@ -410,11 +457,18 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       else if (record.state === "requested") dueAt = 0;
       else if (record.state === "scheduled") dueAt = record.scheduledAt ?? undefined;
       if (dueAt === undefined) continue;
-      if (dueAt <= at) due.push({ article, at: dueAt });
+      if (record === undefined && dueAt <= at && isTooOldToAutopost(article, at, maxAgeMs)) held.push(article);
+      else if (dueAt <= at) due.push({ article, at: dueAt });
       else next = Math.min(next, dueAt);
     }
     due.sort((a, b) => a.at - b.at || a.article.date.localeCompare(b.article.date) || a.article.id.localeCompare(b.article.id));
     for (const { article } of due) enqueue("post", article.id);
+    const newlyHeld = held.filter((article) => !heldTold.has(article.id));
+    if (newlyHeld.length > 0 && maxAgeMs !== undefined) {
+      for (const article of newlyHeld) heldTold.add(article.id);
+      logger.warn({ held: newlyHeld.map((article) => article.id), autopostMaxAgeMs: maxAgeMs }, "channel: AUTOPOST held back articles older than AUTOPOST_MAX_AGE; they wait for /publish");
+      void options.notifyAdmins(renderHeldBackNotice(newlyHeld, maxAgeMs));
+    }
     clearTimeout(dueTimer);
     dueTimer = undefined;
     if (next !== Infinity && !stopped) {
@@ -438,9 +492,24 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     return ticking;
   }
 
+  /** A ledger this process began while the content already has articles: said in the log and to the admins, once. */
+  function tellIfNewLedger(): void {
+    if (newLedgerTold || !ledger.createdHere()) return;
+    newLedgerTold = true;
+    const count = options.library().articles.length;
+    if (count === 0) return;
+    logger.warn(
+      { articles: count, autopost: options.autopost, autopostMaxAgeMs: maxAgeMs ?? 0 },
+      "channel: the post ledger is new (none was found) while the content has articles: those already in the channel cannot be told apart",
+    );
+    // Not awaited: a slow notice (retried on 429) must not hold up the heartbeat.
+    void options.notifyAdmins(renderNewLedgerNotice(count, options.autopost, maxAgeMs));
+  }
+
   async function tickOnce(): Promise<void> {
     if (stopped) return;
     await ledger.heartbeat(now()).catch(onError);
+    tellIfNewLedger();
     const held = await lease.renew();
     if (stopped) return;
     if (held !== poster) {
@@ -505,7 +574,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
 
     /** What /status and /publish show. */
     async status(): Promise<ArticleChannelStatus[]> {
-      return channelStatus(options.library(), await ledger.all(), { autopost: options.autopost, now: now() });
+      return channelStatus(options.library(), await ledger.all(), { autopost: options.autopost, now: now(), autopostMaxAgeMs: maxAgeMs });
     },
 
     /**

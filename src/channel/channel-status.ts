@@ -9,10 +9,11 @@ import type { PostRecord } from "./post-ledger";
  * - `queued`: due, going out as fast as the limits allow;
  * - `sending`: being sent now;
  * - `waiting`: AUTOPOST is off, so it waits for an admin;
+ * - `held`: AUTOPOST is on, but the article is older than AUTOPOST_MAX_AGE: it waits for an admin;
  * - `failed`: Telegram refused it;
  * - `uncertain`: the bot stopped while sending it; an admin decides.
  */
-export type ChannelState = "posted" | "scheduled" | "queued" | "sending" | "waiting" | "failed" | "uncertain";
+export type ChannelState = "posted" | "scheduled" | "queued" | "sending" | "waiting" | "held" | "failed" | "uncertain";
 
 export interface ArticleChannelStatus {
   articleId: string;
@@ -31,17 +32,35 @@ export function autopostTime(article: Article): number {
   return article.publishAt !== undefined ? Date.parse(article.publishAt) : 0;
 }
 
+/** The moment an article's age is counted from: its `publishAt`, else the start of its date (UTC). */
+export function articleTime(article: Article): number {
+  return article.publishAt !== undefined ? Date.parse(article.publishAt) : Date.parse(`${article.date}T00:00:00Z`);
+}
+
+/**
+ * AUTOPOST's safety window: whether an article is too old to go out by
+ * itself (`maxAgeMs` past its date or `publishAt`), so that a lost ledger
+ * cannot post the archive again. `maxAgeMs` 0 or unset: no limit.
+ */
+export function isTooOldToAutopost(article: Article, now: number, maxAgeMs: number | undefined): boolean {
+  return maxAgeMs !== undefined && maxAgeMs > 0 && now - articleTime(article) > maxAgeMs;
+}
+
 /** Every article's channel state (the content's, then ledger lines of articles no longer there). */
-export function channelStatus(library: Library, records: readonly PostRecord[], options: { autopost: boolean; now: number }): ArticleChannelStatus[] {
+export function channelStatus(
+  library: Library,
+  records: readonly PostRecord[],
+  options: { autopost: boolean; now: number; autopostMaxAgeMs?: number },
+): ArticleChannelStatus[] {
   const byArticle = new Map(records.map((record) => [record.articleId, record]));
   const statuses: ArticleChannelStatus[] = library.articles.map((article) => {
     const record = byArticle.get(article.id);
     if (record) return { ...statusOfRecord(record), article };
     if (!options.autopost) return { articleId: article.id, article, state: "waiting" };
     const at = autopostTime(article);
-    return at > options.now
-      ? { articleId: article.id, article, state: "scheduled", dueAt: at, scheduledBy: "publishAt" }
-      : { articleId: article.id, article, state: "queued" };
+    if (at > options.now) return { articleId: article.id, article, state: "scheduled", dueAt: at, scheduledBy: "publishAt" };
+    if (isTooOldToAutopost(article, options.now, options.autopostMaxAgeMs)) return { articleId: article.id, article, state: "held" };
+    return { articleId: article.id, article, state: "queued" };
   });
   for (const record of records) {
     if (!library.byId.has(record.articleId)) statuses.push(statusOfRecord(record));

@@ -1,7 +1,9 @@
 import type { Api } from "grammy";
 import type { Logger } from "pino";
 import type { AdminNotifier } from "../admin-notifier";
+import type { Article } from "../content/article-schema";
 import type { Library } from "../library";
+import { cardContent, renderCardPng } from "../render/render-card";
 import type { ChannelStorage } from "../storage/create-shared-state";
 import { PUBLISH_TIMEOUT_MS, type ChannelDeps } from "./channel-deps";
 import { createChannelPublisher, type ChannelPublisherOptions } from "./channel-publisher";
@@ -9,6 +11,10 @@ import { createChannelPublisher, type ChannelPublisherOptions } from "./channel-
 export interface CreateChannelOptions {
   channelId: string;
   autopost: boolean;
+  /** AUTOPOST_MAX_AGE in ms; unset: no limit. */
+  autopostMaxAgeMs?: number;
+  /** CHANNEL_CARD: each post a summary card with the post as its caption. */
+  card?: boolean;
   adminIds: readonly number[];
   /** The ledger, the conversations and the poster lease: SQLite in DATA_DIR, or Redis (`openSharedState`). */
   storage: ChannelStorage;
@@ -26,6 +32,7 @@ export interface CreateChannelOptions {
 /** Builds the publisher over the channel's storage, and what the admin commands need. */
 export function createChannel(options: CreateChannelOptions) {
   const { ledger, lease, conversations, available } = options.storage;
+  const card = options.card ? (article: Article) => renderCardPng(cardContent(article)) : undefined;
   const publisher = createChannelPublisher({
     api: options.channelApi,
     ledger,
@@ -34,6 +41,8 @@ export function createChannel(options: CreateChannelOptions) {
     botUsername: options.botUsername,
     library: options.library,
     autopost: options.autopost,
+    autopostMaxAgeMs: options.autopostMaxAgeMs,
+    ...(card ? { card } : {}),
     notifyAdmins: options.notifier.notifyAdmins,
     notifyAdmin: options.notifier.notifyAdmin,
     logger: options.logger.child({ channel: options.channelId }),
@@ -42,6 +51,7 @@ export function createChannel(options: CreateChannelOptions) {
   const deps: ChannelDeps = {
     channelId: options.channelId,
     autopost: options.autopost,
+    ...(card ? { card } : {}),
     adminIds: new Set(options.adminIds),
     publisher,
     conversations,

@@ -99,6 +99,13 @@ export interface ClaimPostArgs {
 export interface PostLedger {
   /** This process's id in the ledger: the `owner` of its claims. */
   readonly instanceId: string;
+  /**
+   * Whether this process began the ledger (there was none: a first start, a
+   * new DATA_DIR, a Redis that lost its data) rather than finding one. Known
+   * once `register` (or, with Redis away at start, a later heartbeat) has
+   * reached the storage.
+   */
+  createdHere(): boolean;
   get(articleId: string): Promise<PostRecord | undefined>;
   /** Every record, oldest change first. */
   all(): Promise<PostRecord[]>;

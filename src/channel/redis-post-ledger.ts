@@ -100,19 +100,40 @@ export function createRedisPostLedger(connection: RedisConnection, options: Redi
     });
   }
 
-  /** Reads this ledger's id, making one if there is none yet (the first start on this Redis). */
+  let created = false;
+  /** What `onProblem` was last told: it hears of a change, not of every check. */
+  let reported: string | undefined;
+  const report = (reason: string | undefined) => {
+    if (reason === reported) return;
+    reported = reason;
+    options.onProblem?.(reason);
+  };
+  const goneReason = "the ledger in Redis is gone (was Redis restarted without its data?): not posting, so as not to post everything again";
+
+  /** Reads this ledger's id, making one if there is none yet (the first start on this Redis, or one that lost its data). */
   async function establish(): Promise<void> {
-    await connection.run(() => connection.client.set(ledgerKey, randomUUID(), "NX"));
+    const made = await connection.run(() => connection.client.set(ledgerKey, randomUUID(), "NX"));
     ledgerId = (await connection.run(() => connection.client.get(ledgerKey))) ?? undefined;
+    if (made === "OK") created = true;
+  }
+
+  /**
+   * Every instance, at every heartbeat, not only the poster at a claim: the
+   * ledger it started with is still there. If Redis lost it, /healthz says so
+   * on every instance, and nothing is posted (the claims are fenced too).
+   */
+  async function checkLedger(): Promise<void> {
+    if (ledgerId === undefined) return;
+    const id = await connection.run(() => connection.client.get(ledgerKey));
+    report(id === ledgerId ? undefined : goneReason);
   }
 
   /** Inside a claim: the ledger is the one this process started with, and (with a lease) this process is the poster. */
   async function fenced(tx: Redis): Promise<boolean> {
     const [id, holder] = await tx.mget(ledgerKey, options.leaseKey ?? ledgerKey);
     if (id !== ledgerId) {
-      const reason = "the ledger in Redis is gone (was Redis restarted without its data?): not posting, so as not to post everything again";
-      options.onProblem?.(reason);
-      throw new StorageUnavailableError(reason);
+      report(goneReason);
+      throw new StorageUnavailableError(goneReason);
     }
     return options.leaseKey === undefined || holder === instanceId;
   }
@@ -175,10 +196,12 @@ export function createRedisPostLedger(connection: RedisConnection, options: Redi
     const self = JSON.stringify({ pid: process.pid, host: hostname(), seenAt: now });
     await connection.run(() => connection.client.set(instanceKey(instanceId), self, "PX", staleMs));
     if (ledgerId === undefined) await establish();
+    else await checkLedger();
   };
 
   return {
     instanceId,
+    createdHere: () => created,
 
     async get(articleId) {
       return parse(await connection.run(() => connection.client.hget(postsKey, articleId)));

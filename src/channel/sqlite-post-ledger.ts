@@ -101,6 +101,8 @@ export interface PostLedgerOptions {
   host?: string;
   /** A process not heard from for this long is taken for dead. @default 30 000 */
   staleMs?: number;
+  /** The database was made by this process (`isNewChannelDatabase`): the ledger is new. @default false */
+  created?: boolean;
 }
 
 /**
@@ -195,6 +197,7 @@ export function createSqlitePostLedger(db: ChannelDatabase, options: PostLedgerO
 
   return {
     instanceId,
+    createdHere: () => options.created ?? false,
 
     async get(articleId) {
       return get(articleId);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { relativeTimeWord } from "./relative-time";
 
 /**
  * The schema of one article file in `content/`. The TypeScript types below are
@@ -105,6 +106,15 @@ export const articleSchema = z
   .object({
     id: slug().describe("Stable id of the article; never reuse one."),
     headline: text(),
+    lead: text()
+      .max(400, "must be at most 400 characters: one or two sentences")
+      .refine((lead) => relativeTimeWord(lead) === undefined, {
+        message: "must give the date rather than a word such as 'today' or 'yesterday': the post may go out on another day",
+      })
+      .optional()
+      .describe(
+        "The channel post's lead: one or two sentences in the editor's own words (plain text; not checked against the body). Unset: the article's first sentence that is not the headline. Give dates, not 'today'.",
+      ),
     outlet: text(),
     url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }),
     date: isoDate().describe("The day the article reports on."),

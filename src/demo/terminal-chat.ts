@@ -37,10 +37,19 @@ export function createTerminalChat<C extends Context>(bot: Bot<C>, print: (text:
   /** Prints one API call the way a reader would see its effect. */
   function show(call: ApiCall): void {
     const { method, payload } = call;
-    if (method === "sendMessage" || method === "editMessageText") {
+    const photoMethods = ["sendPhoto", "editMessageMedia", "editMessageCaption"];
+    if (method === "sendMessage" || method === "editMessageText" || photoMethods.includes(method)) {
       const channel = typeof payload.chat_id === "string" || Number(payload.chat_id) <= -1_000_000_000_000;
-      const label = method === "editMessageText" ? "(edited) " : channel ? `(channel post to ${String(payload.chat_id)})\n` : "";
-      print(label + htmlToTerminalText(String(payload.text ?? "")));
+      const label = method.startsWith("edit") ? "(edited) " : channel ? `(channel post to ${String(payload.chat_id)})\n` : "";
+      const media = (method === "editMessageMedia" ? payload.media : undefined) as { media?: unknown; caption?: unknown } | undefined;
+      // A photo is shown by what it is; its caption as the text under it.
+      const picture = (media?.media ?? payload.photo) as { data?: Buffer } | undefined;
+      if (picture?.data instanceof Buffer) {
+        const size = picture.data.length > 24 ? `${picture.data.readUInt32BE(16)}×${picture.data.readUInt32BE(20)}` : "?";
+        print(`${label}[ summary card: ${size} PNG, ${Math.round(picture.data.length / 1024)} KB ]`);
+      }
+      const text = method === "sendMessage" || method === "editMessageText" ? payload.text : (media?.caption ?? payload.caption);
+      print((picture?.data instanceof Buffer ? "" : label) + htmlToTerminalText(String(text ?? "")));
       const markup = payload.reply_markup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined;
       if (markup?.inline_keyboard) {
         if (!channel) lastKeyboard = markup.inline_keyboard;

@@ -1,6 +1,10 @@
 import type { Article } from "../content/article-schema";
 import { bold, html, joinHtml } from "./html";
 import { formatDate, type Answer } from "./render-article";
+import { shortenText } from "./shorten-text";
+
+/** A button's label: clients cut longer ones themselves, mid-word. */
+export const BUTTON_LABEL_MAX = 64;
 
 /** Telegram allows up to 100 buttons; a long archive shows its newest articles. */
 const MAX_LISTED = 20;
@@ -15,7 +19,7 @@ export function renderArticleList(articles: readonly Article[], currentId: strin
   return {
     blocks: [html`${bold("Articles")} (${articles.length}). Choose one to ask about it:`, joinHtml(lines, "\n"), ...more],
     keyboard: listed.map((article) => [
-      { text: `${article.id === currentId ? "✓ " : ""}${article.headline}`.slice(0, 64), callback_data: `article:${article.id}` },
+      { text: shortenText(`${article.id === currentId ? "✓ " : ""}${article.headline}`, BUTTON_LABEL_MAX), callback_data: `article:${article.id}` },
     ]),
   };
 }

@@ -3,8 +3,9 @@ import type { PostRecord } from "../channel/post-ledger";
 import { postLink } from "../channel/post-link";
 import type { Article } from "../content/article-schema";
 import { bold, html, italic, joinHtml, link, type SafeHtml } from "./html";
-import type { Answer } from "./render-article";
-import { shorten } from "./render-target";
+import { formatDate, type Answer } from "./render-article";
+import { BUTTON_LABEL_MAX } from "./render-article-list";
+import { shortenText } from "./shorten-text";
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
@@ -49,6 +50,8 @@ export function describeChannelState(status: ArticleChannelStatus): SafeHtml {
       return html`being sent now`;
     case "waiting":
       return html`waiting for an admin (AUTOPOST is off)`;
+    case "held":
+      return html`held back: older than AUTOPOST_MAX_AGE, so it waits for an admin`;
     case "failed":
       return html`failed: ${record?.error ?? "unknown error"}`;
     case "uncertain":
@@ -62,6 +65,7 @@ const stateOrder: { state: ChannelState; title: string }[] = [
   { state: "sending", title: "Sending" },
   { state: "queued", title: "Going out" },
   { state: "scheduled", title: "Scheduled" },
+  { state: "held", title: "Held back" },
   { state: "waiting", title: "Waiting" },
   { state: "posted", title: "Posted" },
 ];
@@ -97,7 +101,7 @@ export function renderPublishList(statuses: readonly ArticleChannelStatus[], lim
   return {
     blocks: [html`${bold("Publish to the channel.")} Choose an article:`, joinHtml(lines, "\n")],
     keyboard: [
-      ...listed.map((s) => [{ text: shorten(s.article?.headline ?? s.articleId, 60), callback_data: `pub:pick:${s.articleId}` }]),
+      ...listed.map((s) => [{ text: shortenText(s.article?.headline ?? s.articleId, BUTTON_LABEL_MAX), callback_data: `pub:pick:${s.articleId}` }]),
       [{ text: "Cancel", callback_data: "pub:cancel" }],
     ],
   };
@@ -142,6 +146,42 @@ export function renderUncertainNotice(record: PostRecord, article: Article | und
     html`⚠️ ${bold("Check the channel:")} I may or may not have posted ${bold(headline)} to ${channelId}.`,
     html`I began sending it${when}, and ${record.error ?? "the bot stopped before Telegram's answer was recorded"}. I will not post it again by myself.`,
     html`Look in the channel, then send /publish, choose the article and pick Post again or Mark as posted.`,
+  ];
+}
+
+const hours = (ms: number) => `${Math.round((ms / 3_600_000) * 10) / 10} hours`;
+
+/**
+ * Tells the admins that AUTOPOST left articles alone because they are older
+ * than the safety window: how many (and the newest few), and what to do.
+ */
+export function renderHeldBackNotice(held: readonly Article[], maxAgeMs: number): SafeHtml[] {
+  const newest = [...held].sort((a, b) => b.date.localeCompare(a.date)).slice(0, 5);
+  const lines = newest.map((article) => html`• ${bold(article.headline)} (${formatDate(article.date)})`);
+  if (held.length > newest.length) lines.push(html`…and ${held.length - newest.length} more`);
+  const count = held.length === 1 ? "1 article" : `${held.length} articles`;
+  return [
+    html`${bold(`AUTOPOST held back ${count}`)} older than ${hours(maxAgeMs)} (AUTOPOST_MAX_AGE), so as not to post the archive again. Nothing was posted:\n${joinHtml(lines, "\n")}`,
+    html`If one should go out, send /publish and choose it. To let AUTOPOST post older articles by itself, raise AUTOPOST_MAX_AGE (0: no limit).`,
+  ];
+}
+
+/**
+ * Tells the admins that this instance began a new, empty post ledger while
+ * the content already holds articles: if they were posted before, the bot
+ * cannot know it.
+ */
+export function renderNewLedgerNotice(articleCount: number, autopost: boolean, maxAgeMs: number | undefined): SafeHtml[] {
+  const what = articleCount === 1 ? "1 article" : `${articleCount} articles`;
+  const policy = !autopost
+    ? html`AUTOPOST is off: nothing goes out until an admin posts it.`
+    : maxAgeMs !== undefined && maxAgeMs > 0
+      ? html`AUTOPOST posts by itself only articles from the last ${hours(maxAgeMs)} (AUTOPOST_MAX_AGE); older ones wait for /publish.`
+      : html`AUTOPOST_MAX_AGE is 0, so AUTOPOST posts every one of them by itself.`;
+  return [
+    html`⚠️ ${bold("The post ledger is new")} (none was found: a first start, a new DATA_DIR, or a Redis that lost its data), while the content holds ${what}. I cannot tell which of them are already in the channel.`,
+    policy,
+    html`If this is not a first start, check the channel, and use /status and /publish.`,
   ];
 }
 

@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import { createMemoryChatArticleStore, type ChatArticleStore } from "../bot/chat-articles";
 import { createRedisChatArticleStore } from "../bot/redis-chat-articles";
 import { createMemorySpamCounters, type SpamCounterStore } from "../bot/spam-limit";
-import { openChannelDatabase, type ChannelDatabase } from "../channel/channel-database";
+import { isNewChannelDatabase, openChannelDatabase, type ChannelDatabase } from "../channel/channel-database";
 import { createSqliteConversationStore, type ConversationStore } from "../channel/conversation-store";
 import type { PostLedger } from "../channel/post-ledger";
 import { createSoleLease, type PosterLease } from "../channel/poster-lease";
@@ -82,7 +82,9 @@ export function openEmbeddedState(dataDir: string): SharedState {
     chatArticles: createMemoryChatArticleStore(),
     channel() {
       db ??= openChannelDatabase(dataDir);
-      channel ??= { ledger: createSqlitePostLedger(db), conversations: createSqliteConversationStore(db), lease: createSoleLease(), available: () => true };
+      // A ledger in memory (the demo) is new by design, with nothing to protect: only a new DATA_DIR counts as new.
+      const created = dataDir !== ":memory:" && isNewChannelDatabase(db);
+      channel ??= { ledger: createSqlitePostLedger(db, { created }), conversations: createSqliteConversationStore(db), lease: createSoleLease(), available: () => true };
       return channel;
     },
     spamCounters: createMemorySpamCounters(),
@@ -116,13 +118,23 @@ async function openRedisState(options: SharedStateOptions & { redisUrl: string }
   const leaseKey = connection.key("poster");
   const chatArticles = createRedisChatArticleStore(connection, logger);
   let channel: ChannelStorage | undefined;
+  let ledgerGoneLogged = false;
   return {
     kind: "redis",
     recentUpdateIds: createRedisRecentUpdateIds(connection, logger),
     chatArticles,
     channel() {
       channel ??= {
-        ledger: createRedisPostLedger(connection, { instanceId, staleMs: leaseMs, leaseKey, onProblem: (reason) => report("ledger", reason) }),
+        ledger: createRedisPostLedger(connection, {
+          instanceId,
+          staleMs: leaseMs,
+          leaseKey,
+          onProblem: (reason) => {
+            if (reason !== undefined && !ledgerGoneLogged) logger.error(`redis: ${reason}`);
+            ledgerGoneLogged = reason !== undefined;
+            report("ledger", reason);
+          },
+        }),
         conversations: createRedisConversationStore(connection),
         lease: createRedisPosterLease(connection, { key: leaseKey, instanceId, ttlMs: leaseMs, logger }),
         available: () => connection.up,

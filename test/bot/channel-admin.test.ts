@@ -35,8 +35,8 @@ describe("/publish, for an admin in a private chat", () => {
     expect(text(list)).toContain("Publish to the channel. Choose an article:");
     expect(text(list)).toContain(`• ${a.headline}: waiting for an admin (AUTOPOST is off)`);
     expect(buttons(list)).toEqual([
-      ["Story 1: Council of CIS Defense Ministers meets in…", "pub:pick:story-001"],
-      ["Story 2: Council of CIS Defense Ministers meets in…", "pub:pick:story-002"],
+      ["Story 1: Council of CIS Defense Ministers meets in hospitable…", "pub:pick:story-001"],
+      ["Story 2: Council of CIS Defense Ministers meets in hospitable…", "pub:pick:story-002"],
       ["Cancel", "pub:cancel"],
     ]);
 
@@ -213,7 +213,7 @@ describe("/status", () => {
     await advanceUntil(vi, () => t.textsTo(channelId).length >= 2, 10_000);
     const [status] = sent(await t.send(adminChat.message("/status")));
     const html = String(status?.payload.text);
-    expect(text(status)).toMatch(/^Channel @newsroom · AUTOPOST on\n0 uncertain, 0 failed, 0 sending, 0 going out, 1 scheduled, 0 waiting, 2 posted\n\n/);
+    expect(text(status)).toMatch(/^Channel @newsroom · AUTOPOST on\n0 uncertain, 0 failed, 0 sending, 0 going out, 1 scheduled, 0 held back, 0 waiting, 2 posted\n\n/);
     expect(text(status)).toContain(`Posted\n• ${b.headline}: posted 31 January 2025 at 15:20 UTC (the post)\n• ${a.headline}: posted 31 January 2025 at 15:20 UTC (the post)`);
     expect(text(status)).toContain(`Scheduled\n• ${c.headline}: scheduled for 1 January 2099 at 00:00 UTC (publishAt)`);
     expect(html).toContain(`<a href="https://t.me/newsroom/1">the post</a>`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAutopostOn, parseConfig } from "../../src/config";
+import { autopostMaxAgeMs, isAutopostOn, parseConfig } from "../../src/config";
 
 const BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0";
 
@@ -41,6 +41,29 @@ describe("channel settings", () => {
     expect(parseConfig({ BOT_TOKEN, AUTOPOST: "on" })).toEqual({
       ok: false,
       problems: ["AUTOPOST: AUTOPOST is on but CHANNEL_ID is not set: set the channel, or leave AUTOPOST out"],
+    });
+  });
+
+  it("hold AUTOPOST to a 48-hour safety window by default; 0 means no limit; the card is off unless asked for", () => {
+    const defaults = parseConfig({ BOT_TOKEN, CHANNEL_ID: "@newsroom" });
+    expect(defaults.ok && defaults.config.AUTOPOST_MAX_AGE).toBe(48);
+    expect(defaults.ok && autopostMaxAgeMs(defaults.config)).toBe(48 * 3_600_000);
+    expect(defaults.ok && defaults.config.CHANNEL_CARD).toBe(false);
+    const set = parseConfig({ BOT_TOKEN, CHANNEL_ID: "@newsroom", AUTOPOST_MAX_AGE: "0", CHANNEL_CARD: "on" });
+    expect(set.ok && autopostMaxAgeMs(set.config)).toBeUndefined();
+    expect(set.ok && set.config.CHANNEL_CARD).toBe(true);
+    const half = parseConfig({ BOT_TOKEN, AUTOPOST_MAX_AGE: "1.5" });
+    expect(half.ok && autopostMaxAgeMs(half.config)).toBe(5_400_000);
+  });
+
+  it("name a bad safety window or card setting", () => {
+    expect(parseConfig({ BOT_TOKEN, AUTOPOST_MAX_AGE: "-1", CHANNEL_CARD: "maybe" })).toEqual({
+      ok: false,
+      problems: ["AUTOPOST_MAX_AGE: AUTOPOST_MAX_AGE must be 0 (no limit) or a number of hours", "CHANNEL_CARD: CHANNEL_CARD must be on or off"],
+    });
+    expect(parseConfig({ BOT_TOKEN, AUTOPOST_MAX_AGE: "two days" })).toEqual({
+      ok: false,
+      problems: ["AUTOPOST_MAX_AGE: AUTOPOST_MAX_AGE must be a number of hours (0: no limit)"],
     });
   });
 });

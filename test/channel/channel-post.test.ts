@@ -1,7 +1,7 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import { beforeAll, describe, expect, it } from "vitest";
 import { contentHash, renderChannelPost } from "../../src/channel/channel-post";
-import type { Article } from "../../src/content/article-schema";
+import { articleSchema, type Article } from "../../src/content/article-schema";
 import { htmlToText } from "../../src/render/html";
 import { createTestBot, loadRealArticles } from "../support/test-bot";
 
@@ -23,19 +23,125 @@ function expectBalancedHtml(text: string) {
   expect(open).toEqual([]);
 }
 
+/** When the post goes out: years after the Baku meeting, and on its day. */
+const late = Date.parse("2026-11-27T10:00:00Z");
+const sameDay = Date.parse("2019-10-30T15:00:00Z");
+const RELATIVE = /\b(today|yesterday|tonight|tomorrow|this week)\b/i;
+
+/** No word cut: every "…" follows a whole word, and what precedes it is a prefix of the source at a word's end. */
+function expectCutAtWords(text: string, sources: readonly string[]) {
+  for (const match of text.matchAll(/(\S+)…/g)) {
+    const before = text.slice(0, match.index + match[0].length - 1);
+    const tail = before.split(/[“\n]/).at(-1) ?? "";
+    const source = sources.find((s) => s.includes(tail.slice(0, 40)));
+    expect(source, `"${tail}" comes from the article`).toBeDefined();
+    const at = (source ?? "").indexOf(tail) + tail.length;
+    expect((source ?? "").charAt(at), `cut after "${tail.slice(-20)}"`).toMatch(/^[\s,;:.!?]?$/);
+  }
+}
+
 describe("the channel post", () => {
-  it("carries what a channel reader wants: what happened where, who came and who did not, key item, key quote, source, hashtags", () => {
-    const post = renderChannelPost(real, "briefingbot");
+  it("reads as news: headline, dateline, a lead, who attended by country, the key quote shortened, the source, hashtags", () => {
+    const post = renderChannelPost(real, "briefingbot", { at: late });
     const text = htmlToText(post.text);
-    expect(post.text).toContain("<b>Council of CIS Defense Ministers meets in hospitable land of Azerbaijan</b>\n<i>Baku, Azerbaijan, 30 October 2019</i>");
-    expect(text).toContain("• The 77th meeting of the Council of Defense Ministers of the Commonwealth of Independent States was held in Baku today.");
-    expect(text).toContain("Attended: Sergei Shoigu, Andrei Ravkov, Nurlan Yermekbayev, Bakhodir Kurbanov, Mirzo Sherali, Rayimberdi Duishenbiev, Sergey Lebedev");
-    expect(text).toContain("Did not attend: Armenia refused to attend the Baku summit.");
-    expect(text).toContain("Key item: The Concept of Military Cooperation of the CIS Member States until 2025");
-    expect(post.text).toContain("<b>Sergey Lebedev</b>:\n<blockquote>“It is deplorable that since our last meeting in Anapa city");
-    expect(post.text).toContain(`Source: <a href="${real.url}">Vestnik Kavkaza</a>`);
-    expect(text.endsWith("#CIS #Azerbaijan #Baku #DefenseMinisters")).toBe(true);
+    expect(post.text.startsWith("<b>Council of CIS Defense Ministers meets in hospitable land of Azerbaijan</b>\n<i>Baku, Azerbaijan, 30 October 2019</i>\n\n")).toBe(true);
+    // The first sentence says "today": years later it is not the post's lead; one from the article's event and place is.
+    expect(text).toContain("\n\nThe 77th meeting of the Council of Defense Ministers of the CIS was held in Baku, Azerbaijan.\n\n");
+    expect(text).toContain("• Attended: Russia, Belarus, Kazakhstan, Uzbekistan, Tajikistan, Kyrgyzstan and CIS Executive Committee. Did not attend: Armenia.");
+    expect(text).toContain("• Sergey Lebedev: “It is deplorable that since our last meeting in Anapa city, the situation in the world hasn’t changed for the better…”");
+    expect(post.text).toContain(`Source: <a href="${real.url}">Vestnik Kavkaza</a>\n#CIS #Azerbaijan #Baku #DefenseMinisters`);
+    expect(text).not.toMatch(RELATIVE);
+    expect(text.length).toBeLessThanOrEqual(600);
+    // The digest's parts are gone: no list of every attendee's name, no bullet fragments.
+    expect(text).not.toContain("Andrei Ravkov");
+    expect(text).not.toContain("Laid a wreath");
     expectBalancedHtml(post.text);
+  });
+
+  it("on the article's own day, leads with its first sentence as written", () => {
+    const text = htmlToText(renderChannelPost(real, "briefingbot", { at: sameDay }).text);
+    expect(text).toContain("\n\nThe 77th meeting of the Council of Defense Ministers of the Commonwealth of Independent States was held in Baku today.\n\n");
+    expect(text.length).toBeLessThanOrEqual(600);
+  });
+
+  it("leads with the editor's own lead when there is one", () => {
+    const lead = "Defense ministers of six CIS countries met in Baku on 30 October 2019; Armenia stayed away.";
+    const text = htmlToText(renderChannelPost({ ...real, lead }, "briefingbot", { at: late }).text);
+    expect(text).toContain(`30 October 2019\n\n${lead}\n\n• Attended:`);
+  });
+
+  it("skips a first paragraph that repeats the headline, and a quote's sentence that says 'today' when posted late", () => {
+    const quote = { speaker: "lebedev", kind: "quote" as const, key: true, paragraph: 12, text: real.statements[7]?.text ?? "" };
+    const article: Article = {
+      ...real,
+      body: [`${real.headline}. Ministers of six countries gathered in Baku. They laid a wreath.`, ...real.body.slice(1)],
+      statements: [quote],
+    };
+    const text = htmlToText(renderChannelPost(article, "briefingbot", { at: late }).text);
+    expect(text).toContain("\n\nMinisters of six countries gathered in Baku.\n\n");
+    // "…on the agenda of today’s meeting…" is the quote's second sentence: the first is kept, marked as cut.
+    expect(text).toContain("• Sergey Lebedev: “Each meeting of the defense ministers shows the presence of common interests of the CIS countries in the field of expanding military cooperation…”");
+    expect(text).not.toMatch(RELATIVE);
+    const onTheDay = htmlToText(renderChannelPost(article, "briefingbot", { at: sameDay }).text);
+    expect(onTheDay).toContain("Sergey Lebedev: “Each meeting of the defense ministers");
+    expect(onTheDay.length).toBeLessThanOrEqual(600);
+  });
+
+  it("a long article stays within 600 visible characters, cut at clauses and words, never 'today' when late", () => {
+    const sentence = "Delegations from many countries took part in a long session that went on, and on, into the evening today";
+    const countries = ["Argentina", "Brazil", "Canada", "Denmark", "Estonia", "Finland", "Greece", "Hungary", "Iceland", "Japan", "Kenya", "Latvia", "Mexico", "Norway", "Oman", "Peru", "Qatar", "Romania", "Spain", "Turkey"];
+    const long: Article = {
+      ...real,
+      headline: "Foreign ministers of twelve countries meet for a long session on trade, climate, security, migration and the future of the organisation",
+      body: [`${sentence}. ${"A second sentence that also goes on for quite a while, with clauses. ".repeat(4)}`, ...real.body.slice(1)],
+      people: countries.map((country, i) => ({ id: `p${i}`, name: `Minister ${country}`, aliases: [], role: "foreign minister", country })),
+      attendance: { attended: countries.map((_, i) => ({ person: `p${i}`, paragraph: 2 })), absent: [{ who: "Armenia", text: "Armenia refused to attend the Baku summit.", paragraph: 2 }] },
+      statements: [{ speaker: "p0", kind: "quote", key: true, paragraph: 9, text: `${"We have talked for a long time, and we will talk again, because talking is what we do best. ".repeat(3)}Today we agreed.` }],
+      tags: ["Trade", "Climate", "Security", "Migration", "ForeignMinisters", "Summit", "Organisation", "Future"],
+    };
+    const post = renderChannelPost(long, "briefingbot", { at: late });
+    const text = htmlToText(post.text);
+    expect(text.length).toBeLessThanOrEqual(600);
+    expect(text).toContain(long.headline);
+    expect(text).toContain("Source: Vestnik Kavkaza");
+    expect(text).toContain("• Attended: Argentina, Brazil, Canada, Denmark, Estonia");
+    expect(text).toMatch(/and \d+ more\. Did not attend: Armenia\./);
+    expect(text).toContain("• Minister Argentina: “We have talked for a long time");
+    expect(text).not.toMatch(RELATIVE);
+    expect(text).toMatch(/…”/);
+    expectCutAtWords(text, [long.statements[0]?.text ?? "", ...long.body]);
+    if (process.env.SHOW_POST) console.log(text);
+    expectBalancedHtml(post.text);
+
+    const tiny = renderChannelPost(long, "briefingbot", { at: late, limit: 300 });
+    expect(htmlToText(tiny.text).length).toBeLessThanOrEqual(300);
+    expect(htmlToText(tiny.text)).toContain("Source: Vestnik Kavkaza");
+    expectBalancedHtml(tiny.text);
+  });
+
+  it("a short article is headline, dateline, lead and source, with nothing made up", () => {
+    const short: Article = {
+      ...real,
+      headline: "Port reopens",
+      body: ["The port of Baku reopened on Monday after repairs."],
+      people: [],
+      attendance: { attended: [], absent: [] },
+      agenda: [],
+      happenings: [],
+      places: [],
+      statements: [],
+      tags: [],
+    };
+    const post = renderChannelPost(short, "briefingbot", { at: late });
+    expect(htmlToText(post.text)).toBe("Port reopens\nBaku, Azerbaijan, 30 October 2019\n\nThe port of Baku reopened on Monday after repairs.\n\nSource: Vestnik Kavkaza");
+    expect(post.keyboard).toEqual([[{ text: "Share", switch_inline_query: "Port reopens" }]]);
+  });
+
+  it("refuses an editor's lead that says 'today': the post may go out on another day", () => {
+    const parsed = articleSchema.safeParse({ ...real, lead: "Ministers met in Baku today." });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toContain("must give the date rather than a word such as 'today'");
+    expect(articleSchema.safeParse({ ...real, lead: "Ministers met in Baku on 30 October 2019." }).success).toBe(true);
   });
 
   it("has deep links to the article's attendees, agenda and quotes, and a share button", () => {
@@ -75,32 +181,6 @@ describe("the channel post", () => {
     });
     const results = answer?.payload.results as { title: string }[];
     expect(results[0]?.title).toBe(real.headline);
-  });
-
-  it("stays within 4096 visible characters by dropping whole parts, extra happenings first, never the headline or source", () => {
-    const paragraph = "Something happened that takes a long sentence to tell, and it goes on. ".repeat(8).trim();
-    const long: Article = {
-      ...real,
-      body: [...real.body, ...Array.from({ length: 12 }, () => paragraph)],
-      happenings: [...real.happenings, ...Array.from({ length: 12 }, (_, i) => ({ text: paragraph, paragraph: 13 + i }))],
-    };
-    const post = renderChannelPost(long, "briefingbot");
-    const text = htmlToText(post.text);
-    expect(text.length).toBeLessThanOrEqual(4096);
-    expect(text.length).toBeGreaterThan(3000);
-    expect(text).toContain(long.headline);
-    expect(text).toContain("Source: Vestnik Kavkaza");
-    expect(text).toContain("Did not attend: Armenia refused to attend the Baku summit.");
-    expect(text).toContain("Key item:");
-    expect(text).toContain("“It is deplorable");
-    expect(text).toContain("• The 77th meeting");
-    expect(text.split("• Something happened").length - 1).toBeLessThan(12);
-    expectBalancedHtml(post.text);
-
-    const tiny = renderChannelPost(long, "briefingbot", 300);
-    expect(htmlToText(tiny.text).length).toBeLessThanOrEqual(300);
-    expect(htmlToText(tiny.text)).toContain("Source: Vestnik Kavkaza");
-    expectBalancedHtml(tiny.text);
   });
 
   it("hashes the content: the same article hashes the same, a correction differently", () => {

@@ -25,6 +25,8 @@ function startChannelBot(standIn: BotApiStandIn, dataDir: string): BotProcess {
     DATA_DIR: dataDir,
     CHANNEL_ID: channelId,
     AUTOPOST: "on",
+    // The Baku article is from 2019: no safety window, so AUTOPOST posts it.
+    AUTOPOST_MAX_AGE: "0",
     ADMIN_IDS: String(admin.id),
     LOG_LEVEL: "warn",
   });

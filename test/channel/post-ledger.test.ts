@@ -295,6 +295,34 @@ describeWithRedis("the post ledger in Redis", (url) => {
     expect(problems[0]).toMatch(/the ledger in Redis is gone/);
   });
 
+  it("every instance notices at its heartbeat that the ledger has vanished, not only the one that claims; an instance started after begins a new one and says so", async () => {
+    const prefix = `lost-${Math.random().toString(36).slice(2)}:`;
+    const problemsOf = { a: [] as Array<string | undefined>, b: [] as Array<string | undefined> };
+    const a = await open(prefix, { onProblem: (reason) => problemsOf.a.push(reason) });
+    const b = await open(prefix, { onProblem: (reason) => problemsOf.b.push(reason) });
+    await a.ledger.register(1000);
+    await b.ledger.register(1000);
+    expect([a.ledger.createdHere(), b.ledger.createdHere()].toSorted()).toEqual([false, true]);
+    await a.ledger.heartbeat(2000);
+    expect(problemsOf.a).toEqual([]);
+    await a.connection.client.flushdb();
+    await a.ledger.heartbeat(3000);
+    await b.ledger.heartbeat(3000);
+    expect(problemsOf.a).toEqual([expect.stringMatching(/the ledger in Redis is gone/)]);
+    expect(problemsOf.b).toEqual([expect.stringMatching(/the ledger in Redis is gone/)]);
+    // Told of a change, not at every beat.
+    await b.ledger.heartbeat(4000);
+    expect(problemsOf.b).toHaveLength(1);
+
+    const c = await open(prefix);
+    await c.ledger.register(5000);
+    expect(c.ledger.createdHere()).toBe(true);
+    // The old instances' ledger is still gone for them: a new one is not theirs.
+    await a.ledger.heartbeat(6000);
+    expect(problemsOf.a).toHaveLength(1);
+    await expect(claim(a.ledger, "z")).rejects.toThrow(StorageUnavailableError);
+  });
+
   it("rejects at once with StorageUnavailableError when Redis cannot be reached, changing nothing", async () => {
     const connection = connectRedis({ url: `redis://127.0.0.1:${await freePort()}`, prefix: "none:", logger: pino({ level: "silent" }) });
     connections.push(connection);

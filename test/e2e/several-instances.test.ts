@@ -60,6 +60,8 @@ describeWithRedis("several instances sharing Redis, behind a load balancer", () 
     REDIS_URL: redis.url,
     REDIS_LEASE_MS: String(LEASE_MS),
     CHANNEL_ID: channel,
+    // The Baku article is from 2019: no safety window, so AUTOPOST posts it (test/e2e/safety-window.test.ts has the window).
+    AUTOPOST_MAX_AGE: "0",
     ADMIN_IDS: String(admin.id),
     CONTENT_DIR: contentDir,
     DATA_DIR: dataDir,

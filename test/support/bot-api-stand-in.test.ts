@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import { Api, GrammyError, HttpError } from "grammy";
+import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BotApiStandIn, chats, users } from "./bot-api-stand-in";
 import { e2eToken } from "./bot-process";
@@ -17,7 +17,50 @@ afterEach(async () => {
   await standIn.close();
 });
 
+/** A 1×1 PNG: what the stand-in takes for a photo. */
+const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4f60000000049454e44ae426082", "hex");
+
 describe("the Bot API stand-in", () => {
+  it("takes a photo uploaded as multipart (grammY's InputFile) with an HTML caption, and edits its caption and its media", async () => {
+    standIn.setChannel(chats.channel, true);
+    const markup = { inline_keyboard: [[{ text: "Share", switch_inline_query: "x" }]] };
+    const sent = await api.sendPhoto("@briefing_news", new InputFile(png, "card.png"), { caption: "<b>Headline</b>\nlead", parse_mode: "HTML", reply_markup: markup });
+    expect(sent).toMatchObject({ chat: { id: chats.channel.id }, caption: "Headline\nlead", caption_entities: [{ type: "bold", offset: 0, length: 8 }] });
+    expect(sent.photo?.length).toBeGreaterThan(0);
+    const [call] = standIn.callsTo("sendPhoto");
+    expect((call?.payload.photo as { filename: string; data: Buffer }).data.equals(png)).toBe(true);
+    expect(call?.payload.reply_markup).toEqual(markup);
+
+    const caption = await api.editMessageCaption("@briefing_news", sent.message_id, { caption: "<b>Headline</b>\ncorrected", parse_mode: "HTML", reply_markup: markup });
+    expect(caption).toMatchObject({ caption: "Headline\ncorrected" });
+    await expect(api.editMessageCaption("@briefing_news", sent.message_id, { caption: "<b>Headline</b>\ncorrected", parse_mode: "HTML", reply_markup: markup })).rejects.toMatchObject({
+      description: expect.stringContaining("message is not modified"),
+    });
+    const media = await api.editMessageMedia("@briefing_news", sent.message_id, { type: "photo", media: new InputFile(png, "card.png"), caption: "New <i>card</i>", parse_mode: "HTML" }, { reply_markup: markup });
+    expect(media).toMatchObject({ caption: "New card", caption_entities: [{ type: "italic", offset: 4, length: 4 }] });
+    const [mediaCall] = standIn.callsTo("editMessageMedia");
+    expect(((mediaCall?.payload.media as { media: { data: Buffer } }).media.data).equals(png)).toBe(true);
+    // A photo has no text to edit; a text message has no caption or media.
+    await expect(api.editMessageText("@briefing_news", sent.message_id, "x")).rejects.toMatchObject({ description: "Bad Request: there is no text in the message to edit" });
+    const text = await api.sendMessage("@briefing_news", "text");
+    await expect(api.editMessageCaption("@briefing_news", text.message_id, { caption: "x" })).rejects.toMatchObject({ description: "Bad Request: there is no caption in the message to edit" });
+    await expect(api.editMessageMedia("@briefing_news", text.message_id, { type: "photo", media: new InputFile(png, "card.png") })).rejects.toMatchObject({
+      description: "Bad Request: there is no media in the message to edit",
+    });
+    expect(standIn.violations).toEqual([]);
+  });
+
+  it("refuses a caption over 1024 characters after entity parsing, and an upload that is not a picture", async () => {
+    standIn.setChannel(chats.channel, true);
+    // 1024 visible characters pass however much markup they carry; 1025 do not.
+    await api.sendPhoto("@briefing_news", new InputFile(png, "card.png"), { caption: `<b>${"a".repeat(1000)}</b>${"b".repeat(24)}`, parse_mode: "HTML" });
+    await expect(api.sendPhoto("@briefing_news", new InputFile(png, "card.png"), { caption: "c".repeat(1025) })).rejects.toMatchObject({
+      description: expect.stringContaining("message caption is too long (1025 characters after entity parsing, limit 1024)"),
+    });
+    await expect(api.sendPhoto("@briefing_news", new InputFile(Buffer.from("not a picture"), "card.png"))).rejects.toMatchObject({ error_code: 400 });
+    expect(standIn.violations).toHaveLength(2);
+  });
+
   it("answers a wrong token with 401 and an unknown method with 404", async () => {
     await expect(new Api("1:wrong", { apiRoot: standIn.apiRoot }).getMe()).rejects.toMatchObject({ error_code: 401 });
     await expect(api.raw.getChatMenuButton({})).rejects.toMatchObject({ error_code: 404 });

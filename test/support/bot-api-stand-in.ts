@@ -1,6 +1,6 @@
 /**
  * A small Bot API server for end-to-end tests: node:http on 127.0.0.1 that
- * speaks Telegram's protocol (`/bot<token>/<method>`, JSON and form bodies,
+ * speaks Telegram's protocol (`/bot<token>/<method>`, JSON, form and multipart bodies (photo uploads),
  * `getUpdates` long polling with offsets, webhook delivery with the secret
  * header, realistic `Message` results) and is strict about what the bot
  * sends: anything Telegram would refuse is answered 400 and recorded in
@@ -15,8 +15,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Chat, InlineKeyboardMarkup, Message, MessageEntity, Update, User, UserFromGetMe } from "grammy/types";
-import { localBotInfo } from "../../src/local-bot-api";
-import { checkBotApiCall, parseTelegramHtml } from "./telegram-checks";
+import { localBotInfo, readApiPayload } from "../../src/local-bot-api";
+import { checkBotApiCall, checkCaption, parseTelegramHtml } from "./telegram-checks";
 
 type Payload = Record<string, unknown>;
 
@@ -494,6 +494,12 @@ export class BotApiStandIn {
         return this.sendMessage(payload);
       case "editMessageText":
         return this.editMessageText(payload);
+      case "sendPhoto":
+        return this.sendPhoto(payload);
+      case "editMessageCaption":
+        return this.editMessageCaption(payload);
+      case "editMessageMedia":
+        return this.editMessageMedia(payload);
       case "deleteMessage":
         if (!this.messages.delete(`${this.chatFor(payload.chat_id).id}:${Number(payload.message_id)}`)) throw badRequest("message to delete not found");
         return true;
@@ -504,12 +510,12 @@ export class BotApiStandIn {
       }
       case "sendDocument": {
         const chat = this.chatFor(payload.chat_id);
-        const document = payload.document as { name?: string; text?: string } | undefined;
-        if (!document?.text) throw badRequest("there is no document in the request");
-        this.documentsSent.push({ chatId: chat.id, name: document.name ?? "", text: document.text, ...(payload.caption !== undefined ? { caption: String(payload.caption) } : {}) });
+        const document = payload.document as { filename?: string; data?: Buffer } | undefined;
+        if (!document?.data) throw badRequest("there is no document in the request");
+        this.documentsSent.push({ chatId: chat.id, name: document.filename ?? "", text: document.data.toString("utf8"), ...(payload.caption !== undefined ? { caption: String(payload.caption) } : {}) });
         const messageId = this.newMessageId(chat.id);
         this.sentByBot.add(`${chat.id}:${messageId}`);
-        return this.storeMessage({ message_id: messageId, date: now(), chat, document: { file_id: `sent-${messageId}`, file_unique_id: `s${messageId}`, file_name: document.name }, ...(payload.caption !== undefined ? { caption: String(payload.caption) } : {}) } as Message);
+        return this.storeMessage({ message_id: messageId, date: now(), chat, document: { file_id: `sent-${messageId}`, file_unique_id: `s${messageId}`, file_name: document.filename }, ...(payload.caption !== undefined ? { caption: String(payload.caption) } : {}) } as Message);
       }
       case "sendChatAction":
         this.chatFor(payload.chat_id);
@@ -648,10 +654,81 @@ export class BotApiStandIn {
     } as Message);
   }
 
-  private editMessageText(payload: Payload): Message {
+  /** The message an edit is about: the bot's own, or "message to edit not found". */
+  private messageToEdit(payload: Payload): Message {
     const chat = this.chatFor(payload.chat_id);
     const old = this.messages.get(`${chat.id}:${Number(payload.message_id)}`);
     if (!old || !this.sentByBot.has(`${chat.id}:${old.message_id}`)) throw badRequest("message to edit not found");
+    return old;
+  }
+
+  /** Refuses a photo or caption Telegram would refuse; returns what the reader sees of the caption. */
+  private checkOutgoingCaption(method: "sendPhoto" | "editMessageCaption" | "editMessageMedia", payload: Payload): { plain: string; entities: MessageEntity[] } {
+    this.refuseIf(method, checkBotApiCall(method, payload, this.botInfo.username));
+    const media = method === "editMessageMedia" ? ((payload.media ?? {}) as Payload) : payload;
+    const { plain, entities } = checkCaption(media.caption, media.parse_mode, method);
+    return { plain, entities };
+  }
+
+  /** A photo message as Telegram answers it: sizes of the uploaded picture (the stand-in keeps its bytes in the call). */
+  private photoSizes(key: string): Message.PhotoMessage["photo"] {
+    return [{ file_id: `photo-${key}`, file_unique_id: `photo-${key}`, width: 1200, height: 630 }];
+  }
+
+  private sendPhoto(payload: Payload): Message {
+    const chat = this.chatFor(payload.chat_id);
+    if (chat.type === "channel" && !this.postableChannels.has(chat.id)) throw badRequest("need administrator rights in the channel chat");
+    const { plain, entities } = this.checkOutgoingCaption("sendPhoto", payload);
+    const sender = chat.type === "channel" ? { sender_chat: chat } : { from: { id: this.botInfo.id, is_bot: true, first_name: this.botInfo.first_name, username: this.botInfo.username } };
+    const messageId = this.newMessageId(chat.id);
+    this.sentByBot.add(`${chat.id}:${messageId}`);
+    return this.storeMessage({
+      message_id: messageId,
+      date: now(),
+      chat,
+      ...sender,
+      photo: this.photoSizes(`${chat.id}-${messageId}`),
+      ...(plain !== "" ? { caption: plain } : {}),
+      ...(entities.length > 0 ? { caption_entities: entities } : {}),
+      ...(payload.reply_markup ? { reply_markup: payload.reply_markup } : {}),
+    } as Message);
+  }
+
+  private editMessageCaption(payload: Payload): Message {
+    const old = this.messageToEdit(payload);
+    if (old.photo === undefined) throw badRequest("there is no caption in the message to edit");
+    const { plain, entities } = this.checkOutgoingCaption("editMessageCaption", payload);
+    if ((old.caption ?? "") === plain && JSON.stringify(old.reply_markup) === JSON.stringify(payload.reply_markup)) {
+      throw badRequest("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+    }
+    const rest: Partial<Message> = { ...old };
+    delete rest.caption_entities;
+    delete rest.reply_markup;
+    return this.storeMessage({ ...rest, caption: plain, edit_date: now(), ...(entities.length > 0 ? { caption_entities: entities } : {}), ...(payload.reply_markup ? { reply_markup: payload.reply_markup } : {}) } as Message);
+  }
+
+  private editMessageMedia(payload: Payload): Message {
+    const old = this.messageToEdit(payload);
+    // A text message cannot become a photo.
+    if (old.photo === undefined) throw badRequest("there is no media in the message to edit");
+    const { plain, entities } = this.checkOutgoingCaption("editMessageMedia", payload);
+    const rest: Partial<Message> = { ...old };
+    delete rest.caption;
+    delete rest.caption_entities;
+    delete rest.reply_markup;
+    return this.storeMessage({
+      ...rest,
+      photo: this.photoSizes(`${old.chat.id}-${old.message_id}-${now()}`),
+      edit_date: now(),
+      ...(plain !== "" ? { caption: plain } : {}),
+      ...(entities.length > 0 ? { caption_entities: entities } : {}),
+      ...(payload.reply_markup ? { reply_markup: payload.reply_markup } : {}),
+    } as Message);
+  }
+
+  private editMessageText(payload: Payload): Message {
+    const old = this.messageToEdit(payload);
+    if (old.text === undefined) throw badRequest("there is no text in the message to edit");
     const { plain, entities } = this.checkOutgoingText("editMessageText", payload);
     if (old.text === plain && JSON.stringify(old.reply_markup) === JSON.stringify(payload.reply_markup)) {
       throw badRequest("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
@@ -663,62 +740,9 @@ export class BotApiStandIn {
   }
 }
 
-/** A request's parameters: a JSON body, or a form (values that are JSON, such as reply_markup, parsed). */
+/** A request's parameters: a JSON body, a form (values that are JSON, such as reply_markup, parsed), or multipart/form-data with uploaded files. */
 async function readPayload(req: IncomingMessage): Promise<Payload> {
   const chunks: Buffer[] = [];
   for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
-  const body = Buffer.concat(chunks).toString("utf8");
-  if (body === "") return {};
-  const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim();
-  if (type === "application/json") {
-    const value: unknown = JSON.parse(body);
-    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("the JSON body must be an object");
-    return value as Payload;
-  }
-  if (type === "application/x-www-form-urlencoded") {
-    return Object.fromEntries(
-      [...new URLSearchParams(body)].map(([key, value]) => {
-        if (!/^[[{]/.test(value)) return [key, value];
-        try {
-          return [key, JSON.parse(value) as unknown];
-        } catch {
-          return [key, value];
-        }
-      }),
-    );
-  }
-  if (type === "multipart/form-data") {
-    const boundary = /boundary=("?)([^";]+)\1/.exec(req.headers["content-type"] ?? "")?.[2];
-    if (!boundary) throw new Error("multipart without a boundary");
-    return readMultipart(Buffer.concat(chunks), boundary);
-  }
-  throw new Error(`content type ${String(type)} is not supported by the stand-in`);
-}
-
-/**
- * A multipart body (an upload): fields as in a form, and each attached file
- * (`attach://name`, or a field with a filename) as `{ name, text }` under the
- * field that refers to it.
- */
-function readMultipart(body: Buffer, boundary: string): Payload {
-  const payload: Payload = {};
-  const files = new Map<string, { name: string; text: string }>();
-  const text = body.toString("latin1");
-  for (const part of text.split(`--${boundary}`).slice(1)) {
-    if (part.startsWith("--")) break;
-    const split = part.indexOf("\r\n\r\n");
-    if (split < 0) continue;
-    const headers = part.slice(0, split);
-    const value = Buffer.from(part.slice(split + 4).replace(/\r\n$/, ""), "latin1").toString("utf8");
-    const field = /\bname="?([^";\r\n]*)"?/i.exec(headers)?.[1] ?? "";
-    const filename = /filename="?([^";\r\n]*)"?/i.exec(headers)?.[1];
-    if (filename !== undefined) files.set(field, { name: filename, text: value });
-    else payload[field] = /^[[{]/.test(value) ? (JSON.parse(value) as unknown) : value;
-  }
-  for (const [key, value] of Object.entries(payload)) {
-    const attached = typeof value === "string" ? /^attach:\/\/(.+)$/.exec(value)?.[1] : undefined;
-    if (attached && files.has(attached)) payload[key] = files.get(attached);
-  }
-  for (const [field, file] of files) if (!(field in payload) && !/^[a-z0-9]{16}$/i.test(field)) payload[field] = file;
-  return payload;
+  return readApiPayload(Buffer.concat(chunks), req.headers["content-type"] ?? "");
 }

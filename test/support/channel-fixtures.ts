@@ -167,6 +167,10 @@ export async function createChannelTestBot(options: {
   adminIds?: number[];
   /** Another storage than SQLite in `dataDir` (Redis). */
   storage?: ChannelStorage;
+  /** AUTOPOST_MAX_AGE in ms. @default no limit */
+  autopostMaxAgeMs?: number;
+  /** CHANNEL_CARD. @default off */
+  card?: boolean;
 }) {
   const adminIds = options.adminIds ?? [admin.id, otherAdmin.id];
   const { calls, fetch } = createRecordedBotApi(options.respond);
@@ -176,6 +180,8 @@ export async function createChannelTestBot(options: {
   const channel = createChannel({
     channelId,
     autopost: options.autopost ?? false,
+    autopostMaxAgeMs: options.autopostMaxAgeMs,
+    card: options.card ?? false,
     adminIds,
     storage: options.storage ?? openEmbeddedState(options.dataDir ?? ":memory:").channel(),
     channelApi: new Api(token, { fetch }),

@@ -8,6 +8,7 @@ import type { MessageEntity } from "grammy/types";
 
 export const LIMITS = {
   messageText: 4096,
+  caption: 1024,
   callbackData: 64,
   callbackAnswerText: 200,
   inlineResults: 50,
@@ -138,6 +139,29 @@ export function checkMessageText(text: unknown, parseMode: unknown, where: strin
   return { problems, plain: parsed.text, entities: parsed.entities };
 }
 
+/** A photo's caption as Telegram reads it: parsed if HTML, then at most 1024 characters (it may be empty). */
+export function checkCaption(caption: unknown, parseMode: unknown, where: string): { problems: string[]; plain: string; entities: MessageEntity[] } {
+  if (caption === undefined) return { problems: [], plain: "", entities: [] };
+  if (typeof caption !== "string") return { problems: [`${where}: caption must be a string`], plain: "", entities: [] };
+  if (parseMode !== undefined && parseMode !== "HTML") return { problems: [`${where}: parse_mode ${String(parseMode)} is not what this bot uses (HTML)`], plain: caption, entities: [] };
+  const parsed = parseMode === "HTML" ? parseTelegramHtml(caption) : { text: caption, entities: [] };
+  if ("error" in parsed) return { problems: [`${where}: ${parsed.error}`], plain: caption, entities: [] };
+  const problems = parsed.text.length > LIMITS.caption ? [`${where}: message caption is too long (${parsed.text.length} characters after entity parsing, limit ${LIMITS.caption})`] : [];
+  return { problems, plain: parsed.text, entities: parsed.entities };
+}
+
+/** A photo sent as an upload must be a PNG or a JPEG; a string is a file_id or URL. */
+export function checkPhoto(photo: unknown, where: string): string[] {
+  if (typeof photo === "string" && photo !== "" && !photo.startsWith("attach://")) return [];
+  const data = (photo as { data?: unknown } | undefined)?.data;
+  if (!(data instanceof Buffer)) return [`${where}: there is no photo in the request`];
+  const png = data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const jpeg = data[0] === 0xff && data[1] === 0xd8;
+  if (!png && !jpeg) return [`${where}: IMAGE_PROCESS_FAILED (not a PNG or JPEG)`];
+  if (data.length > 10 * 1024 * 1024) return [`${where}: photo is larger than 10 MB`];
+  return [];
+}
+
 /** A `/start` deep link to this bot: `https://t.me/<bot>?start=<payload>`, the payload 1–64 of `A-Za-z0-9_-`. */
 export function checkDeepLink(url: string, botUsername: string, where: string): string[] {
   const link = /^https:\/\/t\.me\/([A-Za-z0-9_]+)\?(start|startgroup)=(.*)$/.exec(url);
@@ -253,6 +277,15 @@ export function checkBotApiCall(method: string, payload: Record<string, unknown>
     case "sendMessage":
     case "editMessageText":
       return [...checkMessageText(payload.text, payload.parse_mode, method).problems, ...checkReplyMarkup(payload.reply_markup, botUsername, method)];
+    case "sendPhoto":
+      return [...checkPhoto(payload.photo, method), ...checkCaption(payload.caption, payload.parse_mode, method).problems, ...checkReplyMarkup(payload.reply_markup, botUsername, method)];
+    case "editMessageCaption":
+      return [...checkCaption(payload.caption, payload.parse_mode, method).problems, ...checkReplyMarkup(payload.reply_markup, botUsername, method)];
+    case "editMessageMedia": {
+      const media = (payload.media ?? {}) as Record<string, unknown>;
+      const type = media.type === "photo" ? [] : [`${method}: media type ${String(media.type)} is not what this bot sends (photo)`];
+      return [...type, ...checkPhoto(media.media, method), ...checkCaption(media.caption, media.parse_mode, method).problems, ...checkReplyMarkup(payload.reply_markup, botUsername, method)];
+    }
     case "answerInlineQuery":
       return checkInlineAnswer(payload, botUsername);
     case "answerCallbackQuery":
