@@ -51,7 +51,7 @@ beforeAll(async () => {
   feed.publish("baku-1", "CIS defense ministers meet in Baku", "/news/baku.html", { type: "text/html", body: bakuPage }, "Wed, 30 Oct 2019 10:00:00 GMT");
   bot = start();
   await bot.waitForLog((l) => l.msg === "taking updates", "start-up");
-});
+}, 30_000);
 
 afterEach(() => {
   expect(standIn.violations).toEqual([]);
