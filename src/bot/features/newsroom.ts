@@ -137,20 +137,22 @@ newsroomFeature.callbackQuery(NEWSROOM_BUTTON_DATA, async (ctx) => {
     }
     case "approve":
     case "post": {
-      const channel = ctx.briefing.channel;
-      const approved = await newsroom.approve(id);
+      const channel = action === "post" ? ctx.briefing.channel : undefined;
       await ctx.answerCallbackQuery();
+      if (!(await newsroom.get(id))) return replyWithAnswer(ctx, sentence("That draft is gone (discarded, or replaced under another id)."));
+      // As /publish's Post now, whatever the article's date: requested in the ledger before the article
+      // goes live, so AUTOPOST (which sees it once live) never races it, and it goes out once.
+      const requested = channel ? await channel.publisher.postNow(id, ctx.from.id) : undefined;
+      const approved = await newsroom.approve(id);
       if (!approved.ok) {
         await replyWithAnswer(ctx, approved.problems ? { blocks: renderDocumentProblems(`${id}.yaml`, approved.problems) } : sentence(approved.sentence));
         return;
       }
       const live = approved.already ? `“${approved.article.headline}” was already live.` : `Live: “${approved.article.headline}” is answered from and offered inline now.`;
-      if (action === "approve" || !channel) {
+      if (!channel || !requested) {
         await replyWithAnswer(ctx, sentence(live));
         return;
       }
-      // As /publish's Post now: requested in the ledger (once, whatever the article's date), then sent by the poster.
-      const requested = await channel.publisher.postNow(id, ctx.from.id);
       await replyWithAnswer(ctx, {
         blocks: [
           html`${live}`,
