@@ -25,6 +25,8 @@ export function createLiveContent(options: LiveContentOptions) {
   let library: Library | undefined;
   /** Every article loaded, drafts included: the newsroom lists them. */
   let loaded: readonly Article[] = [];
+  /** The problems of the last load, if it had any (the last good content is served meanwhile). */
+  let problems: readonly string[] = [];
   let broken = false;
   const listeners: (() => unknown)[] = [];
   const watcher = createContentWatcher({
@@ -33,6 +35,7 @@ export function createLiveContent(options: LiveContentOptions) {
     logger: options.logger,
     onLoaded: async (articles) => {
       loaded = articles;
+      problems = [];
       library = createLibrary(articles);
       if (broken) {
         broken = false;
@@ -40,9 +43,10 @@ export function createLiveContent(options: LiveContentOptions) {
       }
       for (const listener of listeners) await listener();
     },
-    onProblems: async (problems) => {
+    onProblems: async (found) => {
       broken = true;
-      await options.notifier.notifyAdmins(renderContentProblemsNotice(options.dir, problems, library?.articles.length ?? 0));
+      problems = found;
+      await options.notifier.notifyAdmins(renderContentProblemsNotice(options.dir, found, library?.articles.length ?? 0));
     },
   });
   return {
@@ -59,6 +63,8 @@ export function createLiveContent(options: LiveContentOptions) {
     reload: () => watcher.reload(),
     /** Every article loaded, drafts included. */
     loaded: (): readonly Article[] => loaded,
+    /** The last load's problems, or none. */
+    problems: (): readonly string[] => problems,
     library(): Library {
       if (!library) throw new Error("the content has not been loaded");
       return library;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readFile, rename, unlink, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "pino";
 import type { RedisConnection } from "../storage/redis-connection";
@@ -17,6 +17,8 @@ export interface ArticleStore {
   remove(name: string): Promise<void>;
   /** A file's text: the store's, else CONTENT_DIR's (a file put there by hand). */
   read(name: string): Promise<string | undefined>;
+  /** The file in CONTENT_DIR whose article has this id (an editor's file may have any name), if any. */
+  fileOfId(id: string): Promise<string | undefined>;
   /** Brings CONTENT_DIR up to date with what other instances stored (nothing to do when embedded); true when a file changed. */
   sync(): Promise<boolean>;
 }
@@ -52,6 +54,23 @@ function checkName(name: string): void {
   if (!isArticleFileName(name)) throw new Error(`not an article file name: ${name}`);
 }
 
+/**
+ * The file in `dir` whose article has `id`: `<id>.yaml` or `.json` when there,
+ * else the first whose text sets that id (a plain text search, no parsing:
+ * it runs only when an editor adds a file).
+ */
+export async function findFileOfId(dir: string, id: string): Promise<string | undefined> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => !name.startsWith(".") && /\.(ya?ml|json)$/.test(name)).sort();
+  for (const name of [`${id}.yaml`, `${id}.json`, `${id}.yml`]) if (names.includes(name)) return name;
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const setsId = new RegExp(`^id:\\s*["']?${escaped}["']?\\s*(#.*)?$|"id"\\s*:\\s*"${escaped}"`, "m");
+  for (const name of names) {
+    const text = await readIfThere(join(dir, name)).catch(() => undefined);
+    if (text !== undefined && setsId.test(text)) return name;
+  }
+  return undefined;
+}
+
 /** The embedded store: the files themselves, in CONTENT_DIR, written atomically. */
 export function createFileArticleStore(dir: string): ArticleStore {
   return {
@@ -69,6 +88,7 @@ export function createFileArticleStore(dir: string): ArticleStore {
       checkName(name);
       return readIfThere(join(dir, name));
     },
+    fileOfId: (id) => findFileOfId(dir, id),
     async sync() {
       return false;
     },
@@ -131,6 +151,7 @@ export function createRedisArticleStore(connection: RedisConnection, dir: string
       if (stored === "") return undefined;
       return stored ?? (await files.read(name));
     },
+    fileOfId: (id) => findFileOfId(dir, id),
     sync,
   };
 }

@@ -12,7 +12,7 @@ import type { FeedItem } from "./parse-feed";
 export interface NewsroomServiceOptions {
   store: ArticleStore;
   ledger: FeedLedger;
-  content: { reload: () => Promise<ContentResult>; loaded: () => readonly Article[] };
+  content: { reload: () => Promise<ContentResult>; loaded: () => readonly Article[]; problems: () => readonly string[] };
   notifier: AdminNotifier;
   logger: Logger;
   /** FEED_URLS; none: no polling. */
@@ -39,6 +39,7 @@ export function createNewsroomService(options: NewsroomServiceOptions) {
     store: options.store,
     reload: options.content.reload,
     loaded: options.content.loaded,
+    problems: options.content.problems,
     logger,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.today ? { today: options.today } : {}),

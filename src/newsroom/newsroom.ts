@@ -4,7 +4,7 @@ import type { ContentResult } from "../content/load-content";
 import { parseArticle } from "../content/load-content";
 import { draftArticle, ImportError, type DraftInput } from "../import/draft-article";
 import { writeDraftYaml } from "../import/write-draft-yaml";
-import type { ArticleStore } from "./article-store";
+import { isArticleFileName, type ArticleStore } from "./article-store";
 import { draftChecks, withStatus } from "./draft-file";
 import { fetchLimited } from "./fetch-limited";
 
@@ -25,6 +25,8 @@ export interface NewsroomOptions {
   reload: () => Promise<ContentResult>;
   /** Every article loaded, drafts included. */
   loaded: () => readonly Article[];
+  /** The last load's problems (files edited on disk), or none. */
+  problems: () => readonly string[];
   logger: Logger;
   fetch?: typeof globalThis.fetch;
   /** The day put in a draft whose text has no date. */
@@ -47,29 +49,29 @@ export function createNewsroom(options: NewsroomOptions) {
 
   const nameOf = (id: string) => options.loaded().find((article) => article.id === id);
 
+  /** The file holding this id: `<id>.yaml`/`.json`, or an editor's file of another name. */
   async function findFile(id: string): Promise<{ name: string; text: string } | undefined> {
-    for (const name of [`${id}.yaml`, `${id}.json`, `${id}.yml`]) {
-      const text = await store.read(name);
-      if (text !== undefined) return { name, text };
-    }
-    return undefined;
+    const name = await store.fileOfId(id);
+    if (name === undefined || !isArticleFileName(name)) return undefined;
+    const text = await store.read(name);
+    return text === undefined ? undefined : { name, text };
   }
 
-  /** Writes a file and loads it; undone (the old text put back) if the content then has problems. */
+  /**
+   * Writes a file and loads it; undone (the old text put back) if the content
+   * then has a problem it did not have before, which is returned.
+   */
   async function write(name: string, text: string): Promise<NewsroomResult<{ replaced: boolean }>> {
+    const known = new Set(options.problems());
     const before = await store.read(name);
     await store.put(name, text);
     const result = await options.reload();
-    if (result.ok) return { ok: true, replaced: before !== undefined };
-    const ours = result.problems.filter((problem) => problem.startsWith(name) || problem.includes(`/${name}:`));
-    if (ours.length === 0) {
-      // Another file's problem (one edited on disk): ours is in, the admins are told of the other.
-      return { ok: true, replaced: before !== undefined };
-    }
+    const fresh = result.ok ? [] : result.problems.filter((problem) => !known.has(problem));
+    if (fresh.length === 0) return { ok: true, replaced: before !== undefined };
     if (before === undefined) await store.remove(name);
     else await store.put(name, before);
     await options.reload();
-    return { ok: false, sentence: "The file clashes with the content already held; nothing was changed.", problems: ours };
+    return { ok: false, sentence: "The file clashes with the content already held; nothing was changed.", problems: fresh };
   }
 
   function held(name: string, text: string): HeldArticle | undefined {
@@ -119,17 +121,25 @@ export function createNewsroom(options: NewsroomOptions) {
       return this.draft({ text: page.text, format: html ? "html" : "text", url: page.url }, url);
     },
 
-    /** Adds or replaces an article from an editor's checked file, as it is (draft or live). */
+    /** Adds or replaces an article from an editor's checked file, as it is (draft or live), in the file that holds its id if there is one. */
     async addFile(name: string, text: string): Promise<NewsroomResult<{ added: HeldArticle; replaced: boolean }>> {
       const added = held(name, text);
       if (!added) return { ok: false, sentence: "That file is not a valid article." };
-      const written = await write(name, text);
-      if (!written.ok) return written;
-      // The same id under the other extension would be a duplicate: the new file replaces it.
-      for (const other of [`${added.article.id}.yaml`, `${added.article.id}.json`].filter((n) => n !== name)) {
-        if ((await store.read(other)) !== undefined) await store.remove(other);
+      const existing = await store.fileOfId(added.article.id);
+      const sameKind = existing !== undefined && isArticleFileName(existing) && existing.endsWith(".json") === name.endsWith(".json");
+      const target = sameKind ? existing : name;
+      // Under another name (JSON replacing YAML, say), the old file would repeat the id: it goes first, and comes back if the new one is refused.
+      const old = existing !== undefined && existing !== target && isArticleFileName(existing) ? { name: existing, text: await store.read(existing) } : undefined;
+      if (old) await store.remove(old.name);
+      const written = await write(target, text);
+      if (!written.ok) {
+        if (old?.text !== undefined) {
+          await store.put(old.name, old.text);
+          await options.reload();
+        }
+        return written;
       }
-      return { ok: true, added, replaced: written.replaced };
+      return { ok: true, added: { ...added, name: target }, replaced: existing !== undefined };
     },
 
     /** The draft or article with this id, as the newsroom holds it. */
