@@ -1,6 +1,7 @@
 /**
  * The importer on real articles: for each article in test/fixtures/articles/ (and, apart, the
- * unseen ones in articles-unseen/, never tuned on) and the Baku raw text against its
+ * unseen ones in articles-unseen/ and the fresh held-out ones in articles-fresh/, never tuned
+ * on) and the Baku raw text against its
  * hand-written file, precision and recall of people, quotes found, speakers right, excerpts
  * verbatim and time per import. True when the public set (with Baku) meets the targets.
  */
@@ -110,6 +111,8 @@ export async function runEval(): Promise<boolean> {
   const unseen = await rowsOf(join(root, "test/fixtures/articles-unseen"));
   const t = printTable("Public set (test/fixtures/articles/ and the Baku article)", seen);
   printTable("Unseen set (test/fixtures/articles-unseen/, never tuned on)", unseen);
+  const fresh = await rowsOf(join(root, "test/fixtures/articles-fresh"));
+  printTable("Fresh held-out set (test/fixtures/articles-fresh/, added before the second round, never tuned on)", fresh);
   const met =
     t.peopleRecall >= targets.peopleRecall &&
     t.peoplePrecision >= targets.peoplePrecision &&

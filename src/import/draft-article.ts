@@ -151,7 +151,9 @@ export function draftArticle(input: DraftInput): Draft {
     const statement: DraftArticle["statements"][number] = { speaker: s.speaker, kind: s.kind, text: s.text, paragraph: s.paragraph + 1 };
     if (s.intro) statement.intro = s.intro;
     const i = draftStatements.push(statement) - 1;
-    if (s.how === "pronoun") checks.push({ path: `statements.${i}`, note: `speaker: "he"/"she" taken as ${s.speaker}, the last person named before it` });
+    if (s.how === "pronoun") checks.push({ path: `statements.${i}`, note: `speaker: "he"/"she" taken as ${s.speaker}, whom the sentences before it are about` });
+    if (s.how === "inner") checks.push({ path: `statements.${i}`, note: `speaker: a quote inside reported speech, taken as ${s.speaker}, the one the reporter says spoke these words` });
+    if (s.how === "unclear") checks.push({ path: `statements.${i}`, note: `speaker: a quote inside reported speech whose inner speaker is not clear; put under ${s.speaker}, who reported it: check whose words these are` });
     if (s.how === "role") checks.push({ path: `statements.${i}`, note: `speaker: the role phrase taken as ${s.speaker}` });
     if (s.how === "previous") checks.push({ path: `statements.${i}`, note: `speaker: no clause of its own; taken as ${s.speaker}, who spoke just before` });
   }

@@ -16,7 +16,7 @@ export interface QuoteSpan {
 }
 
 /** How a speaker was found, so the editor knows what to check. */
-export type SpeakerHow = "named" | "pronoun" | "role" | "previous" | "none";
+export type SpeakerHow = "named" | "pronoun" | "role" | "previous" | "inner" | "unclear" | "none";
 
 /** A statement found in the article: a direct quote or reported speech, with its speaker if one was found. */
 export interface FoundStatement {
@@ -100,12 +100,84 @@ const nonPersonSubject = /\b(?:statement|ministry|office|house|kremlin|pentagon|
 interface Resolver {
   people: FoundPerson[];
   mentions: Array<Mention & { person: string }>;
+  body: string[];
+  quotes: QuoteSpan[];
+  /** Quotes already attributed: a sentence holding one has its speaker as its subject. */
+  spoken: Array<{ paragraph: number; start: number; speaker: string }>;
+  sentences: Map<number, Span[]>;
 }
 
-function createResolver(people: FoundPerson[]): Resolver {
+function createResolver(people: FoundPerson[], body: string[] = [], quotes: QuoteSpan[] = []): Resolver {
   const mentions = people.flatMap((p) => p.mentions.map((m) => ({ ...m, person: p.id })));
   mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
-  return { people, mentions };
+  return { people, mentions, body, quotes, spoken: [], sentences: new Map() };
+}
+
+/** A paragraph's sentences, split once per resolver. */
+function sentencesOf(resolver: Resolver, paragraph: number): Span[] {
+  let sentences = resolver.sentences.get(paragraph);
+  if (!sentences) {
+    sentences = splitSentences(resolver.body[paragraph] ?? "");
+    resolver.sentences.set(paragraph, sentences);
+  }
+  return sentences;
+}
+
+/** Words that can stand in a role phrase opening a sentence ("The French president", "The Russian leader"). */
+const roleWordRe = /^(?:\p{Lu}[\p{L}-]*|defen[cs]e|foreign|prime|deputy|vice|first|chief|general|secretary|minister|president|premier|chancellor|leader|spokes(?:man|woman|person)|envoy|ambassador|head|chairman|counterpart|visiting|host)$/u;
+
+/**
+ * The person a sentence is about: the first of a person named in it (outside
+ * quotes), a "the <role>" phrase opening it that stands for one person, and the
+ * speaker of a quote in it already attributed. Undefined when it names no one.
+ */
+function subjectOf(resolver: Resolver, paragraph: number, sentence: Span): string | undefined {
+  // A sentence that reports speech is about its speaker: "Speaking with Cavusoglu, Zarif said ...", "..., the Iranian foreign minister said."
+  const outsideQuotes = resolver.quotes.every((q) => q.paragraph !== paragraph || q.end <= sentence.start || q.start >= sentence.end);
+  if (outsideQuotes && speechVerbRe.test(sentence.text)) {
+    const speaker = nearestToVerb(resolver, paragraph, sentence.start, sentence.end, sentence.text);
+    if (speaker) return speaker;
+    const role = new RegExp(`\\bthe\\s+((?:[\\p{L}-]+\\s+){0,3}?[\\p{L}-]+)\\s+(?:also\\s+)?(?:${speechVerb})\\b`, "iu").exec(sentence.text)?.[1];
+    const byRole = role && !nonPersonSubject.test(role) ? personByRole(resolver, role, paragraph, sentence.start, false) : undefined;
+    if (byRole) return byRole;
+  }
+  // The person who opens the sentence (after a short lead such as "On Friday,") is its subject; when
+  // no one opens it ("The meeting is attended by A and B."), the last one named in it is the nearest.
+  const inSentence = resolver.mentions.filter((m) => m.paragraph === paragraph && m.start >= sentence.start && m.end <= sentence.end);
+  const paragraphText = resolver.body[paragraph] ?? "";
+  const opens = inSentence.find((m) => {
+    const prefix = paragraphText.slice(sentence.start, m.start).replace(/^[^,"“”]{0,40},\s+/, "");
+    return prefix.split(/\s+/).filter(Boolean).every((w) => /^(?:the|his|her|their|its)$/i.test(w) || roleWordRe.test(w.replace(/['’]s$/, "")));
+  });
+  const named = opens ?? inSentence.at(-1);
+  const spoken = resolver.spoken.find((q) => q.paragraph === paragraph && q.start >= sentence.start && q.start < sentence.end);
+  const opening = /^(?:[^,"“”]{0,40},\s+)?[Tt]he\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(?:also\s+)?(?:[a-z]+ed|said|says|told|met|held|is|was|has|had|will|would)\b/u.exec(sentence.text);
+  const roleWords = opening?.[1]?.split(/\s+/) ?? [];
+  const role = opening && roleWords.every((w) => roleWordRe.test(w)) ? personByRole(resolver, opening[1] ?? "", paragraph, sentence.start, false) : undefined;
+  const roleAt = role && opening ? sentence.start + opening.index : Number.MAX_SAFE_INTEGER;
+  const options = [
+    named && { at: named.start, person: named.person },
+    spoken && { at: spoken.start, person: spoken.speaker },
+    role && { at: roleAt, person: role },
+  ].filter((o): o is { at: number; person: string } => Boolean(o));
+  return options.sort((a, b) => a.at - b.at)[0]?.person;
+}
+
+/**
+ * Who "he" or "she" at `offset` stands for: the subject of the nearest sentence
+ * before it that has one, in this paragraph and then in the two before it
+ * (so "Putin said he told Macron ...", then "'...,' he said" is Putin's, not
+ * Macron's). Falls back to the last person named before it.
+ */
+function pronounSpeaker(resolver: Resolver, paragraph: number, offset: number): string | undefined {
+  for (let p = paragraph; p >= Math.max(0, paragraph - 2); p--) {
+    const sentences = sentencesOf(resolver, p).filter((s) => p < paragraph || s.end <= offset);
+    for (const sentence of sentences.reverse()) {
+      const subject = subjectOf(resolver, p, sentence);
+      if (subject) return subject;
+    }
+  }
+  return lastNamedBefore(resolver, paragraph, offset);
 }
 
 /** The last person named before a point in the article (for "he" and "she"). */
@@ -136,23 +208,34 @@ function nearestToVerb(resolver: Resolver, paragraph: number, from: number, to: 
 const stopWords = new Set(["the", "a", "an", "of", "and", "for", "to", "in", "on", "its", "his", "her"]);
 
 /**
+ * The words a person's role, organisation and country give. A "counterpart"
+ * holds the role of the others ("Putin and his French counterpart, Emmanuel
+ * Macron": Macron is "the French president" too).
+ */
+function roleWordsOf(resolver: Resolver, person: FoundPerson): Set<string> {
+  const parts = [person.role, person.organisation, person.country, person.countryAdjective];
+  if (person.role && /\bcounterparts?\b/i.test(person.role)) parts.push(...resolver.people.filter((p) => p !== person && p.role && !/counterpart/i.test(p.role)).map((p) => p.role));
+  return new Set(fold(parts.filter(Boolean).join(" ")).split(/[^a-z0-9]+/));
+}
+
+/**
  * The person a role phrase stands for ("the chairman of the CIS Executive
  * Committee" -> the person whose role, organisation and country hold those
  * words). Ties go to the one named most recently.
  */
-function personByRole(resolver: Resolver, phrase: string, paragraph: number, offset: number): string | undefined {
+function personByRole(resolver: Resolver, phrase: string, paragraph: number, offset: number, learnCountry = true): string | undefined {
   const words = fold(phrase).split(/[^a-z0-9]+/).filter((w) => w && !stopWords.has(w));
   if (words.length === 0) return undefined;
   let best: { id: string; score: number; last: number } | undefined;
   for (const person of resolver.people) {
     if (!person.role) continue;
-    const own = new Set(fold([person.role, person.organisation, person.country, person.countryAdjective].filter(Boolean).join(" ")).split(/[^a-z0-9]+/));
+    const own = roleWordsOf(resolver, person);
     const score = words.filter((w) => own.has(w)).length / words.length;
     const last = resolver.mentions.filter((m) => m.person === person.id && (m.paragraph < paragraph || (m.paragraph === paragraph && m.start < offset))).length;
     if (score >= 0.6 && (!best || score > best.score || (score === best.score && last > best.last))) best = { id: person.id, score, last };
   }
   const person = resolver.people.find((p) => p.id === best?.id);
-  if (person && !person.country) {
+  if (person && !person.country && learnCountry) {
     // "the Russian defense minister" says where a person named only as "Defense Minister X" is from.
     const country = phrase.split(/\s+/).map((w) => findCountry(w)).find((c) => c !== undefined);
     if (country) {
@@ -171,10 +254,14 @@ function personByRole(resolver: Resolver, phrase: string, paragraph: number, off
 function speakerOfClause(resolver: Resolver, text: string, paragraph: number, from: number, to: number, quoteStart: number): { speaker?: string; how: SpeakerHow } | undefined {
   const clause = text.slice(from, to);
   if (!speechVerbRe.test(clause) && !/\baccording to\b/i.test(clause)) return undefined;
+  if (to === quoteStart) {
+    const nested = innerSpeaker(resolver, text, paragraph, from, to, quoteStart);
+    if (nested) return nested;
+  }
   const named = nearestToVerb(resolver, paragraph, from, to, clause);
   if (named) return { speaker: named, how: "named" };
   if (/\b(?:he|she)\b/i.test(clause)) {
-    const speaker = lastNamedBefore(resolver, paragraph, quoteStart);
+    const speaker = pronounSpeaker(resolver, paragraph, quoteStart);
     return speaker ? { speaker, how: "pronoun" } : { how: "none" };
   }
   const rolePhrase = new RegExp(`\\bthe\\s+([^,.;"“”]+?)\\s+(?:also\\s+)?(?:${speechVerb})\\b`, "i").exec(clause) ?? new RegExp(`\\b(?:${speechVerb})\\s+the\\s+([^,.;"“”]+)`, "i").exec(clause);
@@ -183,6 +270,43 @@ function speakerOfClause(resolver: Resolver, text: string, paragraph: number, fr
     if (speaker) return { speaker, how: "role" };
   }
   return { how: "none" };
+}
+
+/**
+ * A quote inside reported speech: "He said that the prime minister told the
+ * Americans that '...'". The words are the inner speaker's when the inner
+ * subject is a person named there or a role one person holds (`inner`); else
+ * they stay with the outer speaker, marked `unclear` for the editor.
+ */
+function innerSpeaker(resolver: Resolver, text: string, paragraph: number, from: number, to: number, quoteStart: number): { speaker?: string; how: SpeakerHow } | undefined {
+  const verbs = [...text.slice(from, to).matchAll(new RegExp(`\\b(?:${speechVerb})\\b`, "gi"))];
+  if (verbs.length < 2) return undefined;
+  const outerVerb = verbs[verbs.length - 2];
+  const innerVerb = verbs[verbs.length - 1];
+  if (!outerVerb || !innerVerb) return undefined;
+  const stretchStart = from + (outerVerb.index ?? 0) + outerVerb[0].length;
+  const stretchEnd = from + (innerVerb.index ?? 0);
+  // Only "X said (on Tuesday) that Y told ...": the inner clause is the object of the outer verb.
+  const that = /^\s*(?:[^,"“”]{0,30}?\s)?that\s+(.+?)\s*$/.exec(text.slice(stretchStart, stretchEnd));
+  if (!that?.[1]) return undefined;
+  const subject = that[1];
+  const named = namedIn(resolver, paragraph, stretchStart, stretchEnd);
+  const role = /^the\s+(.+)$/i.exec(subject)?.[1];
+  const inner = named ?? (role ? uniqueByRole(resolver, role) : undefined);
+  if (inner) return { speaker: inner, how: "inner" };
+  const outer = speakerOfClause(resolver, text, paragraph, from, stretchStart, quoteStart);
+  return { speaker: outer?.speaker, how: outer?.speaker ? "unclear" : "none" };
+}
+
+/** The one person whose role holds every word of `phrase` ("prime minister"); undefined when none or several do. */
+function uniqueByRole(resolver: Resolver, phrase: string): string | undefined {
+  const words = fold(phrase).split(/[^a-z0-9]+/).filter((w) => w && !stopWords.has(w));
+  if (words.length === 0) return undefined;
+  const holders = resolver.people.filter((p) => {
+    const own = roleWordsOf(resolver, p);
+    return words.every((w) => own.has(w));
+  });
+  return holders.length === 1 ? holders[0]?.id : undefined;
 }
 
 function sentenceAt(sentences: Span[], offset: number): Span | undefined {
@@ -197,7 +321,7 @@ function sentenceAt(sentences: Span[], offset: number): Span | undefined {
  * `previous` for the editor.
  */
 export function attributeQuotes(body: string[], quotes: QuoteSpan[], people: FoundPerson[], minWords = 4): FoundStatement[] {
-  const resolver = createResolver(people);
+  const resolver = createResolver(people, body, quotes);
   const statements: FoundStatement[] = [];
   let previous: FoundStatement | undefined;
   for (const quote of quotes) {
@@ -229,6 +353,7 @@ export function attributeQuotes(body: string[], quotes: QuoteSpan[], people: Fou
     if (intro && speechVerbRe.test(intro) && !/[“”"«»]/.test(intro)) statement.intro = intro.replace(/[,:]$/, "").trim() || undefined;
     if (statement.intro === undefined) delete statement.intro;
     statements.push(statement);
+    if (statement.speaker) resolver.spoken.push({ paragraph: statement.paragraph, start: statement.start, speaker: statement.speaker });
     previous = statement;
   }
   // A quote that runs on into the next paragraph is the speaker's whose clause closes it there.
@@ -253,7 +378,7 @@ const reportedVerbs =
  * intro and the rest of the sentence as the text, both verbatim.
  */
 export function findReported(body: string[], quotes: QuoteSpan[], people: FoundPerson[]): FoundStatement[] {
-  const resolver = createResolver(people);
+  const resolver = createResolver(people, body, quotes);
   const statements: FoundStatement[] = [];
   const thatClause = new RegExp(`^(.{0,160}?\\b(?:${reportedVerbs})(?:\\s+(?:on|in|at|during|after|later)\\b[^,"“”]{0,60}?)?,?\\s+that)\\s+(\\S.*)$`);
   const according = /^((?:According to|In the words of) ([^,"“”]{2,80}),)\s+(\S.*)$/;
@@ -274,7 +399,7 @@ export function findReported(body: string[], quotes: QuoteSpan[], people: FoundP
         speaker = named;
         how = "named";
       } else if (/^(?:he|she)\b/i.test(subject) || /\b(?:him|her)$/i.test(subject) || /^(?:[^,]*,\s*)?(?:he|she)\b/i.test(subject)) {
-        speaker = lastNamedBefore(resolver, paragraph, sentence.start);
+        speaker = pronounSpeaker(resolver, paragraph, sentence.start);
         how = speaker ? "pronoun" : "none";
       } else if (!nonPersonSubject.test(subject)) {
         const role = /\bthe\s+(.+?)(?:\s+(?:also\s+)?(?:said|says|told|added|noted|stressed|emphasi[sz]ed|underlined|stated|declared|explained|warned|announced|pointed out|reiterated)\b|$)/i.exec(subject);

@@ -49,7 +49,7 @@ describe("direct quotes, whatever marks they use", () => {
 });
 
 describe("speakers", () => {
-  it('takes "he" and "she" as the last person named before the quote', () => {
+  it('takes "he" and "she" as the person the sentence before is about', () => {
     const text = [opening, "Yermekbayev thanked the hosts.", '"Our cooperation grows every year," he said.'];
     expect(statementsOf(...text)).toEqual([["Nurlan Yermekbayev", "quote", "Our cooperation grows every year"]]);
   });
@@ -93,5 +93,55 @@ describe("reported speech", () => {
   it("does not take an organisation's statement for a person's", () => {
     const { article } = draftArticle({ text: `Ministers meet\n\n${opening}\n\nThe ministry said that the drills would go ahead.`, format: "text" });
     expect(article.statements).toEqual([]);
+  });
+});
+
+describe("speakers: he, she and reported speech", () => {
+  /** Drafts paragraphs and gives each quote as [speaker's name, text, whether the text is verbatim in its paragraph]. */
+  function quotesOf(...paragraphs: string[]) {
+    const draft = draftArticle({ text: `Leaders meet\n\n${paragraphs.join("\n\n")}`, format: "text", today: "2026-01-01" });
+    const nameOf = (id: string) => draft.article.people.find((p) => p.id === id)?.name;
+    const quotes = draft.article.statements.filter((s) => s.kind === "quote");
+    return { quotes: quotes.map((s) => [nameOf(s.speaker), s.text, (draft.article.body[s.paragraph - 1] ?? "").includes(s.text)]), checks: draft.checks };
+  }
+
+  it('takes "he" as the subject of the sentence before, not the last name in it', () => {
+    const { quotes } = quotesOf(
+      "Russian President Vladimir Putin met French President Emmanuel Macron in Versailles.",
+      "Putin said he outlined Russia’s position on Syria to Macron.",
+      "“It is impossible to fight a terrorist threat that way,” he said at the press conference.",
+    );
+    expect(quotes).toEqual([["Vladimir Putin", "It is impossible to fight a terrorist threat that way", true]]);
+  });
+
+  it('takes "he" as the person a role phrase opening the sentence before stands for, a counterpart included', () => {
+    const { quotes } = quotesOf(
+      "Russian President Vladimir Putin and his French counterpart, Emmanuel Macron, held talks.",
+      "“We found common ground on key issues,” Putin said.",
+      "The French president said that serious problems cannot be solved without Moscow.",
+      "“No major problem in the world can be solved without Russia,” he said.",
+    );
+    expect(quotes).toEqual([
+      ["Vladimir Putin", "We found common ground on key issues", true],
+      ["Emmanuel Macron", "No major problem in the world can be solved without Russia", true],
+    ]);
+  });
+
+  it("gives a quote inside reported speech to the inner speaker when one person holds that role, and says so", () => {
+    const { quotes, checks } = quotesOf(
+      "Prime Minister Narendra Modi met US President Donald Trump at the White House.",
+      "External Affairs spokesman Gopal Baglay said at a press briefing that the talks went well. He said that the prime minister told the Americans that “the fulcrum of our foreign policy is good relations with all countries”.",
+    );
+    expect(quotes).toEqual([["Narendra Modi", "the fulcrum of our foreign policy is good relations with all countries", true]]);
+    expect(checks.some((c) => c.note.includes("quote inside reported speech, taken as modi"))).toBe(true);
+  });
+
+  it("keeps a quote inside reported speech with the reporter, marked for the editor, when the inner speaker is not clear", () => {
+    const { quotes, checks } = quotesOf(
+      "Prime Minister Narendra Modi met US President Donald Trump at the White House.",
+      "Spokesman Gopal Baglay said that an official told them that “the visit will be repeated next year”.",
+    );
+    expect(quotes).toEqual([["Gopal Baglay", "the visit will be repeated next year", true]]);
+    expect(checks.some((c) => c.note.includes("inner speaker is not clear"))).toBe(true);
   });
 });
