@@ -67,7 +67,14 @@ privateChats.on("message:document", async (ctx, next) => {
     return;
   }
   const name = document.file_name ?? `article${screened.extension}`;
-  const bytes = await deps.download(document.file_id);
+  let bytes: Uint8Array;
+  try {
+    bytes = await deps.download(document.file_id);
+  } catch (error) {
+    ctx.briefing.logger.warn({ err: error, file: document.file_name }, "newsroom: could not download a document");
+    await replyWithAnswer(ctx, sentence("I could not fetch that file from Telegram; nothing was changed. Please send it again."));
+    return;
+  }
   const checked = checkDocument(name, bytes);
   if (!checked.ok) {
     await replyWithAnswer(ctx, "problems" in checked ? { blocks: renderDocumentProblems(name, checked.problems) } : sentence(checked.sentence));
