@@ -178,7 +178,7 @@ async function main(): Promise<void> {
   const newsroom = {
     adminIds: new Set(config.ADMIN_IDS ?? []),
     newsroom: newsroomService.newsroom,
-    download: (fileId: string) => downloadFile(bot.api, config.BOT_API_ROOT, config.BOT_TOKEN, fileId),
+    download: (fileId: string, api: Api) => downloadFile(api, config.BOT_API_ROOT, config.BOT_TOKEN, fileId),
   };
   const deps = { library: live.library, chatArticles: shared.chatArticles, logger, channel: channel?.deps, newsroom };
   const bot = createRuntimeBot(config.BOT_TOKEN, deps, { apiRoot: config.BOT_API_ROOT }, { spam: { store: shared.spamCounters } });

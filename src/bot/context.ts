@@ -1,4 +1,4 @@
-import type { Context } from "grammy";
+import type { Api, Context } from "grammy";
 import type { Logger } from "pino";
 import type { ChannelDeps } from "../channel/channel-deps";
 import type { Article } from "../content/article-schema";
@@ -23,8 +23,8 @@ export interface NewsroomDeps {
   /** ADMIN_IDS: the only users who may add, edit, approve or discard articles. */
   adminIds: ReadonlySet<number>;
   newsroom: Newsroom;
-  /** The bytes of a document an admin sent (getFile, then the file); only called after its size was checked. */
-  download: (fileId: string) => Promise<Uint8Array>;
+  /** The bytes of a document an admin sent (getFile through `api`, the update's, retried as replies are; then the file); only called after its size was checked. */
+  download: (fileId: string, api: Api) => Promise<Uint8Array>;
 }
 
 export type BriefingContext = Context & { briefing: BriefingDeps };

@@ -69,7 +69,7 @@ privateChats.on("message:document", async (ctx, next) => {
   const name = document.file_name ?? `article${screened.extension}`;
   let bytes: Uint8Array;
   try {
-    bytes = await deps.download(document.file_id);
+    bytes = await deps.download(document.file_id, ctx.api);
   } catch (error) {
     ctx.briefing.logger.warn({ err: error, file: document.file_name }, "newsroom: could not download a document");
     await replyWithAnswer(ctx, sentence("I could not fetch that file from Telegram; nothing was changed. Please send it again."));
