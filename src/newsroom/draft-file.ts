@@ -12,6 +12,9 @@ export function withStatus(text: string, name: string, status: "draft" | "live")
     else data.status = "draft";
     return `${JSON.stringify(data, null, 2)}\n`;
   }
+  // The importer's line, dropped as it is, so every comment and the file's layout stay exactly as written.
+  const line = /^status:[ \t]*["']?draft["']?[ \t]*(#.*)?(\r?\n|$)/m;
+  if (status === "live" && line.test(text)) return text.replace(line, "");
   const doc = parseDocument(text);
   if (status === "live") doc.delete("status");
   else doc.set("status", "draft");
