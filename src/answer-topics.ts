@@ -12,6 +12,7 @@ import {
 } from "./render/render-article";
 import { createRenderCache, type RenderKey } from "./render/render-cache";
 import { renderTarget } from "./render/render-target";
+import { answerQuestion as answerInLibrary } from "./questions/answer-in-library";
 import { searchArticles, type SearchTarget } from "./search/search-articles";
 
 /** The answers a command or a deep link can ask for by name. */
@@ -100,41 +101,12 @@ export function answerQuotes(library: Library, article: Article, name: string): 
   return person ? answerPersonQuotes(article, person) : notFound(article, name, "/quotes");
 }
 
-/** Words that say which answer a plain question wants, tried in this order. */
-const questionPatterns: [RegExp, Topic | "who"][] = [
-  [/\b(said|say|says|saying|quote[sd]?|statements?|stress(ed)?|emphasi[sz]ed|told|words)\b/i, "quotes"],
-  [/\b(attend\w*|present|participa\w*|absent|refus\w*|came|come|there)\b/i, "attendees"],
-  [/\b(agenda|discuss\w*|topics?|issues?|talk\w*|considered)\b/i, "agenda"],
-  [/\b(source|link|url|original|outlet|published)\b/i, "source"],
-  [/\b(who is|who's|who was)\b/i, "who"],
-  [/\b(summary|summari[sz]e|happened|overview|news|story|about)\b/i, "summary"],
-];
-
-/** Words of a question that are not a name: asked about, never searched for. */
-const questionWords =
-  /\b(what|who|whom|whose|did|does|do|is|was|were|the|a|an|of|at|in|on|about|tell|me|please|and|say|said|says|quote[sd]?|statements?|who's|by|from|to)\b/gi;
-
 /**
- * A plain question in a private chat: the answer whose words it uses
- * ("who attended?", "what did Lebedev say?"), else the best search hit, else
- * `undefined` so the caller can point to /help.
+ * A plain question in a private chat ("who attended?", "was Armenia there?", "кто
+ * присутствовал?"): the answer first, then the evidence, from the chat's current article
+ * unless only another article covers what it names; a pointer to /help when it cannot be
+ * placed at all. See `src/questions/`.
  */
-export function answerQuestion(library: Library, article: Article, question: string): Answer | undefined {
-  const match = questionPatterns.find(([pattern]) => pattern.test(question));
-  const rest = question.replace(/[^\p{L}\p{N}' -]/gu, " ").replace(questionWords, " ").replace(/\s+/g, " ").trim();
-  if (match?.[1] === "quotes" || match?.[1] === "who") {
-    const person = rest === "" ? undefined : findPersonByName(library, article, rest);
-    if (person) return match[1] === "who" ? answerPerson(article, person) : answerPersonQuotes(article, person);
-    if (rest !== "") return answerFromSearch(library, rest);
-    return match[1] === "quotes" ? answerTopic("quotes", article) : undefined;
-  }
-  if (match) return answerTopic(match[1], article);
-  return answerFromSearch(library, question);
-}
-
-/** The best search hit for `query`, rendered, or `undefined` when nothing matches. */
-export function answerFromSearch(library: Library, query: string): Answer | undefined {
-  const hit = searchArticles(library.index, query, { limit: 1 }).hits[0];
-  const article = hit ? library.byId.get(hit.articleId) : undefined;
-  return hit && article ? answerTarget(article, hit.target) : undefined;
+export function answerQuestion(library: Library, article: Article, question: string): Answer {
+  return answerInLibrary(library, article, question).answer;
 }

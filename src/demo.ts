@@ -93,7 +93,8 @@ async function main(): Promise<void> {
   const lines = createInterface({ input: process.stdin, terminal: interactive });
   if (interactive) {
     console.log(`Briefing demo: you are chatting with @${localBotInfo.username} (no Telegram, no token).`);
-    console.log("Try /summary, /attendees, /quotes lebedev, a question, or an inline query: @briefingbot shoigu. Ctrl-D quits.");
+    console.log("Try /summary, /attendees, /quotes lebedev, or an inline query: @briefingbot shoigu. Ctrl-D quits.");
+    console.log("Or ask in your own words: was Armenia there? who is the Azerbaijani defense minister? who opened the meeting? кто присутствовал?");
     if (channel?.deps.adminIds.has(42)) console.log("You are an admin of the channel too: try /status and /publish.");
     if (adminIds.includes(42)) console.log("You are an editor: send a link, paste an article, or /upload path/to/article.yaml; /articles lists the drafts.");
     console.log("");

@@ -214,7 +214,7 @@ describe("/articles", () => {
 
 describe("plain questions in a private chat", () => {
   it.each([
-    ["who attended?", "Who attended"],
+    ["who attended?", "Sergei Shoigu (Russia), Andrei Ravkov (Belarus)"],
     ["Who was absent?", "Armenia refused to attend the Baku summit."],
     ["what did Lebedev say?", "What Sergey Lebedev said"],
     ["What did they discuss?", "Key item"],

@@ -105,6 +105,27 @@ describe("inline mode", () => {
     expect(second.results.some((r) => firstIds.has(r.id))).toBe(false);
   });
 
+  it("offers the direct answer to a question first, then the usual search results", async () => {
+    const armenia = await answerFor("was armenia there");
+    expect(armenia.results[0]?.title).toBe("No: Armenia refused to attend the Baku summit.");
+    expect(messageText(armenia.results[0])).toMatch(/^No: Armenia refused to attend the Baku summit\./);
+    expect(armenia.results[0]?.input_message_content).toMatchObject({ parse_mode: "HTML" });
+    expect(armenia.results.slice(1).some((r) => r.title === "Armenia did not attend")).toBe(true);
+
+    const minister = await answerFor("who is the azerbaijani defense minister");
+    expect(messageText(minister.results[0])).toMatch(/^The article does not name Azerbaijan's defense minister\./);
+    expect(minister.results[0]?.title).not.toContain("Ravkov");
+
+    const russian = await answerFor("кто открыл заседание");
+    expect(russian.results[0]?.title).toMatch(/^Sergei Shoigu/);
+  });
+
+  it("keeps a name or a word a search: the person's card first, no answer in front", async () => {
+    const answer = await answerFor("ravkov");
+    expect(answer.results[0]?.title).toBe("Andrei Ravkov");
+    expect(answer.results.every((r) => !r.id.startsWith("q:"))).toBe(true);
+  });
+
   it("answers a query that finds nothing, and says so", async () => {
     const answer = await answerFor("pizza recipe");
     expect(answer.results).toEqual([]);

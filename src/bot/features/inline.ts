@@ -2,11 +2,15 @@ import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { Article } from "../../content/article-schema";
 import { deepLinkPayload } from "../../deep-link";
-import { newestArticle } from "../../library";
+import { newestArticle, type Library } from "../../library";
 import { packMessages } from "../../render/html";
 import { renderAgenda, renderAttendees, renderStatement, renderSummary, type Answer } from "../../render/render-article";
 import { createRenderCache, type RenderKey } from "../../render/render-cache";
 import { describeTarget, renderTarget } from "../../render/render-target";
+import { createHash } from "node:crypto";
+import { answerQuestion } from "../../questions/answer-in-library";
+import { htmlToText } from "../../render/html";
+import { shorten } from "../../render/render-target";
 import { searchArticles } from "../../search/search-articles";
 import type { BriefingContext } from "../context";
 
@@ -96,7 +100,10 @@ inlineFeature.on("inline_query", async (ctx) => {
     });
     return;
   }
-  const { hits, total } = searchArticles(library.index, query, { limit: PAGE_SIZE, offset });
+  // A question ("was armenia there") gets its direct answer first, on the first page; a name or a word is a search.
+  const direct = offset === 0 ? directAnswer(botUsername, library, query) : undefined;
+  const limit = direct ? PAGE_SIZE - 1 : PAGE_SIZE;
+  const { hits, total } = searchArticles(library.index, query, { limit, offset });
   const results = hits.flatMap((hit) => {
     const article = library.byId.get(hit.articleId);
     if (!article) return [];
@@ -106,10 +113,26 @@ inlineFeature.on("inline_query", async (ctx) => {
       ),
     ];
   });
-  const nextOffset = offset + PAGE_SIZE < total ? String(offset + PAGE_SIZE) : "";
-  await ctx.answerInlineQuery(results, {
+  const nextOffset = offset + limit < total ? String(offset + limit) : "";
+  await ctx.answerInlineQuery(direct ? [direct, ...results] : results, {
     cache_time: CACHE_SECONDS,
     next_offset: nextOffset,
-    button: total === 0 && offset === 0 ? { text: "Nothing found in the articles. Ask Briefing", start_parameter: button.start_parameter } : button,
+    button: total === 0 && offset === 0 && !direct ? { text: "Nothing found in the articles. Ask Briefing", start_parameter: button.start_parameter } : button,
   });
 });
+
+/**
+ * The direct answer to a question typed inline, as a result whose message is the answer;
+ * undefined for a search ("lebedev") or what cannot be placed.
+ */
+function directAnswer(botUsername: string, library: Library, query: string): InlineQueryResultArticle | undefined {
+  const article = newestArticle(library);
+  const result = answerQuestion(library, article, query);
+  if (!result.asked || result.kind === "unknown") return undefined;
+  const lead = htmlToText(result.answer.blocks[0]?.value ?? "").replace(/\s+/g, " ").trim();
+  const id = `q:${createHash("sha256").update(query.toLowerCase()).digest("base64url").slice(0, 24)}`;
+  return resultFor(botUsername, result.article, id, result.answer, {
+    title: shorten(lead, 100),
+    description: `Answer · ${result.article.date}, ${result.article.headline}`,
+  });
+}

@@ -4,7 +4,7 @@ import { html } from "../../render/html";
 import { currentArticle, type BriefingContext } from "../context";
 import { replyWithAnswer } from "../reply";
 
-/** Plain questions in a private chat: the best-fitting answer, or a pointer to /help, never silence. */
+/** Plain questions in a private chat: the answer first, then the evidence; a pointer to /help for what cannot be placed; never silence. */
 export const questionsFeature = new Composer<BriefingContext>();
 
 questionsFeature
@@ -12,13 +12,7 @@ questionsFeature
   .on("message:text")
   .filter((ctx) => !ctx.msg.text.startsWith("/"))
   .use(async (ctx) => {
-    const answer = answerQuestion(ctx.briefing.library(), currentArticle(ctx), ctx.msg.text.slice(0, 500));
-    await replyWithAnswer(
-      ctx,
-      answer ?? {
-        blocks: [html`I can only answer from the article, and I found nothing for that. Try “who attended?”, a name, or /help.`],
-      },
-    );
+    await replyWithAnswer(ctx, answerQuestion(ctx.briefing.library(), currentArticle(ctx), ctx.msg.text.slice(0, 500)));
   });
 
 /** Anything else sent privately (an unknown command, a sticker, a photo) gets a short pointer. */
