@@ -73,7 +73,7 @@ describe("npm run demo: the newsroom", () => {
       ADMIN_IDS: "42",
       FEED_URLS: `file://${site}/feed.xml`,
     });
-    expect(out.startsWith(`New draft from the feed from file://${site}/baku.html\nCouncil of CIS Defense Ministers meets`)).toBe(true);
+    expect(out.startsWith(`New draft from the feed: file://${site}/baku.html\nCouncil of CIS Defense Ministers meets`)).toBe(true);
     expect(out).toContain("[ Approve ] [ Approve and post ] [ Edit ] [ Discard ]");
     expect(out).toContain("There is no article here yet");
     expect(out.split("(channel post to @newsroom)")).toHaveLength(2);

@@ -22,7 +22,7 @@ export function draftKeyboard(articleId: string, withChannel: boolean): InlineKe
  */
 export function renderDraftPreview(article: Article, checks: readonly string[], options: { source?: string; withChannel: boolean; title?: string }): Answer {
   const blocks: SafeHtml[] = [
-    html`${bold(options.title ?? "New draft")}${options.source ? html` from ${options.source}` : ""}\n${bold(article.headline)}\n${italic(`${article.event}, ${article.place}, ${formatDate(article.date)}`)} · ${article.body.length} paragraphs · id ${article.id}`,
+    html`${bold(options.title ?? "New draft")}${options.source ? html`: ${options.source}` : ""}\n${bold(article.headline)}\n${italic(`${article.event}, ${article.place}, ${formatDate(article.date)}`)} · ${article.body.length} paragraphs · id ${article.id}`,
   ];
   const people = article.people.map((person) => html`• ${bold(person.name)}: ${describePerson(person)}`);
   blocks.push(html`${bold("People")}\n${people.length > 0 ? joinHtml(people, "\n") : "none found"}`);

@@ -109,7 +109,7 @@ describe("the newsroom end to end: a feed, the Bot API stand-in, an editor", () 
     feed.publish("lavrov-1", "Lavrov and Motegi", "/news/lavrov.txt", { type: "text/plain", body: lavrovText }, "Thu, 19 Dec 2019 10:00:00 GMT");
     await standIn.waitUntil(() => toEditor("New draft from the feed").find((m) => m.text?.includes("Japanese Foreign Ministers")), "the feed's draft");
     // The same page sent as a link: drafted again from the page, and it replaces its own draft (same id).
-    const preview = await editorGets(() => standIn.userSends(`${feed.root}/news/lavrov.txt`, { from: editor }), "New draft from http");
+    const preview = await editorGets(() => standIn.userSends(`${feed.root}/news/lavrov.txt`, { from: editor }), "New draft: http");
     expect(preview.text).toContain("Japanese Foreign Ministers");
     expect(preview.text).toContain("Toshimitsu Motegi: counterpart, Japan");
     expect(preview.text).toContain("To check");
@@ -172,8 +172,19 @@ describe("the newsroom end to end: a feed, the Bot API stand-in, an editor", () 
     await standIn.waitUntil(() => toEditor("New draft from the feed")[noticesBefore], "the new item's notice");
     await feed.until(() => feed.notModified() >= 4, "more polls");
     expect(toEditor("New draft from the feed")).toHaveLength(noticesBefore + 1);
-    // The same headline as the live article: the draft gets an id of its own rather than replacing it.
     const drafted = toEditor("New draft from the feed")[noticesBefore];
-    expect(drafted?.text).toMatch(/id [a-z0-9-]+-2\b|id (?!cis-defense)/);
+    expect(drafted?.text).toContain("Defense ministers meet again");
+    const id = /· id ([a-z0-9-]+)/.exec(drafted?.text ?? "")?.[1] ?? "";
+    expect(await readdir(contentDir)).toContain(`${id}.yaml`);
+    // Discard: the draft's file goes; the live articles stay.
+    if (!drafted) throw new Error("no notice");
+    const discarded = await editorGets(() => standIn.pressButton(drafted, "Discard", editor), "Discarded");
+    expect(discarded.text).toBe("Discarded the draft “Defense ministers meet again in hospitable land of Azerbaijan”.");
+    expect(await readdir(contentDir)).not.toContain(`${id}.yaml`);
+    const articles = (await standIn.ask("/articles")).text ?? "";
+    expect(articles).toContain("Articles (2)");
+    expect(articles).toContain("Lavrov and Motegi spend eight hours together");
+    expect(articles).toContain("Council of CIS Defense Ministers meets");
+    expect(channelPosts()).toHaveLength(1);
   });
 });
