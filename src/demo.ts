@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   // The newsroom: ADMIN_IDS=42 makes the demo's reader an editor; FEED_URLS (a file:// or http feed) is read at start.
   const newsroomService = createNewsroomService({
     store: createFileArticleStore(contentDir.dir),
-    ledger: openSqliteFeedLedger(":memory:"),
+    ledger: () => openSqliteFeedLedger(":memory:"),
     content: live,
     notifier,
     logger,

@@ -166,7 +166,7 @@ async function main(): Promise<void> {
   live.onChange(() => channel?.publisher.sync());
   const newsroomService = createNewsroomService({
     store: articleStore,
-    ledger: shared.feedLedger(),
+    ledger: () => shared.feedLedger(),
     content: live,
     notifier,
     logger,

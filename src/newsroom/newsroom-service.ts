@@ -11,7 +11,8 @@ import type { FeedItem } from "./parse-feed";
 
 export interface NewsroomServiceOptions {
   store: ArticleStore;
-  ledger: FeedLedger;
+  /** The feeds' ledger, opened only when there are feeds (no `newsroom.sqlite` in DATA_DIR otherwise). */
+  ledger: () => FeedLedger;
   content: { reload: () => Promise<ContentResult>; loaded: () => readonly Article[]; problems: () => readonly string[] };
   notifier: AdminNotifier;
   logger: Logger;
@@ -63,7 +64,7 @@ export function createNewsroomService(options: NewsroomServiceOptions) {
       : createFeedPoller({
           urls: options.feedUrls,
           intervalMs: options.feedIntervalMs,
-          ledger: options.ledger,
+          ledger: options.ledger(),
           onItem: draftItem,
           notifyAdmins: (blocks) => options.notifier.notifyAdmins(blocks),
           logger: logger.child({ newsroom: "feeds" }),

@@ -36,7 +36,7 @@ async function startInstance(options: { dir: string; store: ArticleStore; ledger
   if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
   const service = createNewsroomService({
     store: options.store,
-    ledger: options.ledger,
+    ledger: () => options.ledger,
     content: live,
     notifier,
     logger,
