@@ -8,5 +8,5 @@ export async function downloadFile(api: Api, apiRoot: string, token: string, fil
   if (!file.file_path) throw new Error("the Bot API gave no file_path for the document");
   const fetched = await fetchLimited(`${apiRoot}/file/bot${token}/${file.file_path}`, { maxBytes: DOCUMENT_LIMIT_BYTES, timeoutMs: 30_000 });
   if (fetched.status !== "ok") throw new Error(`cannot download the document: ${fetched.status === "failed" ? fetched.reason : "not modified"}`);
-  return Buffer.from(fetched.text, "utf8");
+  return fetched.bytes;
 }

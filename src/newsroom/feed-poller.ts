@@ -75,6 +75,8 @@ export function createFeedPoller(options: FeedPollerOptions) {
       ...(state.etag ? { etag: state.etag } : {}),
       ...(state.lastModified ? { lastModified: state.lastModified } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
+      // A feed the configuration names may be a local file (the demo, a test feed).
+      allowFile: true,
     });
     if (fetched.status === "failed") return failed(url, state, fetched.reason);
     if (fetched.status === "not-modified") {

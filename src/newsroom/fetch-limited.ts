@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 
 /** What a fetch brought: a body, "not modified" (304), or why it failed (one phrase). */
 export type Fetched =
-  | { status: "ok"; text: string; contentType: string; url: string; etag?: string; lastModified?: string }
+  | { status: "ok"; text: string; bytes: Buffer; contentType: string; url: string; etag?: string; lastModified?: string }
   | { status: "not-modified" }
   | { status: "failed"; reason: string };
 
@@ -14,6 +14,8 @@ export interface FetchLimitedOptions {
   etag?: string;
   lastModified?: string;
   fetch?: typeof globalThis.fetch;
+  /** Whether a `file:` URL may be read (a feed the configuration names; never a link from a feed or a chat). */
+  allowFile?: boolean;
 }
 
 /**
@@ -23,7 +25,8 @@ export interface FetchLimitedOptions {
  * `file:` URLs are read from disk, for the demo and local feeds.
  */
 export async function fetchLimited(url: string, options: FetchLimitedOptions): Promise<Fetched> {
-  if (url.startsWith("file:")) return readLocal(url, options.maxBytes);
+  if (url.startsWith("file:")) return options.allowFile ? readLocal(url, options.maxBytes) : { status: "failed", reason: "a file: URL is not fetched here" };
+  if (!/^https?:/i.test(url)) return { status: "failed", reason: "not an http(s) URL" };
   const headers: Record<string, string> = { "user-agent": "Briefing newsroom (+https://core.telegram.org/bots)" };
   if (options.etag) headers["if-none-match"] = options.etag;
   if (options.lastModified) headers["if-modified-since"] = options.lastModified;
@@ -62,9 +65,11 @@ export async function fetchLimited(url: string, options: FetchLimitedOptions): P
   } catch (error) {
     return { status: "failed", reason: `the body was cut off (${(error as Error).message})` };
   }
+  const bytes = Buffer.concat(chunks);
   return {
     status: "ok",
-    text: Buffer.concat(chunks).toString("utf8"),
+    text: bytes.toString("utf8"),
+    bytes,
     contentType: response.headers.get("content-type") ?? "",
     url: response.url || url,
     ...(response.headers.get("etag") ? { etag: response.headers.get("etag") ?? undefined } : {}),
@@ -77,7 +82,8 @@ async function readLocal(url: string, maxBytes: number): Promise<Fetched> {
     const path = fileURLToPath(url);
     const info = await stat(path);
     if (info.size > maxBytes) return { status: "failed", reason: `the file is over ${maxBytes} bytes` };
-    return { status: "ok", text: await readFile(path, "utf8"), contentType: /\.html?$/i.test(path) ? "text/html" : "", url, lastModified: info.mtime.toUTCString() };
+    const bytes = await readFile(path);
+    return { status: "ok", text: bytes.toString("utf8"), bytes, contentType: /\.html?$/i.test(path) ? "text/html" : "", url, lastModified: info.mtime.toUTCString() };
   } catch (error) {
     return { status: "failed", reason: (error as NodeJS.ErrnoException).code ?? String(error) };
   }

@@ -48,7 +48,8 @@ export function createNewsroomService(options: NewsroomServiceOptions) {
 
   async function draftItem(item: FeedItem, feedUrl: string): Promise<void> {
     let drafted: NewsroomResult<{ draft: HeldArticle }> | undefined;
-    if (item.link) drafted = await newsroom.draftLink(item.link);
+    // A link to a local file is followed only from a local feed: a feed on the web must not make the bot read this machine's files.
+    if (item.link) drafted = await newsroom.draftLink(item.link, feedUrl.startsWith("file:"));
     if ((!drafted || !drafted.ok) && item.content) {
       // The page could not be fetched or drafted: the feed's own text of it, if it has one.
       drafted = await newsroom.draft({ text: item.content, format: "html", ...(item.link ? { url: item.link } : {}) }, item.link ?? feedUrl);

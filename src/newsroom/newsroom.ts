@@ -113,9 +113,9 @@ export function createNewsroom(options: NewsroomOptions) {
       return { ok: true, draft };
     },
 
-    /** Fetches a page and drafts it. */
-    async draftLink(url: string): Promise<NewsroomResult<{ draft: HeldArticle }>> {
-      const page = await fetchLimited(url, { maxBytes: PAGE_LIMIT_BYTES, timeoutMs: 20_000, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    /** Fetches a page and drafts it; `allowFile` only for a link from a local feed the configuration names. */
+    async draftLink(url: string, allowFile = false): Promise<NewsroomResult<{ draft: HeldArticle }>> {
+      const page = await fetchLimited(url, { maxBytes: PAGE_LIMIT_BYTES, timeoutMs: 20_000, allowFile, ...(options.fetch ? { fetch: options.fetch } : {}) });
       if (page.status !== "ok") return { ok: false, sentence: `I could not fetch ${url}: ${page.status === "failed" ? page.reason : "no page"}.` };
       const html = /html/i.test(page.contentType) || looksLikeHtml(page.text);
       return this.draft({ text: page.text, format: html ? "html" : "text", url: page.url }, url);

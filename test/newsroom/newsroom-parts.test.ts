@@ -108,3 +108,14 @@ describe("the file article store", () => {
     await expect(store.put("../escape.yaml", "x")).rejects.toThrow("not an article file name");
   });
 });
+
+describe("fetchLimited", () => {
+  it("reads a file: URL only when allowed (a configured local feed), and nothing but http(s) otherwise", async () => {
+    const { fetchLimited } = await import("../../src/newsroom/fetch-limited");
+    const url = `file://${process.cwd()}/test/fixtures/baku/cis-defense-ministers-baku.yaml`;
+    expect(await fetchLimited(url, { maxBytes: 1_000_000, timeoutMs: 1000 })).toEqual({ status: "failed", reason: "a file: URL is not fetched here" });
+    expect(await fetchLimited(url, { maxBytes: 1_000_000, timeoutMs: 1000, allowFile: true })).toMatchObject({ status: "ok", text: baku });
+    expect(await fetchLimited(url, { maxBytes: 100, timeoutMs: 1000, allowFile: true })).toEqual({ status: "failed", reason: "the file is over 100 bytes" });
+    expect(await fetchLimited("javascript:alert(1)", { maxBytes: 100, timeoutMs: 1000 })).toEqual({ status: "failed", reason: "not an http(s) URL" });
+  });
+});
