@@ -325,7 +325,7 @@ async function startNewsroomRow() {
   });
   const t = createRuntimeTestBot({
     articles,
-    client: { apiRoot: standIn.apiRoot, timeoutSeconds: 1 },
+    client: { apiRoot: standIn.apiRoot, timeoutSeconds: 10 },
     logger: logs.logger,
     token: e2eToken,
     botInfo: standIn.botInfo,
