@@ -34,6 +34,6 @@ for (const file of checked.files) {
   for (const problem of file.problems) console.log(formatProblem(problem));
   if (file.problems.length === 0 && file.article?.status === "draft") console.log(`${file.file}: a draft (status: draft): good, but not served until it is made live`);
 }
-if (checked.files.length === 0) console.log(`${dir}: no article files (.yaml, .yml or .json): nothing to check, and nothing for the bot to serve`);
+if (checked.files.length === 0) console.log(`${dir}: no article files (.yaml, .yml or .json): nothing to check (the bot starts on it, and tells readers there is no article yet)`);
 console.log(summarise(checked.files));
 process.exitCode = checked.files.every((file) => file.problems.length === 0) ? 0 : 1;

@@ -1,12 +1,13 @@
 import { GrammyError, type Api } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
 import type { Logger } from "pino";
 import { packMessages, type SafeHtml } from "./render/html";
 
 /** Tells admins what they need to act on: uncertain or refused posts, broken content. */
 export interface AdminNotifier {
   /** Every admin in ADMIN_IDS; with none configured, the notice is only logged. */
-  notifyAdmins(blocks: SafeHtml[]): Promise<void>;
-  notifyAdmin(userId: number, blocks: SafeHtml[]): Promise<void>;
+  notifyAdmins(blocks: SafeHtml[], keyboard?: InlineKeyboardButton[][]): Promise<void>;
+  notifyAdmin(userId: number, blocks: SafeHtml[], keyboard?: InlineKeyboardButton[][]): Promise<void>;
 }
 
 /**
@@ -15,10 +16,12 @@ export interface AdminNotifier {
  * must not stop the channel.
  */
 export function createAdminNotifier(api: Api, adminIds: readonly number[], logger: Logger): AdminNotifier {
-  const notifyAdmin = async (userId: number, blocks: SafeHtml[]) => {
+  const notifyAdmin = async (userId: number, blocks: SafeHtml[], keyboard?: InlineKeyboardButton[][]) => {
     try {
-      for (const text of packMessages(blocks)) {
-        await api.sendMessage(userId, text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+      const texts = packMessages(blocks);
+      for (const [i, text] of texts.entries()) {
+        const buttons = keyboard && i === texts.length - 1 ? { reply_markup: { inline_keyboard: keyboard } } : {};
+        await api.sendMessage(userId, text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...buttons });
       }
     } catch (err) {
       const hint = err instanceof GrammyError && err.error_code === 403 ? "the admin has not started a chat with the bot" : undefined;
@@ -27,12 +30,12 @@ export function createAdminNotifier(api: Api, adminIds: readonly number[], logge
   };
   return {
     notifyAdmin,
-    async notifyAdmins(blocks) {
+    async notifyAdmins(blocks, keyboard) {
       if (adminIds.length === 0) {
         logger.warn({ notice: packMessages(blocks).join("\n\n") }, "no ADMIN_IDS to tell");
         return;
       }
-      for (const id of adminIds) await notifyAdmin(id, blocks);
+      for (const id of adminIds) await notifyAdmin(id, blocks, keyboard);
     },
   };
 }

@@ -46,6 +46,32 @@ export const commonSettings = z.object({
    * @example "redis://127.0.0.1:6379" @example "rediss://:password@redis.internal:6380/2"
    */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379" }).optional(),
+  /** RSS or Atom feeds, comma-separated: each new item is drafted and the admins told. @example "https://outlet.example/rss.xml" */
+  FEED_URLS: z
+    .string()
+    .transform((value, ctx) => {
+      const urls = [...new Set(value.split(",").map((url) => url.trim()).filter((url) => url !== ""))];
+      for (const url of urls) {
+        let protocol = "";
+        try {
+          protocol = new URL(url).protocol;
+        } catch {
+          // reported below
+        }
+        if (!["http:", "https:", "file:"].includes(protocol)) {
+          ctx.addIssue({ code: "custom", message: `FEED_URLS must be http(s) URLs separated by commas (a file:// URL for a local feed); "${url}" is not one` });
+        }
+      }
+      return urls;
+    })
+    .optional(),
+  /** Seconds between two polls of each feed. @default 300 */
+  FEED_INTERVAL: z.coerce
+    .number({ error: "FEED_INTERVAL must be a number of seconds" })
+    .int("FEED_INTERVAL must be a whole number of seconds")
+    .min(1, "FEED_INTERVAL must be at least 1 second")
+    .max(86_400, "FEED_INTERVAL must be at most 86400 (a day)")
+    .default(300),
   /** With REDIS_URL: how long the posting instance's lease lasts unless renewed, i.e. how soon another takes over when it dies. @default 15000 */
   REDIS_LEASE_MS: z.coerce
     .number({ error: "REDIS_LEASE_MS must be a number of milliseconds" })

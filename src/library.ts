@@ -12,7 +12,7 @@ export interface Library {
  * Builds the library once per content load from the articles loaded, newest
  * first. Drafts are left out here, the one place every surface reads from:
  * commands, questions, inline mode and the channel never see one.
- * `loaded` must hold at least one live article (`loadContent` refuses content without one).
+ * It may be empty (a new outlet's first start): readers are then told there is no article yet.
  * `index`, when given, must be the index of exactly these live articles (one saved for them).
  */
 export function createLibrary(loaded: readonly Article[], index?: SearchIndex): Library {
@@ -25,7 +25,12 @@ export function createLibrary(loaded: readonly Article[], index?: SearchIndex): 
   };
 }
 
-/** The newest article: the one commands answer about unless a chat chose another. */
+/** Whether there is nothing to answer from yet (an empty CONTENT_DIR, or drafts only). */
+export function isLibraryEmpty(library: Library): boolean {
+  return library.articles.length === 0;
+}
+
+/** The newest article: the one commands answer about unless a chat chose another. Callers check `isLibraryEmpty` first. */
 export function newestArticle(library: Library): Article {
   const article = library.articles[0];
   if (!article) throw new Error("the library holds no article");

@@ -36,6 +36,10 @@ export const SEARCH_INDEX_FILE = "search-index.bin";
  */
 export function createLiveContent(options: LiveContentOptions) {
   let library: Library | undefined;
+  /** Every article loaded, drafts included: the newsroom lists them. */
+  let loaded: readonly Article[] = [];
+  /** The problems of the last load, if it had any (the last good content is served meanwhile). */
+  let problems: readonly string[] = [];
   let broken = false;
   const listeners: (() => unknown)[] = [];
   const { logger } = options;
@@ -82,6 +86,8 @@ export function createLiveContent(options: LiveContentOptions) {
     logger: options.logger,
     ...(snapshot ? { load: readThroughSnapshot } : {}),
     onLoaded: async (articles) => {
+      loaded = articles;
+      problems = [];
       library = await libraryOf(articles);
       if (broken) {
         broken = false;
@@ -89,18 +95,28 @@ export function createLiveContent(options: LiveContentOptions) {
       }
       for (const listener of listeners) await listener();
     },
-    onProblems: async (problems) => {
+    onProblems: async (found) => {
       broken = true;
-      await options.notifier.notifyAdmins(renderContentProblemsNotice(options.dir, problems, library?.articles.length ?? 0));
+      problems = found;
+      await options.notifier.notifyAdmins(renderContentProblemsNotice(options.dir, found, library?.articles.length ?? 0));
     },
   });
   return {
-    /** The start-up load; the bot does not start without good content. */
+    /** The start-up load; the bot does not start with content that has problems (an empty folder is fine). */
     async load(): Promise<ContentResult> {
       const result = await watcher.load();
-      if (result.ok) library = await libraryOf(result.articles);
+      if (result.ok) {
+        loaded = result.articles;
+        library = await libraryOf(result.articles);
+      }
       return result;
     },
+    /** Loads CONTENT_DIR now (after the newsroom wrote to it): a clean load is served at once, problems are told as any change's. */
+    reload: () => watcher.reload(),
+    /** Every article loaded, drafts included. */
+    loaded: (): readonly Article[] => loaded,
+    /** The last load's problems, or none. */
+    problems: (): readonly string[] => problems,
     library(): Library {
       if (!library) throw new Error("the content has not been loaded");
       return library;

@@ -24,6 +24,8 @@ import { onStopSignals } from "./runtime/stop-signals";
 import { retryStartUpCall } from "./runtime/retry-start-up-call";
 import { createWebhook, type Webhook } from "./runtime/webhook";
 import { openSharedState, type SharedState } from "./storage/create-shared-state";
+import { downloadFile } from "./newsroom/download-file";
+import { createNewsroomService } from "./newsroom/newsroom-service";
 
 /** Stops start-up with a sentence on stderr (secrets replaced) and an exit code: 2 for a configuration to fix, 1 otherwise. */
 function fail(message: string, code: 1 | 2, redact: (text: string) => string = (text) => text): never {
@@ -134,6 +136,15 @@ async function main(): Promise<void> {
     },
   });
   flushOnStop.push(() => shared.close());
+  // Articles editors add from Telegram: CONTENT_DIR itself, or (with Redis) every instance's copy of the shared ones.
+  const articleStore = shared.articles(config.CONTENT_DIR);
+  if (shared.kind === "redis") {
+    try {
+      if (await articleStore.sync()) await live.reload();
+    } catch (error) {
+      logger.warn({ error: describeError(error) }, "newsroom: cannot read the shared articles yet; serving CONTENT_DIR as it is and trying again");
+    }
+  }
   let channel: Channel | undefined;
   try {
     channel =
@@ -156,7 +167,23 @@ async function main(): Promise<void> {
     fail(`Cannot start: cannot open the post ledger in DATA_DIR (${config.DATA_DIR}): ${summarizeError(error)}`, 1, redact);
   }
   live.onChange(() => channel?.publisher.sync());
-  const deps = { library: live.library, chatArticles: shared.chatArticles, logger, channel: channel?.deps };
+  const newsroomService = createNewsroomService({
+    store: articleStore,
+    ledger: () => shared.feedLedger(),
+    content: live,
+    notifier,
+    logger,
+    feedUrls: config.FEED_URLS ?? [],
+    feedIntervalMs: config.FEED_INTERVAL * 1000,
+    withChannel: channel !== undefined,
+    syncIntervalMs: shared.kind === "redis" ? 2000 : 0,
+  });
+  const newsroom = {
+    adminIds: new Set(config.ADMIN_IDS ?? []),
+    newsroom: newsroomService.newsroom,
+    download: (fileId: string, api: Api) => downloadFile(api, config.BOT_API_ROOT, config.BOT_TOKEN, fileId),
+  };
+  const deps = { library: live.library, chatArticles: shared.chatArticles, logger, channel: channel?.deps, newsroom };
   const bot = createRuntimeBot(config.BOT_TOKEN, deps, { apiRoot: config.BOT_API_ROOT }, { spam: { store: shared.spamCounters } });
 
   health.set({ status: "starting", reason: "contacting Telegram" });
@@ -183,6 +210,8 @@ async function main(): Promise<void> {
   }
   live.start();
   flushOnStop.unshift(() => live.stop());
+  newsroomService.start();
+  flushOnStop.unshift(() => newsroomService.stop());
   logger.info(
     { articles: live.library().articles.length, channel: config.CHANNEL_ID, autopost: isAutopostOn(config), autopostMaxAgeHours: config.AUTOPOST_MAX_AGE },
     "content loaded",

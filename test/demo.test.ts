@@ -55,3 +55,46 @@ describe("npm run demo", () => {
     expect(out).toContain("#CIS #Azerbaijan #Baku #DefenseMinisters\n[ Who attended ] [ Agenda ] [ Quotes ] [ Share ]");
   });
 });
+
+describe("npm run demo: the newsroom", () => {
+  it("on an empty CONTENT_DIR with a local feed: the draft's preview first, Approve and post puts it in the channel once", async () => {
+    const { mkdtemp, writeFile, copyFile, readdir } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const site = await mkdtemp(join(tmpdir(), "briefing-demo-site-"));
+    const empty = await mkdtemp(join(tmpdir(), "briefing-demo-empty-"));
+    await copyFile("test/fixtures/import/baku-page.html", join(site, "baku.html"));
+    await writeFile(
+      join(site, "feed.xml"),
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Outlet</title><item><title>Baku</title><link>file://${site}/baku.html</link><guid>baku-1</guid></item></channel></rss>`,
+    );
+    const out = await demo("/attendees\nApprove and post\nApprove and post\n/attendees\n", {
+      CONTENT_DIR: empty,
+      CHANNEL_ID: "@newsroom",
+      ADMIN_IDS: "42",
+      FEED_URLS: `file://${site}/feed.xml`,
+    });
+    expect(out.startsWith(`New draft from the feed: file://${site}/baku.html\nCouncil of CIS Defense Ministers meets`)).toBe(true);
+    expect(out).toContain("[ Approve ] [ Approve and post ] [ Edit ] [ Discard ]");
+    expect(out).toContain("There is no article here yet");
+    expect(out.split("(channel post to @newsroom)")).toHaveLength(2);
+    expect(out).toContain("On its way to @newsroom");
+    expect(out).toContain("Not posted again: it is already in the channel's ledger");
+    expect(out).toContain("• Sergey Shoygu: defense minister, Russia");
+    // The demo drafted into a copy: the folder it was given is still empty.
+    expect(await readdir(empty)).toEqual([]);
+  });
+
+  it("/upload sends a file as a document: an editor's article is added, a broken one refused with its line", async () => {
+    const { mkdtemp, readFile, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const dir = await mkdtemp(join(tmpdir(), "briefing-demo-upload-"));
+    const real = await readFile("test/fixtures/baku/cis-defense-ministers-baku.yaml", "utf8");
+    await writeFile(join(dir, "edited.yaml"), real.replace(/^headline: .*$/m, "headline: Edited headline"));
+    await writeFile(join(dir, "broken.yaml"), real.replace("speaker: shoigu", "speaker: shoygu"));
+    const out = await demo(`/upload ${dir}/broken.yaml\n/upload ${dir}/edited.yaml\n/summary\n`, { ADMIN_IDS: "42" });
+    expect(out).toContain("broken.yaml was not taken: one problem.");
+    expect(out).toMatch(/broken\.yaml:\d+:\d+: statements\[\d+\]\.speaker: "shoygu" is not among the article's people/);
+    expect(out).toContain("Replaced: “Edited headline” (cis-defense-ministers-baku-2019) is live");
+    expect(out).toContain("Edited headline\nBaku, Azerbaijan, 30 October 2019");
+  });
+});

@@ -131,18 +131,21 @@ describe("a draft beside the Baku article", () => {
 });
 
 describe("content with drafts only", () => {
-  it("has nothing to serve: the start-up load says so, as for an empty folder", async () => {
+  it("is a valid start: loaded, with nothing served yet", async () => {
     const dir = await mkdtemp(join(tmpdir(), "briefing-drafts-"));
     await writeFile(join(dir, "embargoed.yaml"), embargoed("draft"));
-    expect(await loadContent(dir)).toEqual({ ok: false, problems: [`${dir}: no live article to serve: the only article is a draft (status: draft)`] });
+    const loaded = await loadContent(dir);
+    expect(loaded.ok && loaded.articles.map((article) => [article.id, article.status])).toEqual([["embargoed-story", "draft"]]);
   });
 
-  it("arriving while the bot runs keeps the last good content served and tells the admins", async () => {
-    const { dir, answer, noticesToAdmin } = await startOver({ "baku.yaml": baku });
+  it("arriving while the bot runs is served as it is: readers told politely there is no article yet, inline offers nothing", async () => {
+    const { dir, answer, noticesToAdmin, seen } = await startOver({ "baku.yaml": baku });
     await writeFile(join(dir, "baku.yaml"), baku.replace(/^(event: .*)$/m, "$1\nstatus: draft"));
-    await vi.waitFor(() => expect(noticesToAdmin()).toHaveLength(1));
-    expect(noticesToAdmin()[0]).toContain("so I keep serving the last good content (1 article)");
-    expect(noticesToAdmin()[0]).toContain(`• ${dir}: no live article to serve: the only article is a draft (status: draft)`);
-    expect(await answer(textMessage("/summary"))).toContain("Council of CIS Defense Ministers meets");
+    await vi.waitFor(() => expect(seen.changes).toBe(1));
+    expect(noticesToAdmin()).toEqual([]);
+    expect(await answer(textMessage("/summary"))).toContain("There is no article here yet");
+    expect(await answer(textMessage("who attended?"))).toContain("There is no article here yet");
+    const inline = await answer(inlineQuery("shoigu"));
+    expect(inline).toContain('"results":[]');
   });
 });

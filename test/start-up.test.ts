@@ -35,6 +35,7 @@ describe("configuration", () => {
         BOT_POLLING: "concurrent",
         HOST: "127.0.0.1",
         REDIS_LEASE_MS: 15_000,
+        FEED_INTERVAL: 300,
         AUTOPOST_MAX_AGE: 48,
         CHANNEL_CARD: false,
       },

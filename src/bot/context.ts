@@ -1,8 +1,9 @@
-import type { Context } from "grammy";
+import type { Api, Context } from "grammy";
 import type { Logger } from "pino";
 import type { ChannelDeps } from "../channel/channel-deps";
 import type { Article } from "../content/article-schema";
 import { newestArticle, type Library } from "../library";
+import type { Newsroom } from "../newsroom/newsroom";
 import type { ChatArticleStore } from "./chat-articles";
 
 /** What every handler needs, injected once by `createBot`. */
@@ -13,6 +14,17 @@ export interface BriefingDeps {
   logger: Logger;
   /** The channel, its post ledger and its admins; absent when CHANNEL_ID is not set. */
   channel?: ChannelDeps;
+  /** The newsroom: admins adding, editing and approving articles from Telegram; absent in tests that need none. */
+  newsroom?: NewsroomDeps;
+}
+
+/** What the newsroom's chat flow needs. */
+export interface NewsroomDeps {
+  /** ADMIN_IDS: the only users who may add, edit, approve or discard articles. */
+  adminIds: ReadonlySet<number>;
+  newsroom: Newsroom;
+  /** The bytes of a document an admin sent (getFile through `api`, the update's, retried as replies are; then the file); only called after its size was checked. */
+  download: (fileId: string, api: Api) => Promise<Uint8Array>;
 }
 
 export type BriefingContext = Context & { briefing: BriefingDeps };

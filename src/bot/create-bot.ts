@@ -6,6 +6,8 @@ import { buttonsFeature } from "./features/buttons";
 import { channelAdminFeature } from "./features/channel-admin";
 import { commandsFeature } from "./features/commands";
 import { inlineFeature } from "./features/inline";
+import { newsroomFeature } from "./features/newsroom";
+import { noArticlesFeature } from "./features/no-articles";
 import { questionsFeature } from "./features/questions";
 
 export interface CreateBotOptions {
@@ -35,7 +37,7 @@ export function createBot(token: string, deps: BriefingDeps, options: CreateBotO
     options.onUpdateError?.(error);
   };
   // Channel admins first: a live /publish conversation takes its admin's next message before any other feature.
-  bot.errorBoundary(logUpdateError).use(channelAdminFeature, commandsFeature, buttonsFeature, inlineFeature, questionsFeature);
+  bot.errorBoundary(logUpdateError).use(channelAdminFeature, newsroomFeature, noArticlesFeature, commandsFeature, buttonsFeature, inlineFeature, questionsFeature);
   // The boundary catches everything above; this only keeps polling alive should anything slip past it.
   bot.catch(logUpdateError);
   return bot;

@@ -131,7 +131,15 @@ export function createContentWatcher(options: ContentWatcherOptions) {
     await reload(next);
   }
 
-  async function reload(next: Map<string, string>): Promise<void> {
+  /** Loads the folder (its files' signatures now `next`) and tells the listeners; one load at a time. */
+  let loading: Promise<unknown> = Promise.resolve();
+  function reload(next: Map<string, string>): Promise<ContentResult> {
+    const done = loading.then(() => loadAndTell(next));
+    loading = done.catch(() => undefined);
+    return done;
+  }
+
+  async function loadAndTell(next: Map<string, string>): Promise<ContentResult> {
     loaded = next;
     const result = await read(dir);
     if (result.ok) {
@@ -146,6 +154,7 @@ export function createContentWatcher(options: ContentWatcherOptions) {
         await options.onProblems(result.problems);
       }
     }
+    return result;
   }
 
   function startWatching(): void {
@@ -187,6 +196,10 @@ export function createContentWatcher(options: ContentWatcherOptions) {
     async load(): Promise<ContentResult> {
       loaded = (await signaturesOf(dir)) ?? new Map();
       return read(dir);
+    },
+    /** Loads now rather than at the next look (a file the newsroom just wrote), and tells the listeners as a change would. */
+    async reload(): Promise<ContentResult> {
+      return reload((await signaturesOf(dir)) ?? new Map());
     },
     start(): void {
       if (!stopped) return;

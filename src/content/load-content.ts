@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
-import { articleSchema, isLive, type Article } from "./article-schema";
+import { articleSchema, type Article } from "./article-schema";
 import { checkProvenance } from "./check-provenance";
 import { formatProblem, type ContentProblem, type FileProblem } from "./content-problem";
 import { describeSchemaIssues, jsonSyntaxProblem, placeFieldProblems, readYamlStrictly } from "./locate-problems";
@@ -152,7 +152,8 @@ export async function checkContent(dir: string): Promise<ContentCheck> {
  * (the library serves live articles only). Every problem in every file is
  * gathered, one line each (`file:line:column: field: message`, a hint on the
  * next line), as `npm run check` prints them. A folder with no article file,
- * or with drafts only, has nothing to serve: that is a problem here too.
+ * or with drafts only, is a valid start (a new outlet whose feed brings the
+ * articles): the bot serves it and tells readers there is no article yet.
  */
 export async function loadContent(dir: string): Promise<ContentResult> {
   return contentResultOf(dir, await checkContent(dir));
@@ -164,10 +165,5 @@ export function contentResultOf(dir: string, checked: ContentCheck): ContentResu
   const problems = checked.files.flatMap((file) => file.problems.map(formatProblem));
   if (problems.length > 0) return { ok: false, problems };
   const articles = checked.files.flatMap((file) => (file.article ? [file.article] : []));
-  if (articles.length === 0) return { ok: false, problems: [`${dir}: no article files (.yaml, .yml or .json) found`] };
-  if (!articles.some(isLive)) {
-    const drafts = articles.length === 1 ? "the only article is a draft" : `all ${articles.length} articles are drafts`;
-    return { ok: false, problems: [`${dir}: no live article to serve: ${drafts} (status: draft)`] };
-  }
   return { ok: true, articles: articles.sort(compareNewestFirst) };
 }

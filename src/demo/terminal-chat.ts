@@ -1,3 +1,5 @@
+import { stat } from "node:fs/promises";
+import { basename, resolve } from "node:path";
 import type { Bot, Context } from "grammy";
 import type { InlineKeyboardButton, Update } from "grammy/types";
 import type { ApiCall } from "../local-bot-api";
@@ -27,9 +29,15 @@ function keyboardLine(rows: InlineKeyboardButton[][]): string {
 /**
  * Turns what a user types into updates for the real bot and the bot's API
  * calls into printed text. A line starting with `@` is an inline query; a
- * line that names a button of the last keyboard presses it.
+ * line that names a button of the last keyboard presses it; `/upload path`
+ * sends a file as a document.
  */
-export function createTerminalChat<C extends Context>(bot: Bot<C>, print: (text: string) => void) {
+export interface TerminalChatOptions {
+  /** Keeps a document the bot sent (the newsroom's Edit) and returns where, for the reader to edit and /upload. */
+  onDocument?: (name: string, data: Buffer) => string | undefined;
+}
+
+export function createTerminalChat<C extends Context>(bot: Bot<C>, print: (text: string) => void, options: TerminalChatOptions = {}) {
   let updateId = 1;
   let messageId = 1;
   let lastKeyboard: InlineKeyboardButton[][] = [];
@@ -55,6 +63,12 @@ export function createTerminalChat<C extends Context>(bot: Bot<C>, print: (text:
         if (!channel) lastKeyboard = markup.inline_keyboard;
         print(keyboardLine(markup.inline_keyboard));
       }
+      print("");
+    } else if (method === "sendDocument") {
+      const file = payload.document as { filename?: string; data?: Buffer } | undefined;
+      const saved = file?.data instanceof Buffer ? options.onDocument?.(file.filename ?? "document", file.data) : undefined;
+      print(`(document ${file?.filename ?? ""}${saved ? `, saved as ${saved}: edit it, then send /upload ${saved}` : ""})`);
+      if (typeof payload.caption === "string") print(htmlToTerminalText(payload.caption));
       print("");
     } else if (method === "answerCallbackQuery" && typeof payload.text === "string") {
       print(`(notice) ${payload.text}\n`);
@@ -110,9 +124,24 @@ export function createTerminalChat<C extends Context>(bot: Bot<C>, print: (text:
 
   return {
     show,
-    /** Sends one typed line to the bot and waits until it has answered. */
+    /** Sends one typed line to the bot and waits until it has answered; `/upload path` sends that file as a document. */
     async send(line: string): Promise<void> {
       if (line.trim() === "") return;
+      const upload = /^\/upload\s+(.+)$/.exec(line.trim());
+      if (upload) {
+        const path = resolve(upload[1] ?? "");
+        const info = await stat(path).catch(() => undefined);
+        if (!info?.isFile()) {
+          print(`(no such file: ${path})\n`);
+          return;
+        }
+        const update_id = updateId++;
+        const chat = { id: reader.id, type: "private", first_name: reader.first_name } as const;
+        // The file id is the path: the demo's download reads the file from disk.
+        const document = { file_id: path, file_unique_id: `demo-${update_id}`, file_name: basename(path), file_size: info.size };
+        await bot.handleUpdate({ update_id, message: { message_id: messageId++, date: Math.floor(Date.now() / 1000), chat, from: reader, document } });
+        return;
+      }
       await bot.handleUpdate(updateFor(line.trim()));
     },
   };

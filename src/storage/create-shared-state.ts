@@ -13,6 +13,8 @@ import { createRedisPosterLease } from "../channel/redis-poster-lease";
 import { createSqlitePostLedger } from "../channel/sqlite-post-ledger";
 import { createMemoryRecentUpdateIds, type RecentUpdateIds } from "../runtime/recent-update-ids";
 import { createRedisRecentUpdateIds } from "../runtime/redis-recent-update-ids";
+import { createFileArticleStore, createRedisArticleStore, type ArticleStore } from "../newsroom/article-store";
+import { createRedisFeedLedger, openSqliteFeedLedger, type FeedLedger } from "../newsroom/feed-ledger";
 import { connectRedis, type RedisConnection } from "./redis-connection";
 import { createRedisSpamCounters } from "./spam-limiter-storage";
 
@@ -40,6 +42,10 @@ export interface SharedState {
   channel(): ChannelStorage;
   /** The spam limiter's counters (`@grammyjs/ratelimiter`'s `storageClient`): in memory, or in Redis for every instance. */
   spamCounters: SpamCounterStore;
+  /** Where articles editors add from Telegram are kept: CONTENT_DIR itself, or Redis mirrored into it. */
+  articles(contentDir: string): ArticleStore;
+  /** The feeds' items and notices, claimed before they are acted on (opened on first use). */
+  feedLedger(): FeedLedger;
   /** Closes the database or the connections (after the channel has stopped). */
   close(): Promise<void>;
 }
@@ -69,6 +75,7 @@ export async function openSharedState(options: SharedStateOptions): Promise<Shar
 export function openEmbeddedState(dataDir: string): SharedState {
   let db: ChannelDatabase | undefined;
   let channel: ChannelStorage | undefined;
+  let feeds: FeedLedger | undefined;
   return {
     kind: "embedded",
     recentUpdateIds: createMemoryRecentUpdateIds(),
@@ -81,8 +88,14 @@ export function openEmbeddedState(dataDir: string): SharedState {
       return channel;
     },
     spamCounters: createMemorySpamCounters(),
+    articles: (contentDir) => createFileArticleStore(contentDir),
+    feedLedger() {
+      feeds ??= openSqliteFeedLedger(dataDir);
+      return feeds;
+    },
     async close() {
       db?.close();
+      await feeds?.close();
     },
   };
 }
@@ -129,6 +142,8 @@ async function openRedisState(options: SharedStateOptions & { redisUrl: string }
       return channel;
     },
     spamCounters: createRedisSpamCounters(connection),
+    articles: (contentDir) => createRedisArticleStore(connection, contentDir, logger.child({ storage: "redis" })),
+    feedLedger: () => createRedisFeedLedger(connection),
     async close() {
       await chatArticles.close();
       await connection.close();

@@ -251,14 +251,14 @@ describe("loadContent compares excerpts after normalising quotes and spaces", ()
 });
 
 describe("loadContent on a folder without articles", () => {
-  it("reports an empty folder once", async () => {
+  it("takes an empty folder as a valid start: no articles, no problem", async () => {
     const dir = await contentFolder({});
-    expect(await problemsOf(dir)).toEqual([`${dir}: no article files (.yaml, .yml or .json) found`]);
+    expect(await loadContent(dir)).toEqual({ ok: true, articles: [] });
   });
 
-  it("reports a folder of other files (a README, a hidden draft) as holding no articles", async () => {
+  it("takes a folder of other files (a README, a hidden draft) as holding no articles", async () => {
     const dir = join(fixtures, "no-article-files");
-    expect(await problemsOf(dir)).toEqual([`${dir}: no article files (.yaml, .yml or .json) found`]);
+    expect(await loadContent(dir)).toEqual({ ok: true, articles: [] });
   });
 
   it("reports a missing folder once", async () => {

@@ -15,10 +15,17 @@
  *   sent twice (beyond what an admin asked for with "Post again"), none sent
  *   without the ledger knowing.
  */
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import type { Update } from "grammy/types";
+import type { Logger } from "pino";
+import type { NewsroomDeps } from "../../src/bot/context";
+import { createFileArticleStore } from "../../src/newsroom/article-store";
+import { createNewsroom } from "../../src/newsroom/newsroom";
 import type { Article } from "../../src/content/article-schema";
-import { loadContent } from "../../src/content/load-content";
+import { loadContent, type ContentResult } from "../../src/content/load-content";
 import { createMemorySpamCounters } from "../../src/bot/spam-limit";
 import { localBotInfo } from "../../src/local-bot-api";
 import { updateType } from "../../src/runtime/instrument";
@@ -26,7 +33,7 @@ import { manyArticles } from "../support/channel-fixtures";
 import { captureLogs, createRuntimeTestBot } from "../support/runtime-bot";
 import { createFuzzBotApi } from "./fuzz-bot-api";
 import { realTimers, warpTime } from "./time-warp";
-import { admins, articleIds, faultKinds, fuzzStep, POSTED, UNPOSTED, type FaultKind, type FuzzStep } from "./update-arbitraries";
+import { admins, articleIds, DOCUMENT_IDS, faultKinds, fuzzStep, POSTED, UNPOSTED, type FaultKind, type FuzzStep } from "./update-arbitraries";
 
 export interface FuzzOptions {
   /** How many updates to send. */
@@ -54,6 +61,8 @@ export interface FuzzFigures {
   channelPostsUncertain: number;
   updatesFailedOnFaults: number;
   spamNotices: number;
+  /** Admins' documents the newsroom downloaded and checked. */
+  documentsRead: number;
   seconds: number;
 }
 
@@ -91,6 +100,47 @@ async function fuzzArticles(): Promise<Article[]> {
   // Each its own url: the channel's posts are told apart by their link preview.
   const copies = manyArticles(article, 3).map((copy) => ({ ...copy, url: `${copy.url}?copy=${copy.id}` }));
   return [...real.articles, ...copies, ...hostile.articles];
+}
+
+/**
+ * The newsroom of the fuzzed bot: its own folder (drafts and uploads land
+ * there, loaded and checked on each change, but not swapped into the fuzzed
+ * library, whose content the fuzzing controls), and documents to download:
+ * an article, a broken one, YAML that is no article, binary junk, an empty
+ * file, and one whose download fails.
+ */
+async function fuzzNewsroom(adminIds: readonly number[], logger: Logger): Promise<NewsroomDeps & { documentsRead: () => number }> {
+  let documentsRead = 0;
+  const dir = await mkdtemp(join(tmpdir(), "briefing-fuzz-newsroom-"));
+  const real = await readFile("test/fixtures/baku/cis-defense-ministers-baku.yaml");
+  const documents: Record<(typeof DOCUMENT_IDS)[number], Buffer | undefined> = {
+    "doc:article": real,
+    "doc:broken": Buffer.from(real.toString("utf8").replace("speaker: shoigu", "speaker: shoygu").replace("body:", "body:\n\t- tab")),
+    "doc:not-article": Buffer.from("services:\n  web:\n    image: nginx\n"),
+    "doc:binary": Buffer.from([0xff, 0xfe, 0x00, 0x80, 0xc3, 0x28, 0x0a]),
+    "doc:empty": Buffer.alloc(0),
+    "doc:gone": undefined,
+  };
+  let last: ContentResult = { ok: true, articles: [] };
+  const reload = async () => (last = await loadContent(dir));
+  const newsroom = createNewsroom({
+    store: createFileArticleStore(dir),
+    reload,
+    loaded: () => (last.ok ? last.articles : []),
+    problems: () => (last.ok ? [] : last.problems),
+    logger,
+  });
+  return {
+    adminIds: new Set(adminIds),
+    newsroom,
+    documentsRead: () => documentsRead,
+    download: async (fileId) => {
+      documentsRead += 1;
+      const bytes = documents[fileId as (typeof DOCUMENT_IDS)[number]];
+      if (!bytes) throw new Error("the file is no longer on Telegram's servers");
+      return bytes;
+    },
+  };
 }
 
 /** An error logged as a bug: described as internal, or an `err` that is neither a Bot API refusal nor a network failure. */
@@ -141,7 +191,9 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
   });
   // The spam limiter counts on a clock of its own that moves on by a fixed step per update, so whether a burst trips it does not depend on how busy the machine is.
   let limiterClock = 0;
+  const newsroom = await fuzzNewsroom(admins.map((a) => a.id), logger);
   const t = createRuntimeTestBot({
+    newsroom,
     articles,
     client: { fetch: api.fetch, timeoutSeconds: REPLY_TIMEOUT_SECONDS },
     channelClient: { fetch: api.fetch },
@@ -329,6 +381,7 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
       channelPostsUncertain: uncertain,
       updatesFailedOnFaults,
       spamNotices: api.spamNotices,
+      documentsRead: newsroom.documentsRead(),
       seconds: (realTimers.now() - started) / 1000,
     },
   };
@@ -362,6 +415,7 @@ export function formatFigures(report: FuzzReport): string {
     ["channel posts corrected (edited)", number(figures.channelPostsCorrected), ""],
     ["channel posts made uncertain, admins asked (no answer in time)", number(figures.channelPostsUncertain), ""],
     ["flooders told to slow down", number(figures.spamNotices), ""],
+    ["admins' documents read by the newsroom", number(figures.documentsRead), ""],
     ...Object.entries(mustBeZero(figures)).map(([name, n]): [string, string, string] => [name, number(n), n === 0 ? "0 ✓" : "0 ✗"]),
   ];
   const header: [string, string, string] = ["what", "count", "must be"];

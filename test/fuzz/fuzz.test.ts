@@ -27,5 +27,6 @@ describe("fuzzing the whole bot (fixed seed)", () => {
     for (const [kind, count] of report.figures.faultsByKind) if (kind !== "400 can't be edited") expect(count, kind).toBeGreaterThan(0);
     expect(report.figures.channelPostsMade).toBeGreaterThan(0);
     expect(report.figures.spamNotices).toBeGreaterThan(0);
+    expect(report.figures.documentsRead).toBeGreaterThan(0);
   });
 });

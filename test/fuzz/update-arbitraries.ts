@@ -152,6 +152,32 @@ const textContent = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(hostileText, junkEntities).map(([text, entities]) => ({ text, entities: entities as unknown[] })) },
 );
 
+/** The documents the fuzzed bot can download (see `fuzzDocuments` in fuzz-the-bot.ts), and ids it cannot. */
+export const DOCUMENT_IDS = ["doc:article", "doc:broken", "doc:not-article", "doc:binary", "doc:empty", "doc:gone"] as const;
+
+/** A document: an article file, a broken one, junk, or one that claims to be huge; named as editors (and attackers) name files. */
+const documentContent = fc
+  .tuple(
+    fc.constantFrom(...DOCUMENT_IDS),
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom("article.yaml", "edited.yml", "story.json", "cis-defense-ministers-baku-2019.yaml", "notes.pdf", "noext", ".yaml", "../../etc/passwd.yaml", "a\u0000.yaml") },
+      { weight: 1, arbitrary: hostileText.map((name) => `${name.slice(0, 60)}.yaml`) },
+    ),
+    fc.oneof({ weight: 4, arbitrary: fc.nat({ max: 60_000 }) }, { weight: 1, arbitrary: fc.integer({ min: 1_048_577, max: 50_000_000 }) }, { weight: 1, arbitrary: fc.constant(undefined) }),
+    fc.option(hostileText.map((caption) => caption.slice(0, 1024)), { nil: undefined }),
+  )
+  .map(([fileId, name, size, caption]) => ({
+    document: { file_id: fileId, file_unique_id: fileId, file_name: name, mime_type: "application/x-yaml", ...(size !== undefined ? { file_size: size } : {}) },
+    ...(caption !== undefined ? { caption } : {}),
+  }));
+
+/** Links an editor may send to be drafted: none reach the internet (a closed port, a bad URL, the fuzzed Bot API's root), so none hang. */
+const linkText = fc.oneof(
+  fc.constantFrom("http://127.0.0.1:9/article.html", "https://127.0.0.1:9/x", "http://[::1]:9/", "http://", "https://%zz", "file:///etc/passwd", "javascript:alert(1)", "http://127.0.0.1:9/" + "a".repeat(3000)),
+  // The markers are taken out: percent-encoded, a marked <b> would no longer read as the text the user typed.
+  hostileText.map((text) => `http://127.0.0.1:9/${encodeURIComponent(text.replace(markerPattern, "m").replace(ampMarkerPattern, "m").slice(0, 200))}`),
+);
+
 /** A message with no text: what people send that the bot does not read. */
 const otherContent = fc.oneof(
   fc.constant({ sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 512, height: 512, is_animated: false, is_video: false, emoji: "😀" } }),
@@ -169,7 +195,17 @@ let messageIds = 0;
 const nextMessageId = () => (messageIds = (messageIds + 1) % 2_000_000_000) + 1;
 
 const message = fc
-  .tuple(fuzzUser, fc.oneof({ weight: 5, arbitrary: textContent }, { weight: 1, arbitrary: otherContent }), unknownFields, fc.boolean())
+  .tuple(
+    fuzzUser,
+    fc.oneof(
+      { weight: 10, arbitrary: textContent },
+      { weight: 2, arbitrary: otherContent },
+      { weight: 1, arbitrary: documentContent },
+      { weight: 1, arbitrary: linkText.map((text) => ({ text, entities: undefined as unknown[] | undefined })) },
+    ),
+    unknownFields,
+    fc.boolean(),
+  )
   .chain(([from, content, extra, forwarded]) =>
     chatFor(from).map((chat) => {
       const { entities, ...rest } = content as { entities?: unknown[] };
@@ -198,11 +234,12 @@ const channelPost = fc.tuple(textContent, unknownFields).map(([content, extra]) 
 const validData = [
   "topic:attendees", "topic:agenda", "topic:summary", "topic:quotes", "topic:source", "pub:cancel",
   ...personIds.map((id) => `who:${id}`),
+  ...articleIds.slice(0, 6).flatMap((id) => ["approve", "post", "edit", "discard"].map((action) => `news:${action}:${id}`)),
   ...articleIds.flatMap((id) => [`article:${id}`, `pub:pick:${id}`, `pub:now:${id}`, `pub:schedule:${id}`, `pub:mark:${id}`, `pub:nolink:${id}`, `pub:cancel:${id}`]),
 ];
 const forgedData = fc.oneof(
   fc.string({ unit: "binary", maxLength: 80 }),
-  fc.tuple(fc.constantFrom("topic:", "who:", "article:", "pub:", "pub:now:", "pub:pick:", ""), hostileText).map(([p, t]) => p + t.slice(0, 70)),
+  fc.tuple(fc.constantFrom("topic:", "who:", "article:", "pub:", "pub:now:", "pub:pick:", "news:approve:", "news:edit:", ""), hostileText).map(([p, t]) => p + t.slice(0, 70)),
   fc.integer({ min: 65, max: 400 }).map((n) => "x".repeat(n)),
   fc.constantFrom("topic:ATTENDEES", "who:Shoigu", "article:" + "a".repeat(41), "pub:now:../../etc", "pub:pick:story-001\n", "topic:constructor", "who:__proto__", "pub:now:"),
 );

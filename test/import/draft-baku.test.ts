@@ -99,7 +99,7 @@ describe("the Baku article's raw text, drafted", () => {
     const dir = await mkdtemp(join(tmpdir(), "draft-"));
     try {
       await writeFile(join(dir, `${article.id}.yaml`), yaml);
-      // A folder of drafts only is checked as `npm run check` does: the bot would not serve it.
+      // A folder of drafts only is checked as `npm run check` does: the bot serves nothing from it yet.
       const checked = await checkContent(dir);
       expect(checked.ok && checked.files.map((file) => [file.article?.status, file.problems])).toEqual([["draft", []]]);
     } finally {

@@ -301,3 +301,82 @@ describe.concurrent("the fault matrix", () => {
       }));
   });
 });
+
+/** The bot with a newsroom over a fresh folder, downloading documents from the stand-in as main.ts does. */
+async function startNewsroomRow() {
+  const { mkdtemp, readdir } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { loadContent } = await import("../../src/content/load-content");
+  const { createFileArticleStore } = await import("../../src/newsroom/article-store");
+  const { createNewsroom } = await import("../../src/newsroom/newsroom");
+  const { downloadFile } = await import("../../src/newsroom/download-file");
+  const standIn = await BotApiStandIn.start({ token: e2eToken });
+  standIn.startedBy(admin);
+  const logs = captureLogs([e2eToken]);
+  const dir = await mkdtemp(join(tmpdir(), "briefing-fault-newsroom-"));
+  let last: Awaited<ReturnType<typeof loadContent>> = { ok: true, articles: [] };
+  const newsroom = createNewsroom({
+    store: createFileArticleStore(dir),
+    reload: async () => (last = await loadContent(dir)),
+    loaded: () => (last.ok ? last.articles : []),
+    problems: () => (last.ok ? [] : last.problems),
+    logger: logs.logger,
+  });
+  const t = createRuntimeTestBot({
+    articles,
+    client: { apiRoot: standIn.apiRoot, timeoutSeconds: 10 },
+    logger: logs.logger,
+    token: e2eToken,
+    botInfo: standIn.botInfo,
+    adminIds: [admin.id],
+    newsroom: {
+      adminIds: new Set([admin.id]),
+      newsroom,
+      download: (fileId, api) => downloadFile(api, standIn.apiRoot, e2eToken, fileId),
+    },
+  });
+  const article = await (await import("node:fs/promises")).readFile("test/fixtures/baku/cis-defense-ministers-baku.yaml", "utf8");
+  return {
+    standIn,
+    files: () => readdir(dir),
+    /** The admin sends the Baku article as a document; resolves with what the admin was told. */
+    async upload() {
+      const before = standIn.sentTo(admin.id).length;
+      const update = standIn.userSendsDocument("baku.yaml", article.replace(/^headline: .*$/m, "headline: Uploaded"), { from: admin });
+      await t.bot.handleUpdate(update);
+      return standIn.sentTo(admin.id).slice(before).map((m) => m.text ?? "");
+    },
+    async close() {
+      await standIn.close();
+    },
+  };
+}
+
+describe.concurrent("the fault matrix: an admin's document", () => {
+  it("getFile answers 500 once: asked again; the article is added, once", async () => {
+    const row = await startNewsroomRow();
+    try {
+      row.standIn.fault("getFile", { error: 500 }, 1);
+      expect(await row.upload()).toEqual([expect.stringContaining("Added: “Uploaded”")]);
+      expect(row.standIn.callsTo("getFile").map((c) => c.errorCode ?? "ok")).toEqual([500, "ok"]);
+      expect(await row.files()).toEqual(["cis-defense-ministers-baku-2019.yaml"]);
+      expect(row.standIn.violations).toEqual([]);
+    } finally {
+      await row.close();
+    }
+  });
+
+  it("getFile's connection reset: the admin is told to send it again, nothing changes, and the next upload works", async () => {
+    const row = await startNewsroomRow();
+    try {
+      row.standIn.fault("getFile", { disconnect: true }, 1);
+      expect(await row.upload()).toEqual(["I could not fetch that file from Telegram; nothing was changed. Please send it again."]);
+      expect(await row.files()).toEqual([]);
+      expect(await row.upload()).toEqual([expect.stringContaining("Added: “Uploaded”")]);
+      expect(row.standIn.violations).toEqual([]);
+    } finally {
+      await row.close();
+    }
+  });
+});

@@ -77,7 +77,7 @@ describe("npm run check", () => {
     const dir = await folderWith({});
     expect(await check([dir])).toEqual({
       code: 0,
-      stdout: `${dir}: no article files (.yaml, .yml or .json): nothing to check, and nothing for the bot to serve\n0 files checked: 0 good\n`,
+      stdout: `${dir}: no article files (.yaml, .yml or .json): nothing to check (the bot starts on it, and tells readers there is no article yet)\n0 files checked: 0 good\n`,
       stderr: "",
     });
   });

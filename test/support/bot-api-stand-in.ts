@@ -111,6 +111,12 @@ export class BotApiStandIn {
   private readonly listeners = new Set<() => void>();
   private nextQueryId = 1;
   private closed = false;
+  /** Documents users sent, by file_id: their name and bytes, as `getFile` and the file URL serve them. */
+  private readonly files = new Map<string, { name: string; bytes: Buffer }>();
+  /** The file_ids the bot downloaded (`/file/bot<token>/<path>`), in order. */
+  readonly downloads: string[] = [];
+  /** Documents the bot sent (`sendDocument`): the chat, the file's name and text, the caption. */
+  readonly documentsSent: Array<{ chatId: number; name: string; text: string; caption?: string }> = [];
 
   private constructor(
     private readonly server: ReturnType<typeof createServer>,
@@ -285,6 +291,23 @@ export class BotApiStandIn {
     return this.push({ message } as Omit<Update, "update_id">);
   }
 
+  /**
+   * A user sends a document in a private chat: `file_size` is the bytes' (or
+   * `declaredSize`, to claim a size the bytes do not have); the bot may fetch
+   * it with getFile and the file URL, which `downloads` records.
+   */
+  userSendsDocument(name: string, content: string | Buffer, options: { from?: User; declaredSize?: number } = {}): Update {
+    const from = options.from ?? users.reader;
+    const chat = privateChat(from);
+    this.knownChats.set(chat.id, chat);
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    const fileId = `doc-${this.files.size + 1}-${name}`;
+    this.files.set(fileId, { name, bytes });
+    const document = { file_id: fileId, file_unique_id: `u${this.files.size}`, file_name: name, mime_type: name.endsWith(".json") ? "application/json" : "application/x-yaml", file_size: options.declaredSize ?? bytes.length };
+    const message = this.storeMessage({ message_id: this.newMessageId(chat.id), date: now(), chat, from, document } as Message);
+    return this.push({ message } as Omit<Update, "update_id">);
+  }
+
   /** A user presses the inline button labelled `label` under a message the bot sent. */
   pressButton(message: Message, label: string, from: User = users.reader): Update {
     const button = (message.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard.flat().find((b) => b.text === label);
@@ -365,6 +388,19 @@ export class BotApiStandIn {
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const download = /^\/file\/bot([^/]+)\/documents\/(.+)$/.exec(url.pathname);
+    if (download) {
+      const file = this.files.get(decodeURIComponent(download[2] ?? ""));
+      if (download[1] !== this.token || !file) {
+        res.writeHead(404).end();
+        return;
+      }
+      this.downloads.push(decodeURIComponent(download[2] ?? ""));
+      this.changed();
+      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(file.bytes.length) });
+      res.end(file.bytes);
+      return;
+    }
     const route = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { "content-type": "application/json" });
@@ -467,6 +503,20 @@ export class BotApiStandIn {
       case "deleteMessage":
         if (!this.messages.delete(`${this.chatFor(payload.chat_id).id}:${Number(payload.message_id)}`)) throw badRequest("message to delete not found");
         return true;
+      case "getFile": {
+        const file = this.files.get(String(payload.file_id));
+        if (!file) throw badRequest("invalid file_id");
+        return { file_id: String(payload.file_id), file_unique_id: "u", file_size: file.bytes.length, file_path: `documents/${encodeURIComponent(String(payload.file_id))}` };
+      }
+      case "sendDocument": {
+        const chat = this.chatFor(payload.chat_id);
+        const document = payload.document as { filename?: string; data?: Buffer } | undefined;
+        if (!document?.data) throw badRequest("there is no document in the request");
+        this.documentsSent.push({ chatId: chat.id, name: document.filename ?? "", text: document.data.toString("utf8"), ...(payload.caption !== undefined ? { caption: String(payload.caption) } : {}) });
+        const messageId = this.newMessageId(chat.id);
+        this.sentByBot.add(`${chat.id}:${messageId}`);
+        return this.storeMessage({ message_id: messageId, date: now(), chat, document: { file_id: `sent-${messageId}`, file_unique_id: `s${messageId}`, file_name: document.filename }, ...(payload.caption !== undefined ? { caption: String(payload.caption) } : {}) } as Message);
+      }
       case "sendChatAction":
         this.chatFor(payload.chat_id);
         return true;

@@ -5,6 +5,7 @@ import type { UserFromGetMe } from "grammy/types";
 import pino, { type Logger } from "pino";
 import { createAdminNotifier } from "../../src/admin-notifier";
 import { createMemoryChatArticleStore } from "../../src/bot/chat-articles";
+import type { NewsroomDeps } from "../../src/bot/context";
 import type { SpamLimitOptions } from "../../src/bot/spam-limit";
 import { CHANNEL_REQUEST_TIMEOUT_SECONDS, type ChannelPublisherOptions } from "../../src/channel/channel-publisher";
 import { createChannel } from "../../src/channel/create-channel";
@@ -37,6 +38,8 @@ export interface RuntimeTestBotOptions {
   autopost?: boolean;
   publisher?: Partial<ChannelPublisherOptions>;
   spam?: SpamLimitOptions;
+  /** The newsroom's chat flow (documents, links, drafts' buttons); none unless given. */
+  newsroom?: NewsroomDeps;
 }
 
 /**
@@ -70,7 +73,7 @@ export function createRuntimeTestBot(options: RuntimeTestBotOptions) {
           logger,
           ...(options.publisher ? { publisher: options.publisher } : {}),
         });
-  const deps = { library: () => library, chatArticles: createMemoryChatArticleStore(), logger, channel: channel?.deps };
+  const deps = { library: () => library, chatArticles: createMemoryChatArticleStore(), logger, channel: channel?.deps, newsroom: options.newsroom };
   const bot = createRuntimeBot(token, deps, options.client, options.spam ? { spam: options.spam } : {});
   bot.botInfo = botInfo;
   return {

@@ -1,0 +1,182 @@
+import { Composer, InputFile } from "grammy";
+import { isLive } from "../../content/article-schema";
+import { checkDocument, screenDocument } from "../../newsroom/check-document";
+import type { HeldArticle } from "../../newsroom/newsroom";
+import { bold, html } from "../../render/html";
+import { renderDocumentProblems, renderDraftPreview, renderNewsroomList } from "../../render/render-draft";
+import type { BriefingContext, NewsroomDeps } from "../context";
+import { replyWithAnswer } from "../reply";
+
+/**
+ * The editors' path in a private chat: an admin sends a link or pastes an
+ * article's text and gets a draft's preview with Approve, Approve and post
+ * (with a channel), Edit (the draft as a YAML file, to send back edited) and
+ * Discard; a YAML or JSON document adds or replaces an article at any time.
+ * Anyone else's document is refused unread.
+ *
+ * Stateless on purpose: every button carries its article's id and every step
+ * reads the draft from the store, so a step may reach any instance and a
+ * restart loses nothing; an edited file is just a document, accepted at any
+ * time, so there is no question to wait on (which is what the conversations
+ * plugin is for).
+ */
+export const newsroomFeature = new Composer<BriefingContext>();
+
+const REFUSAL = "Only the newsroom's admins can add or change articles; I did not read your file.";
+
+function newsroomOf(ctx: BriefingContext): NewsroomDeps | undefined {
+  return ctx.briefing.newsroom;
+}
+
+function isAdmin(ctx: BriefingContext): boolean {
+  return ctx.from !== undefined && newsroomOf(ctx)?.adminIds.has(ctx.from.id) === true;
+}
+
+const sentence = (text: string) => ({ blocks: [html`${text}`] });
+
+/** A link alone on its message. */
+const LINK = /^https?:\/\/\S+$/i;
+/** Pasted text long enough to be an article (a question is a line or two). */
+function looksLikeArticleText(text: string): boolean {
+  return text.length >= 500 && text.split(/\n\s*\n|\n/).filter((line) => line.trim().length > 0).length >= 3;
+}
+
+async function showHeld(ctx: BriefingContext, held: HeldArticle, title: string, source?: string): Promise<void> {
+  const withChannel = ctx.briefing.channel !== undefined;
+  if (isLive(held.article)) {
+    await replyWithAnswer(ctx, sentence(`${title}: “${held.article.headline}” (${held.article.id}) is live: answered from and offered inline now.`));
+    return;
+  }
+  await replyWithAnswer(ctx, renderDraftPreview(held.article, held.checks, { withChannel, title, ...(source ? { source } : {}) }));
+}
+
+const privateChats = newsroomFeature.chatType("private");
+
+privateChats.on("message:document", async (ctx, next) => {
+  const deps = newsroomOf(ctx);
+  if (!deps) return next();
+  const { document } = ctx.msg;
+  if (!isAdmin(ctx)) {
+    ctx.briefing.logger.info({ userId: ctx.from.id, file: document.file_name }, "newsroom: refused a document from a non-admin, unread");
+    await replyWithAnswer(ctx, sentence(REFUSAL));
+    return;
+  }
+  const screened = screenDocument(document.file_name, document.file_size);
+  if (!screened.ok) {
+    await replyWithAnswer(ctx, sentence(screened.sentence));
+    return;
+  }
+  const name = document.file_name ?? `article${screened.extension}`;
+  let bytes: Uint8Array;
+  try {
+    bytes = await deps.download(document.file_id, ctx.api);
+  } catch (error) {
+    ctx.briefing.logger.warn({ err: error, file: document.file_name }, "newsroom: could not download a document");
+    await replyWithAnswer(ctx, sentence("I could not fetch that file from Telegram; nothing was changed. Please send it again."));
+    return;
+  }
+  const checked = checkDocument(name, bytes);
+  if (!checked.ok) {
+    await replyWithAnswer(ctx, "problems" in checked ? { blocks: renderDocumentProblems(name, checked.problems) } : sentence(checked.sentence));
+    return;
+  }
+  const added = await deps.newsroom.addFile(checked.name, checked.text);
+  if (!added.ok) {
+    await replyWithAnswer(ctx, added.problems ? { blocks: renderDocumentProblems(name, added.problems) } : sentence(added.sentence));
+    return;
+  }
+  ctx.briefing.logger.info({ id: added.added.article.id, replaced: added.replaced, by: ctx.from.id }, "newsroom: a file added");
+  await showHeld(ctx, added.added, added.replaced ? "Replaced" : "Added");
+});
+
+const adminText = privateChats.on("message:text").filter((ctx) => isAdmin(ctx) && !ctx.msg.text.startsWith("/"));
+
+adminText.filter(
+  (ctx) => LINK.test(ctx.msg.text.trim()),
+  async (ctx) => {
+    const deps = newsroomOf(ctx);
+    if (!deps) return;
+    await ctx.replyWithChatAction("typing").catch(() => undefined);
+    const drafted = await deps.newsroom.draftLink(ctx.msg.text.trim());
+    if (!drafted.ok) return replyWithAnswer(ctx, sentence(drafted.sentence));
+    await showHeld(ctx, drafted.draft, "New draft", ctx.msg.text.trim());
+  },
+);
+
+adminText.filter(
+  (ctx) => looksLikeArticleText(ctx.msg.text),
+  async (ctx) => {
+    const deps = newsroomOf(ctx);
+    if (!deps) return;
+    const drafted = await deps.newsroom.draft({ text: ctx.msg.text, format: "text" }, "a pasted text");
+    if (!drafted.ok) return replyWithAnswer(ctx, sentence(drafted.sentence));
+    await showHeld(ctx, drafted.draft, "New draft", "your text");
+  },
+);
+
+/** The data of the preview's buttons. */
+export const NEWSROOM_BUTTON_DATA = /^news:(approve|post|edit|discard):([a-z0-9-]{1,100})$/;
+
+newsroomFeature.callbackQuery(NEWSROOM_BUTTON_DATA, async (ctx) => {
+  const deps = newsroomOf(ctx);
+  if (!deps || !isAdmin(ctx)) {
+    ctx.briefing.logger.info({ userId: ctx.from.id, data: ctx.callbackQuery.data }, "newsroom: refused a button");
+    await ctx.answerCallbackQuery({ text: "Only the newsroom's admins can do that.", show_alert: true });
+    return;
+  }
+  const [, action, id = ""] = ctx.match;
+  const { newsroom } = deps;
+  switch (action) {
+    case "edit": {
+      const held = await newsroom.get(id);
+      await ctx.answerCallbackQuery();
+      if (!held) return replyWithAnswer(ctx, sentence("That draft is gone (discarded, or replaced under another id)."));
+      await ctx.replyWithDocument(new InputFile(Buffer.from(held.text, "utf8"), held.name), {
+        caption: "Edit this file (the # CHECK: lines say what to look at) and send it back to me as a file: once it passes the checks it replaces the draft.",
+      });
+      return;
+    }
+    case "discard": {
+      const done = await newsroom.discard(id);
+      await ctx.answerCallbackQuery();
+      await replyWithAnswer(ctx, sentence(done.ok ? `Discarded the draft “${done.headline}”.` : done.sentence));
+      return;
+    }
+    case "approve":
+    case "post": {
+      const channel = action === "post" ? ctx.briefing.channel : undefined;
+      await ctx.answerCallbackQuery();
+      if (!(await newsroom.get(id))) return replyWithAnswer(ctx, sentence("That draft is gone (discarded, or replaced under another id)."));
+      // As /publish's Post now, whatever the article's date: requested in the ledger before the article
+      // goes live, so AUTOPOST (which sees it once live) never races it, and it goes out once.
+      const requested = channel ? await channel.publisher.postNow(id, ctx.from.id) : undefined;
+      const approved = await newsroom.approve(id);
+      if (!approved.ok) {
+        await replyWithAnswer(ctx, approved.problems ? { blocks: renderDocumentProblems(`${id}.yaml`, approved.problems) } : sentence(approved.sentence));
+        return;
+      }
+      const live = approved.already ? `“${approved.article.headline}” was already live.` : `Live: “${approved.article.headline}” is answered from and offered inline now.`;
+      if (!channel || !requested) {
+        await replyWithAnswer(ctx, sentence(live));
+        return;
+      }
+      await replyWithAnswer(ctx, {
+        blocks: [
+          html`${live}`,
+          requested.ok ? html`On its way to ${channel.channelId}; I will send you the link once it is posted.` : html`${bold("Not posted again")}: it is already in the channel's ledger (see /status).`,
+        ],
+      });
+      if (requested.ok) channel.publisher.dispatch(id);
+      return;
+    }
+  }
+});
+
+/** /articles for admins: the readers' list, then the drafts with their state. */
+privateChats.command("articles", async (ctx, next) => {
+  await next();
+  const deps = newsroomOf(ctx);
+  if (!deps || !isAdmin(ctx)) return;
+  const drafts = deps.newsroom.drafts().map((article) => ({ id: article.id, headline: article.headline, state: "draft, waiting for approval" }));
+  await replyWithAnswer(ctx, { blocks: renderNewsroomList(drafts) });
+});
