@@ -1,5 +1,6 @@
 import worldCountries from "world-countries";
-import { normaliseTerm } from "../search/normalise-term";
+import { normaliseTerm, transliterateRussian } from "../search/normalise-term";
+import { editDistance } from "./words";
 
 /**
  * Countries by any form a reader types, in English or Russian: the name ("Azerbaijan",
@@ -73,6 +74,8 @@ interface CountryTables {
   firstWords: Set<string>;
   /** Russian stems → country. */
   russianStems: Map<string, Country>;
+  /** Single-word keys a misspelling is measured against: names, demonyms and the Latin spelling of the Russian names ("armeniia", "kirgiziia"). */
+  fuzzy: Map<string, Country>;
 }
 
 let tables: CountryTables | undefined;
@@ -137,7 +140,19 @@ function buildTables(): CountryTables {
     if (country) russianStems.set(stem, country);
   }
   const firstWords = new Set([...latin.keys()].filter((key) => key.includes(" ")).map((key) => key.split(" ")[0] ?? ""));
-  return { latin, longest, firstWords, russianStems };
+  const fuzzy = new Map<string, Country>();
+  for (const [key, country] of latin) if (!key.includes(" ") && key.length >= 5) fuzzy.set(key, country);
+  // Russian names as a reader types them in Latin letters: "armeniya", "belorussiya", "kirgiziya".
+  for (const entry of worldCountries) {
+    const country = byCode.get(entry.cca2);
+    const russian = [entry.translations.rus?.common ?? "", ...entry.altSpellings.filter((s) => /^[\u0400-\u04FF]+$/.test(s))];
+    for (const name of russian) {
+      if (name === "" || name.includes(" ") || !country) continue;
+      const key = transliterateRussian(name.toLowerCase()).replaceAll("y", "i");
+      if (key.length >= 5 && !fuzzy.has(key)) fuzzy.set(key, country);
+    }
+  }
+  return { latin, longest, firstWords, russianStems, fuzzy };
 }
 
 function countryTables(): CountryTables {
@@ -223,6 +238,30 @@ export function findCountries(words: readonly string[]): CountryMention[] {
 
 function isCyrillicWord(word: string): boolean {
   return /[\u0400-\u04FF]/.test(word);
+}
+
+/**
+ * The country a misspelt Latin word stands for ("azerbajan", "tadjikistan", "kirgizia",
+ * "belorussia"): the one country whose name, demonym or Latin-typed Russian name is within
+ * one edit (two for words of eight letters or more). None when two countries are as near, or the word is short.
+ */
+export function nearestCountry(word: string): Country | undefined {
+  if (word.length < 6 || isCyrillicWord(word)) return undefined;
+  // "dzh" and "dj" are how readers write the "дж" that English spells "j": "tadzhikistan".
+  const key = latinKey(word)?.replace(/dzh|dj/g, "j");
+  if (key === undefined || key.includes(" ")) return undefined;
+  const budget = key.length >= 8 ? 2 : 1;
+  let best: { country: Country; distance: number } | undefined;
+  let tie = false;
+  for (const [name, country] of countryTables().fuzzy) {
+    const distance = editDistance(key, name, budget);
+    if (distance > budget) continue;
+    if (!best || distance < best.distance) {
+      best = { country, distance };
+      tie = false;
+    } else if (distance === best.distance && best.country.code !== country.code) tie = true;
+  }
+  return best && !tie ? best.country : undefined;
 }
 
 /** The country a name or adjective stands for ("Kazakh", "Belarus", "Kyrgyzstan"), for the article's own words. */

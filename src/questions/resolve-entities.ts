@@ -1,8 +1,10 @@
 import type { Person, Place } from "../content/article-schema";
 import { type ArticleModel, nameKeysOf, stemsOf } from "./article-model";
-import { findCountries, type CountryMention } from "./countries";
+import { findCountries, nearestCountry, type CountryMention } from "./countries";
 import type { ParsedQuestion } from "./parse-question";
-import { englishFunctionWords, englishStem, isCyrillic, russianFunctionWords, russianToEnglish } from "./words";
+import { editDistance, englishFunctionWords, englishStem, isCyrillic, russianFunctionWords, russianToEnglish } from "./words";
+
+export { editDistance };
 
 /**
  * The entities a question names, found in one article: people by any spelling (typos,
@@ -71,33 +73,6 @@ const softWords = new Set(
 );
 
 const russianSoftWords = new Set(`дня день это статье статья новости новость бот вообще именно точно тогда правда верно делали делать делал сделали шла шел шло отдали отдать человек человека людей люди кто-то кто-нибудь перечисли перечислите назови назовите покажи покажите уделили уделено уделил`.split(/\s+/));
-
-/** Optimal string alignment distance, stopping early past `max`; three rows, no allocation per cell. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (a === b) return 0;
-  const cols = b.length + 1;
-  let before = new Int32Array(cols);
-  let previous = new Int32Array(cols);
-  let current = new Int32Array(cols);
-  for (let j = 0; j < cols; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let best = i;
-    for (let j = 1; j < cols; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        value = Math.min(value, (before[j - 2] as number) + 1);
-      }
-      current[j] = value;
-      if (value < best) best = value;
-    }
-    if (best > max) return max + 1;
-    [before, previous, current] = [previous, current, before];
-  }
-  return previous[b.length] as number;
-}
 
 function typoBudget(key: string): number {
   return key.length < 5 ? 0 : key.length < 8 ? 1 : 2;
@@ -213,6 +188,12 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
       return;
     }
     if (asks) return;
+    // A country misspelt or typed the Russian way in Latin letters: "azerbajan", "kirgizia".
+    const near = isCue || known ? undefined : nearestCountry(word);
+    if (near) {
+      if (!countries.some((m) => m.country.code === near.code)) countries.push({ country: near, words: [i], text: word });
+      return;
+    }
     if (known && stem !== undefined) {
       topics.push(stem);
       return;
