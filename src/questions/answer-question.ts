@@ -140,6 +140,7 @@ function decide(c: Context): QuestionAnswer {
   if (q.why && !cues.has("absent") && !cues.has("wreath") && !cues.has("happen")) {
     return notCovered(c, html`The article does not say why.`, eventLead(c));
   }
+  if (e.chairOfEvent) return chairAnswer(c);
   if (cues.has("howLong")) return notCovered(c, html`The article does not say how long the meeting lasted.`);
   if (cues.has("next") && (cues.has("otherMeeting") || cues.has("where") || cues.has("when"))) {
     return notCovered(c, html`The article does not say when or where the next meeting will be.`);
@@ -198,6 +199,8 @@ function decide(c: Context): QuestionAnswer {
   }
   // "What country was the meeting in": the host, asked with the words of "where is X from".
   if (cues.has("from") && e.people.length === 0 && e.roles.length === 0 && !q.who) return placeTimeAnswer(c);
+  // "Who is worried about NATO infrastructure": who said it, by the words of a statement.
+  if (q.who && e.people.length === 0 && e.roles.length === 0 && e.countries.length === 0 && strongTopicItem(c, ["statement"]) !== undefined) return statementsAnswer(c);
   if (cues.has("whoIs") || cues.has("role") || cues.has("from") || cues.has("people")) return personAnswer(c);
   if (cues.has("summary") || cues.has("happen")) return answered("summary", renderSummary(c.article).blocks);
   if (q.count) return notCovered(c, html`The article does not give that number.`);
@@ -397,6 +400,19 @@ function unknown(c: Context): QuestionAnswer {
   ]);
 }
 
+/**
+ * "Who chaired the meeting": the article does not say; a chairman it names chairs a body
+ * ("Chairman ... of the CIS Executive Committee"), not this meeting.
+ */
+function chairAnswer(c: Context): QuestionAnswer {
+  const { e, article } = c;
+  const meeting = "the meeting";
+  const lead = e.people.length > 0 ? html`The article does not say that ${listWords(e.people.map((p) => p.name))} chaired ${meeting}.` : html`The article does not say who chaired ${meeting}.`;
+  const chairs = article.people.filter((p) => /\b(chairman|chair|chairperson|president)\b/i.test(p.role));
+  const note = chairs.map((p) => html`It names ${p.name} as ${p.role}${p.organisation !== undefined && !p.role.includes(p.organisation) ? ` (${p.organisation})` : ""}: a chair of that body, not of ${meeting}.`);
+  return notCovered(c, lead, ...note);
+}
+
 // ---------------------------------------------------------------- attendance and absence
 
 function attendeeList(c: Context, people: readonly Person[]): string {
@@ -475,7 +491,8 @@ function attendanceAnswer(c: Context): QuestionAnswer {
     ]);
   }
 
-  if (q.words.some((w) => /^(all|every|everyone|все|всех)$/.test(w)) && c.article.attendance.absent.length > 0) {
+  // "Did everyone come?": no, someone stayed away. "Names of everyone who attended" lists them.
+  if ((q.yesNo || q.negative) && q.words.some((w) => /^(all|every|everyone|все|всех)$/.test(w)) && c.article.attendance.absent.length > 0) {
     const absences = c.article.attendance.absent.map((a) => a.text).join(" ");
     return answered("attendance", [html`${q.yesNo ? "No: " : ""}${absences}`, ...attendanceEvidence(c).slice(1)]);
   }

@@ -2,7 +2,7 @@ import type { Person, Place } from "../content/article-schema";
 import { type ArticleModel, nameKeysOf, stemsOf } from "./article-model";
 import { findCountries, nearestCountry, type CountryMention } from "./countries";
 import type { ParsedQuestion } from "./parse-question";
-import { editDistance, englishFunctionWords, englishStem, isCyrillic, russianFunctionWords, russianToEnglish } from "./words";
+import { answerFormWords, editDistance, englishFunctionWords, englishStem, genericPersonWords, isCyrillic, russianFunctionWords, russianToEnglish, structureStems } from "./words";
 
 export { editDistance };
 
@@ -34,7 +34,22 @@ export interface Entities {
   unmatched: string[];
   /** Words taken for a person's name that is not in the article ("Putin"): a subset of `unmatched`. */
   unknownNames: string[];
+  /** Asks who chaired or presided over the meeting itself ("the chair of the Baku meeting"), not who holds a chair elsewhere. */
+  chairOfEvent: boolean;
 }
+
+/** Nouns of a meeting: a role word inside its name ("the meeting of defense ministers") constrains no one. */
+const englishMeetingNoun = /\b(meeting|meetings|council|summit|session|conference|gathering)( of( the)?)? $/;
+const englishMeetingAfter = /^ ?(meeting|meetings|council|summit|session|conference|gathering)\b/;
+const russianMeetingNoun = /(совещани|заседани|встреч|саммит|совет|собрани)[а-я]* $/;
+
+const chairOfEventPattern: Readonly<Record<"en" | "ru", RegExp>> = {
+  en: /\b(chair|chairman|chairperson|chairwoman|president|head|moderator) (of|over) (the )?(\w+ )?(meeting|summit|session|sitting|talks|council meeting)\b|\b(chaired|presided|moderated|chairing|presiding)\b|\bwho (chairs|presides)\b/,
+  ru: /председательствова|председател[а-я]* (на )?(заседани|встреч|совещани|саммит)|вел[аи]? (заседани|встреч|совещани)/,
+};
+
+/** Words for whoever heads a body: "who heads the CIS Executive Committee", "the exec committee boss". */
+const headWord = /^(head|heads|headed|heading|boss|bosses|chief|leader|leads|led|runs|ran|director|chair|chairs|руководит\w*|руководител\w*|глава|главу|главой|главы|возглавля\w*)$/;
 
 const englishRoles: ReadonlyArray<readonly [RegExp, RoleMention]> = [
   [/\b(defen[cs]e ministers?|ministers? of defen[cs]e|defen[cs]e chiefs?|defen[cs]e heads?)\b/, { stems: ["defens", "minist"], label: "defense minister" }],
@@ -125,8 +140,11 @@ function findRoles(question: ParsedQuestion, used: Set<number>): RoleMention[] {
   for (const [pattern, role] of question.lang === "ru" ? russianRoles : englishRoles) {
     const match = pattern.exec(rest);
     if (!match) continue;
+    const head = rest.slice(0, match.index);
+    const tail = rest.slice(match.index + match[0].length);
+    const inName = question.lang === "ru" ? russianMeetingNoun.test(head) : englishMeetingNoun.test(head) || englishMeetingAfter.test(tail);
     // "heads of state" is a meeting, not a role.
-    roles.push({ ...role, plural: /(s|ы|ов)$/.test(match[0].trim()) });
+    if (!inName) roles.push({ ...role, plural: /(s|ы|ов)$/.test(match[0].trim()) });
     const before = rest.slice(0, match.index).trim();
     const first = before === "" ? 0 : before.split(" ").length;
     const length = match[0].trim().split(" ").length;
@@ -168,6 +186,7 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
   words.forEach((word, i) => {
     if (used.has(i)) return;
     if (functionWords.has(word) && !model.nameKeys.has(word)) return;
+    if ((answerFormWords.has(word) || genericPersonWords.has(word) || isMannerAdverb(question.text, word)) && !model.nameKeys.has(word)) return;
     const isCue = question.cueWords.has(i);
     const asks = question.askWords.has(i);
     const stem = stemOfWord(word);
@@ -207,6 +226,7 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
       }
     }
     if (isCue || softWords.has(word) || russianSoftWords.has(word)) return;
+    if (stem !== undefined && structureStems.has(stem)) return;
     if (question.lang === "ru" && stem !== undefined) {
       // A Russian word the glossary knows but the article does not use: a topic it does not cover.
       unmatched.push(word);
@@ -227,7 +247,33 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
   const countryTopics = countries.map((m) => englishStem(m.country.name.toLowerCase())).filter((stem) => model.vocabulary.has(stem));
   const most = Math.max(0, ...nameHits.values());
   const named = people.filter((person) => nameHits.get(person) === most);
-  return { people: named, countries, roles, places, topics, countryTopics, unmatched, unknownNames };
+  const chairOfEvent = chairOfEventPattern[question.lang].test(` ${words.join(" ")} `);
+  // "Who heads the CIS Executive Committee": the person of that organisation, by its words.
+  if (named.length === 0 && !chairOfEvent && words.some((w) => headWord.test(w))) {
+    const asked = new Set(words.flatMap((w) => (isCyrillic(w) ? (russianToEnglish(w)?.split(" ") ?? []).map(englishStem) : [englishStem(w)])));
+    for (const person of model.article.people) {
+      if (person.organisation === undefined) continue;
+      const own = [...stemsOf(person.organisation)].filter((stem) => !/^(ci|cis|снг)$/.test(stem));
+      if (own.length > 0 && own.every((stem) => asked.has(stem))) named.push(person);
+    }
+    if (named.length > 0) {
+      const covered = new Set(named.flatMap((p) => [...stemsOf(p.organisation ?? "")]));
+      const rest = unmatched.filter((w) => !headWord.test(w) && !covered.has(englishStem(w)));
+      unmatched.splice(0, unmatched.length, ...rest);
+      roles.splice(0, roles.length, ...roles.filter((role) => named.every((p) => role.stems.every((stem) => stemsOf(p.role).has(stem)))));
+    }
+  }
+  if (chairOfEvent) roles.splice(0, roles.length, ...roles.filter((role) => role.label !== "chairman" && role.label !== "president"));
+  return { people: named, countries, roles, places, topics, countryTopics, unmatched, unknownNames, chairOfEvent };
+}
+
+/**
+ * An adverb of manner ("honestly", "roughly", "basically"): how the reader asks, never what
+ * about. Not nouns in -ly ("assembly", "monopoly", "anomaly", "supply", "family"), nor a word
+ * written with a capital (a name).
+ */
+function isMannerAdverb(text: string, word: string): boolean {
+  return /^[a-z]{5,}ly$/.test(word) && !/(mb|p|[aeiou])ly$/.test(word) && !isNameLike(text, word);
 }
 
 /** Surnames of the region and beyond end like these: "Aliyev", "Putin", "Гасанов", "Pashinyan". */

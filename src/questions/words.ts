@@ -93,6 +93,8 @@ const englishSynonyms: Readonly<Record<string, string>> = {
   remember: "memory",
   remembered: "memory",
   flower: "wreath",
+  exec: "executive",
+  fallen: "martyrs",
   memorials: "monument",
 };
 
@@ -239,3 +241,26 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return previous[b.length] as number;
 }
+
+/**
+ * Words about the answer, not the article: its form ("one word", "verbatim", "briefly",
+ * "just the names"), how it is asked ("pls", "remind me") and counts a reader puts in
+ * ("which two people"). They constrain nothing, so they are never what the article lacks.
+ */
+export const answerFormWords = new Set(
+  `exact exactly verbatim literal literally precise precisely word line lines sentence sentences paragraph paragraphs
+  short shortly brief briefly quick quickly simple simply concise concisely roughly approximately sum bullet bullets
+  format answer reply respond response pls plz please kindly thx mate bro dude folks remind recall wonder wondering curious
+  two three four five six seven eight nine ten eleven twelve twenty both several couple single
+  дословно точнее кратко коротко вкратце одним словом слово строк строку строке пару плиз просто напомни интересно
+  два двух две три трех трёх четыре пять шесть семь оба обе`.split(/\s+/),
+);
+
+/** Nouns for "someone" that name no one in particular: "any Kyrgyz official", "the guy from Belarus". */
+export const genericPersonWords = new Set(
+  `official officials representative representatives rep reps delegate delegates envoy envoys figure figures someone somebody guy guys man men woman women person persons
+  представитель представители представителя представителей чиновник чиновники чиновника делегат делегаты`.split(/\s+/),
+);
+
+/** Stems of words that name a part of the agenda or the article, not a topic on it: "how many items", "пунктов". */
+export const structureStems = new Set(["item", "point", "topic", "question", "issu", "agenda", "thing"]);
