@@ -243,7 +243,7 @@ function isCyrillicWord(word: string): boolean {
 /**
  * The country a misspelt Latin word stands for ("azerbajan", "tadjikistan", "kirgizia",
  * "belorussia"): the one country whose name, demonym or Latin-typed Russian name is within
- * one edit (two for words of eight letters or more). None when two countries are as near, or the word is short.
+ * one edit (two for words of eight letters or more), with the first letter as typed. None when two countries are as near, or the word is short.
  */
 export function nearestCountry(word: string): Country | undefined {
   if (word.length < 6 || isCyrillicWord(word)) return undefined;
@@ -254,6 +254,8 @@ export function nearestCountry(word: string): Country | undefined {
   let best: { country: Country; distance: number } | undefined;
   let tie = false;
   for (const [name, country] of countryTables().fuzzy) {
+    // Typos rarely hit the first letter, and words of the language do: "banana" is not Panama.
+    if (name.charAt(0) !== key.charAt(0)) continue;
     const distance = editDistance(key, name, budget);
     if (distance > budget) continue;
     if (!best || distance < best.distance) {

@@ -107,7 +107,7 @@ const englishCues: CueTable = [
   ["previous", /\b(previous|prior|last meeting|last one|before that|before this( one| meeting)?|earlier meeting|last time)\b/],
   ["next", /\b(next|upcoming|future|will be|will the|will they|going to be|meet again|next time)\b/],
   ["headsOf", /\bheads? of (state|states|government|governments)\b/],
-  ["whoIs", /^ (who is|who s|whos|who are|who was|who were|what is the name|name of)\b/],
+  ["whoIs", /^ (who is|who s|whos|who are|who was|who were|what is the name|name of)\b|\b(first|full|last|given) name\b|\bsurname\b|\w \bname $/],
   ["role", /\b(role|job|position|title|post|organi[sz]ation|what does \w+ do|what is \w+ job|occupation|function|responsible)\b/],
   ["from", /\b(where is \w+ from|where does \w+ come from|which country is|what country is|from which country|from what country|which country does|what country does|which country|what country|nationality)\b/],
   ["samePerson", /\b(same person|same man|same guy|one person|same people)\b/],
@@ -124,7 +124,7 @@ const englishCues: CueTable = [
   ["thank", /\b(thank|thanked|thanks to|thanking|grateful|gratitude|appreciat\w*)\b/],
   ["stress", /\b(stress|stressed|emphasi[sz]e|emphasi[sz]ed|underline|underlined|highlight|highlighted|noted)\b/],
   ["acronym", /\b(stand for|stands for|short for|abbreviation|acronym|full name of)\b|^ (what|whats) (is )?(the )?[a-z]{2,5} $/],
-  ["mention", /\b(mention\w*|refer|referred|refers|bring up|brought up|cite|cited|name|named)\b/],
+  ["mention", /\b(mention\w*|refer|referred|refers|bring up|brought up|cite|cited|name(?! $| of\b)|named)\b/],
 ];
 
 const russianCues: CueTable = [

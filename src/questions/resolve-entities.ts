@@ -44,7 +44,7 @@ const englishMeetingAfter = /^ ?(meeting|meetings|council|summit|session|confere
 const russianMeetingNoun = /(совещани|заседани|встреч|саммит|совет|собрани)[а-я]* $/;
 
 const chairOfEventPattern: Readonly<Record<"en" | "ru", RegExp>> = {
-  en: /\b(chair|chairman|chairperson|chairwoman|president|head|moderator) (of|over) (the )?(\w+ )?(meeting|summit|session|sitting|talks|council meeting)\b|\b(chaired|presided|moderated|chairing|presiding)\b|\bwho (chairs|presides)\b/,
+  en: /\b(chair|chairman|chairperson|chairwoman|president|head|moderator) (of|over) (the )?(\w+ )?(meeting|summit|session|sitting|talks|council meeting)\b|\b(chaired|presided|moderated|chairing|presiding)\b|\bwho (chairs|presides)\b|\b(chair|chairs|preside|presides|moderate|moderates) (over )?(the|this|that) (\w+ )?(meeting|summit|session|sitting|talks)\b/,
   ru: /председательствова|председател[а-я]* (на )?(заседани|встреч|совещани|саммит)|вел[аи]? (заседани|встреч|совещани)/,
 };
 

@@ -95,6 +95,8 @@ const englishSynonyms: Readonly<Record<string, string>> = {
   flower: "wreath",
   exec: "executive",
   fallen: "martyrs",
+  hero: "heroic",
+  heroes: "heroic",
   memorials: "monument",
 };
 
