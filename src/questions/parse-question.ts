@@ -165,7 +165,7 @@ const russianCues: CueTable = [
   ["howLong", /(сколько длил|как долго|продолжал|длительн)/],
   ["whatTime", /(во сколько|в котором часу|в какое время|начал|закончил)/],
   ["countWord", /(сколько|число|количество)/],
-  ["open", /(открыл|открыва|открыти|с чего нача|начал[аи]? с )/],
+  ["open", /(открыл|открыва|открыти|с чего (нача|начина)|(начал|начинал)[аи]? с )/],
   ["thank", /(благодар)/],
   ["stress", /(подчеркн|подчеркива|отметил)/],
   ["mention", /(упомина|упомян)/],
@@ -242,6 +242,8 @@ function isLooseYesNo(text: string, words: readonly string[]): boolean {
   if (clause) return true;
   if (/\bor not\b/.test(words.join(" "))) return true;
   if (!/\?\s*$/.test(text)) return false;
+  // "Armenia there?", "training on the agenda?": a state asked of what comes before it.
+  if (/ (there|present|here|in attendance|on the agenda|on the table)$/.test(` ${words.join(" ")}`)) return true;
   return words[0] === "any" || words.some((w, i) => i > 0 && /^[a-z]{3,}(ed|en)$/.test(w) && !/^(when|then|seen)$/.test(w));
 }
 
