@@ -94,7 +94,7 @@ const englishCues: CueTable = [
   ["say", /\b(say|said|says|saying|stated|statement|statements|message|messages|speak|spoke|spoken|speaking|speech|speeches|told|tell us|words|according to|think|thinks|believe|believes|opinion|view|claim|claimed|remark|remarks|comment|comments|address|addressed|note|noted|warn|warned)\b/],
   ["quote", /\b(quote|quotes|quoted|quotation|quotations)\b/],
   ["talk", /\b(talk|talked|talking|talks)\b/],
-  ["agenda", /\b(agendas?|discuss\w*|topics?|issues?|items?|consider\w*|debat\w*|subject|subjects|focus|focused)\b/],
+  ["agenda", /\b(agendas?|on the table|discuss\w*|topics?|issues?|items?|consider\w*|debat\w*|subject|subjects|focus|focused)\b/],
   ["key", /\b(main|key|most important|central|biggest|top|primary|principal|most attention|focus)\b/],
   ["happen", /\b(happen\w*|occur\w*|took place|do before|did before|do after|did after|what did (the )?(\w+ )?do|what else did|events?|ceremony|program|programme|schedule)\b/],
   ["wreath", /\b(wreath|wreaths|alley|martyrs|martyr|flame|monument|memorial|tribute|visit|visited|visiting|lay|laid|laying|pay tribute|honou?r\w*|commemorat\w*|the fallen|fallen heroes|war dead)\b/],
