@@ -501,7 +501,8 @@ function attendanceAnswer(c: Context): QuestionAnswer {
     const country = c.model.personCountry.get(p.id);
     return country ? [[country.code, country] as const] : [];
   })).values()];
-  if (q.which || (q.cues.has("countries") && !q.cues.has("people"))) {
+  // Delegations are countries: "how many delegations came" counts countries, not people.
+  if (q.which || (q.cues.has("countries") && !q.cues.has("people")) || q.words.some((w) => /^(delegations?|делегаци\p{L}*)$/u.test(w))) {
     const lead = q.count
       ? html`${countries.length} countries sent someone: ${listWords(countries.map((x) => x.name))}.`
       : html`${listWords(countries.map((x) => x.name))}: the article names someone from each at the meeting.`;

@@ -22,6 +22,10 @@ export function wordsOf(text: string): string[] {
     .replace(/[’‘`´]/g, "'")
     .replace(/(\p{L})'s\b/gu, "$1")
     .replace(/\b(\p{L}+)n't\b/gu, "$1 not")
+    // The same typed without the apostrophe: "didnt", "wasnt", "hasnt"; "cant", "wont".
+    .replace(/\b(did|does|do|was|were|is|are|has|have|had|could|would|should)nt\b/gu, "$1 not")
+    .replace(/\bcant\b/gu, "can not")
+    .replace(/\bwont\b/gu, "will not")
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== "");
 }

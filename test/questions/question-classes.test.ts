@@ -94,6 +94,10 @@ describe("paraphrases of the kinds", () => {
     // absence
     ["anyone skip the meeting?", /Armenia refused to attend/],
     ["any absentees", /Armenia refused to attend/],
+    ["who wasnt there", /Armenia refused to attend/],
+    // delegations are countries
+    ["how many delegations came", /^6 countries sent someone: Russia, Belarus/],
+    ["сколько делегаций приехало", /^6 countries sent someone/],
     // who said T, by a statement's words
     ["who voiced concern about weapons in space", /^Sergey Lebedev/],
     ["кто выразил озабоченность НАТО", /^Sergey Lebedev/],
