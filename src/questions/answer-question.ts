@@ -155,6 +155,8 @@ function decide(c: Context): QuestionAnswer {
   const statementVerb = cues.has("say") || cues.has("quote") || cues.has("open") || cues.has("thank") || cues.has("stress") || cues.has("mention") || cues.has("talk");
   const personQuestion = cues.has("samePerson") || ((cues.has("whoIs") || cues.has("role") || cues.has("from")) && e.people.length > 0 && !statementVerb && (!cues.has("attend") || cues.has("role") || cues.has("from")));
   const attendanceLike = cues.has("attend") || cues.has("absent") || personQuestion || cues.has("whoIs") || cues.has("role");
+  // "Which cities does the article mention", "which places did Lebedev name": its places, each with what it names it for.
+  if (/\b(which|what) (cities|places|towns|locations|capitals)\b|как(ие|их) город/.test(q.words.join(" "))) return placesAnswer(c);
   if (uncovered.length > 0) return notCoveredWords(c, uncovered);
   if (strangeCountries.length > 0 && !attendanceLike && e.roles.length === 0) {
     return notCovered(c, html`The article does not mention ${strangeCountries.map((m) => m.country.name).join(" or ")}.`);
@@ -184,6 +186,8 @@ function decide(c: Context): QuestionAnswer {
   if (q.yesNo && e.people.length > 0 && elsewhere && !statementCue) {
     return notCovered(c, html`The article does not say that ${listWords(e.people.map((p) => p.name))} went to ${elsewhere.name}: it names ${elsewhere.name} for “${elsewhere.text}”.`);
   }
+  // "Who is the host country's defense minister": a person asked by role, not the venue.
+  if (cues.has("host") && e.roles.length > 0 && (cues.has("whoIs") || q.who)) return personAnswer(c);
   if (cues.has("where") || cues.has("when") || cues.has("year") || cues.has("host")) {
     if (strongTopicItem(c, ["agenda", "statement"]) !== undefined) return topicAnswer(c);
     // "When does the concept expire": a date an agenda item carries.
@@ -863,6 +867,19 @@ function placeTimeAnswer(c: Context): QuestionAnswer {
   const lead = q.yesNo ? html`${wrong ? "No" : "Yes"}: ${eventLead(c)}` : eventLead(c);
   const first = c.model.sentences.find((s) => s.paragraph === 1);
   return answered("place-time", [lead, ...(first ? [html`${italic(`“${first.text}”`)}`] : [])]);
+}
+
+/** Every place the article names, the event's first, each with the article's words for it. */
+function placesAnswer(c: Context): QuestionAnswer {
+  const { article, e } = c;
+  // Asked of a speaker: the places his statements name.
+  const spoken = article.statements.filter((s) => e.people.some((p) => p.id === s.speaker)).map((s) => `${s.intro ?? ""} ${s.text}`).join(" ");
+  const pool = e.people.length > 0 ? article.places.filter((place) => new RegExp(`(?<!\\p{L})${place.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\p{L})`, "u").test(spoken)) : article.places;
+  if (pool.length === 0) return notCovered(c, html`The article does not quote ${listWords(e.people.map((p) => p.name))} naming a place.`);
+  const ordered = [...pool].sort((a, b) => Number(isEventPlace(c, b)) - Number(isEventPlace(c, a)));
+  const lines = ordered.map((place) => html`${bold(place.name)}${isEventPlace(c, place) ? " (this meeting)" : ""}: “${place.text}”`);
+  const who = e.people.length > 0 ? `${listWords(e.people.map((p) => p.name))} named` : "The article names";
+  return answered("place-time", [html`${who} ${ordered.length} ${ordered.length === 1 ? "place" : "places"}: ${listWords(ordered.map((p) => p.name))}.\n${joinHtml(lines, "\n")}`]);
 }
 
 function otherMeetingAnswer(c: Context): QuestionAnswer {

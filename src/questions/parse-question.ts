@@ -93,7 +93,8 @@ const englishCues: CueTable = [
   ["attend", /\b(attend\w*|present|participa\w*|took part|take part|came|come|comes|coming|arriv\w*|there|represent\w*|sent|send|sends|join\w*|delegation\w*|guests?|visitors?|showed up|turned up|at the meeting|at the summit|at the council|who was at|who were at|in attendance)\b/],
   ["say", /\b(say|said|says|saying|stated|statement|statements|message|messages|speak|spoke|spoken|speaking|speech|speeches|told|tell us|words|according to|think|thinks|believe|believes|opinion|view|claim|claimed|remark|remarks|comment|comments|address|addressed|note|noted|warn|warned)\b/],
   ["quote", /\b(quote|quotes|quoted|quotation|quotations)\b/],
-  ["talk", /\b(talk|talked|talking|talks)\b/],
+  // "At the talks" is the meeting, not a verb of saying.
+  ["talk", /(?<!\b(the|these|those|at|during) )\b(talk|talked|talking|talks)\b/],
   ["agenda", /\b(agendas?|on the table|discuss\w*|topics?|issues?|items?|consider\w*|debat\w*|subject|subjects|focus|focused)\b/],
   ["key", /\b(main|key|most important|central|biggest|top|primary|principal|most attention|focus)\b/],
   ["happen", /\b(happen\w*|occur\w*|took place|do before|did before|do after|did after|what did (the )?(\w+ )?do|what else did|events?|ceremony|program|programme|schedule)\b/],
@@ -221,12 +222,15 @@ export function parseQuestion(text: string): ParsedQuestion {
       ? englishYesNoStart.test(first) || (/^(so|and|but)$/.test(first) && englishYesNoStart.test(words[1] ?? "")) || isLooseYesNo(text, words)
       : words.includes("ли") ||
         (/\?\s*$/.test(text) && !words.some((w) => russianQuestionWords.test(w)) && words.some((w) => russianPastVerb.test(w)));
+  // "Is Sherali Tajik or Uzbek?" asks which, not yes or no; "attended or not" still asks yes or no.
+  const alternative = lang === "en" ? / \w+ or (?!not\b)\w+/.test(padded) : / \S+ или (?!нет\b)\S+/.test(padded);
+  const yesNoAsked = yesNo && !alternative;
   const count = cues.has("countWord");
   const why = lang === "en" ? /\b(why|reason|reasons|how come|explain\w*|explanation|motive\w*)\b/.test(padded) : /(почему|зачем|причин)/.test(padded);
   const who = lang === "en" ? /^ (who|whom|whose|whos)\b/.test(padded) || /^ (which|what) (\w+ )?(people|persons|person|ministers|minister|officials|official|speakers|one|ones)\b/.test(padded) || /\bwho (attended|came|was|were|did|said|mentioned|opened|thanked|talked|spoke)\b/.test(padded) : /(^| )(кто|кого|кому)( |$)/.test(padded);
   const which = lang === "en" ? /\b(which|what) (countries|country|states|nations|ministers|people|delegations)\b/.test(padded) : /(как(ие|ая|ой|ую) стран)/.test(padded);
   const negative = lang === "en" ? /\b(not|no one|nobody|never)\b/.test(padded) : /( не |^ не |никто)/.test(padded);
-  return { text, lang, words, cues, yesNo, count, why, who, which, negative, cueWords, askWords };
+  return { text, lang, words, cues, yesNo: yesNoAsked, count, why, who, which, negative, cueWords, askWords };
 }
 
 const englishQuestionWord = /^(who|whom|whose|what|whats|which|where|when|why|how|whos|wheres|whens|hows)$/;

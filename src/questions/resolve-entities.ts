@@ -76,7 +76,7 @@ const russianRoles: ReadonlyArray<readonly [RegExp, RoleMention]> = [
 
 /** Words a reader adds that constrain nothing: the meeting itself, asking words, filler. */
 const softWords = new Set(
-  `meeting meetings council summit event cis commonwealth baku today yesterday exactly actually basically please pls plz
+  `meeting meetings talks council summit event cis commonwealth baku today yesterday exactly actually basically please pls plz
   list name names person people guy guys man men role job question questions answer info information details detail
   day days time happen happened happening prepare preparing preparation prepared run runs called call named
   same different whole full original anyway again bot briefing besides except apart other else either both

@@ -113,6 +113,15 @@ describe("paraphrases of the kinds", () => {
     // a name asked for
     ["uzbek minister's surname", /^Bakhodir Kurbanov/],
     ["как зовут таджикского министра", /^Mirzo Sherali/],
+    // the places it names, or a speaker named
+    ["what cities are in the article", /^The article names 4 places: Baku, Anapa, Ashgabat and Moscow/],
+    ["какие города упоминаются", /^The article names 4 places/],
+    ["which places did lebedev mention", /^Sergey Lebedev named 3 places: Anapa, Ashgabat and Moscow/],
+    // "the talks" is the meeting; "X or Y" asks which, not yes or no
+    ["who represented belarus at the talks", /^Andrei Ravkov/],
+    ["is sherali tajik or uzbek", /^Mirzo Sherali is Tajikistan's defense minister/],
+    // a role asked of the host country is a person, not the venue
+    ["who is the host country's defense minister", /^The article does not name Azerbaijan's defense minister/],
     // source
     ["whose story is this", /Vestnik Kavkaza/],
     ["чья это статья", /Vestnik Kavkaza/],
