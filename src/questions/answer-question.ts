@@ -5,7 +5,7 @@ import { articleModel, stemsOf, type ArticleModel, type Sentence } from "./artic
 import { possessive, type Country, type CountryMention } from "./countries";
 import { parseQuestion, type ParsedQuestion } from "./parse-question";
 import { editDistance, resolveEntities, type Entities, type RoleMention } from "./resolve-entities";
-import { englishStem } from "./words";
+import { englishStem, isCyrillic, russianToEnglish } from "./words";
 
 /**
  * A plain question answered from one article: the answer first (yes or no for a yes/no
@@ -964,7 +964,9 @@ function happeningSentences(c: Context, indexes: readonly number[]): SafeHtml[] 
 /** "What does CIS stand for": the expansion the article's own text gives, if it gives one. */
 function acronymAnswer(c: Context): QuestionAnswer | undefined {
   const body = c.article.body.join(" ");
-  for (const word of c.q.words) {
+  for (const typed of c.q.words) {
+    // "СНГ" is "CIS": a Russian abbreviation through the glossary.
+    const word = isCyrillic(typed) ? (russianToEnglish(typed) ?? typed) : typed;
     const acronym = word.toUpperCase();
     if (!/^[A-Z]{2,5}$/.test(acronym) || !new RegExp(`\\b${acronym}\\b`).test(`${body} ${c.article.event} ${c.article.headline}`)) continue;
     // Capitalised words whose initials spell it, "of", "and", "the" between: "Commonwealth of Independent States".

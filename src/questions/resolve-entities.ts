@@ -260,6 +260,9 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
       const covered = new Set(named.flatMap((p) => [...stemsOf(p.organisation ?? "")]));
       const rest = unmatched.filter((w) => !headWord.test(w) && !covered.has(englishStem(w)));
       unmatched.splice(0, unmatched.length, ...rest);
+      // "The head of the committee" singles out its head, not the statements that say "heads of state".
+      const heads = new Set(words.filter((w) => headWord.test(w)).flatMap((w) => (isCyrillic(w) ? [englishStem(russianToEnglish(w) ?? w)] : [englishStem(w)])));
+      topics.splice(0, topics.length, ...topics.filter((t) => !heads.has(t)));
       roles.splice(0, roles.length, ...roles.filter((role) => named.every((p) => role.stems.every((stem) => stemsOf(p.role).has(stem)))));
     }
   }

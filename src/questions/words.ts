@@ -258,7 +258,7 @@ export const answerFormWords = new Set(
   short shortly brief briefly quick quickly simple simply concise concisely roughly approximately sum bullet bullets
   format answer reply respond response pls plz please kindly thx mate bro dude folks remind recall wonder wondering curious
   two three four five six seven eight nine ten eleven twelve twenty both several couple single
-  дословно точнее кратко коротко вкратце одним словом слово строк строку строке пару плиз просто напомни интересно
+  дословно точнее кратко коротко вкратце одним словом слово словах строк строку строке пару плиз просто напомни интересно
   два двух две три трех трёх четыре пять шесть семь оба обе`.split(/\s+/),
 );
 

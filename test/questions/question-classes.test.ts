@@ -36,6 +36,7 @@ describe("words about the answer's form are never what the article lacks", () =>
     ["дословно что сказал Лебедев про НАТО", "The deployment of NATO military infrastructure"],
     ["одним словом: где прошла встреча", "Baku"],
     ["сколько тем было в повестке", "More than 20 issues"],
+    ["в двух словах: где прошла встреча", "Baku"],
   ])("%s", (question, expected) => {
     const text = lead(question);
     expect(text).toContain(expected);
@@ -122,6 +123,9 @@ describe("paraphrases of the kinds", () => {
     ["is sherali tajik or uzbek", /^Mirzo Sherali is Tajikistan's defense minister/],
     // a role asked of the host country is a person, not the venue
     ["who is the host country's defense minister", /^The article does not name Azerbaijan's defense minister/],
+    ["министр из Казахстана был?", /^Yes: Nurlan Yermekbayev/],
+    ["что сказал глава исполкома СНГ", /^What Sergey Lebedev said/],
+    ["что такое СНГ", /^CIS stands for the Commonwealth of Independent States/],
     // source
     ["whose story is this", /Vestnik Kavkaza/],
     ["чья это статья", /Vestnik Kavkaza/],
