@@ -2,7 +2,7 @@ import type { Person, Place } from "../content/article-schema";
 import { type ArticleModel, nameKeysOf, stemsOf } from "./article-model";
 import { findCountries, nearestCountry, type CountryMention } from "./countries";
 import type { ParsedQuestion } from "./parse-question";
-import { answerFormWords, editDistance, englishFunctionWords, englishStem, genericPersonWords, isCyrillic, russianFunctionWords, russianToEnglish, structureStems } from "./words";
+import { answerFormWords, wordsOf, editDistance, englishFunctionWords, englishStem, genericPersonWords, isCyrillic, russianFunctionWords, russianToEnglish, structureStems } from "./words";
 
 export { editDistance };
 
@@ -183,6 +183,7 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
   const unmatched: string[] = [];
   const unknownNames: string[] = [];
   const headsOf = question.cues.has("headsOf");
+  const aside = asideWords(question);
   words.forEach((word, i) => {
     if (used.has(i)) return;
     if (functionWords.has(word) && !model.nameKeys.has(word)) return;
@@ -237,6 +238,7 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
       return;
     }
     if (word.length < 2) return;
+    if (aside.has(i) && !looksLikeSurname(word) && !isNameLike(question.text, word)) return;
     unmatched.push(word);
     if (looksLikeSurname(word) || isNameLike(question.text, word)) {
       unknownNames.push(word);
@@ -268,6 +270,41 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
   }
   if (chairOfEvent) roles.splice(0, roles.length, ...roles.filter((role) => role.label !== "chairman" && role.label !== "president"));
   return { people: named, countries, roles, places, topics, countryTopics, unmatched, unknownNames, chairOfEvent };
+}
+
+const askingWord = /^(who|whom|whose|what|whats|which|where|when|why|how|is|are|was|were|did|does|do|has|have|had|can|could|will|кто|что|где|когда|почему|зачем|какой|какая|какое|какие|сколько|чей|чья|куда|откуда|ли)$/;
+
+/**
+ * Words of a short aside set off by a comma or a dash at either end of a question, when the
+ * question itself is asked in another clause: "I forgot, who was there", "what did Shoigu
+ * say, in a nutshell". An aside names nothing the question hinges on, so a word of it that
+ * the article lacks is not what the article fails to cover (a name in it still is). An aside
+ * that adds to the question ("..., and the budget?") is not one.
+ */
+function asideWords(question: ParsedQuestion): Set<number> {
+  const clauses = question.text.slice(0, 500).split(/[,;:!?…()]+|\s[-–—]+\s|\.\s/);
+  if (clauses.length < 2) return new Set();
+  const spans: (readonly [number, number])[] = [];
+  let at = 0;
+  for (const clause of clauses) {
+    const length = wordsOf(clause).length;
+    if (length > 0) spans.push([at, at + length]);
+    at += length;
+  }
+  // Words cut at the question's length limit: no guessing.
+  if (at !== question.words.length || spans.length < 2) return new Set();
+  const asks = (start: number, end: number) => question.words.slice(start, end).some((w) => askingWord.test(w)) || [...question.cueWords].some((i) => i >= start && i < end);
+  const aside = new Set<number>();
+  spans.forEach(([start, end], index) => {
+    if (index !== 0 && index !== spans.length - 1) return;
+    if (end - start > 4 || asks(start, end)) return;
+    // "..., the weather?" names what is asked about: an object, not an aside.
+    if (/^(and|or|but|also|plus|what|the|a|an|any|some|и|или|а|также)$/.test(question.words[start] ?? "")) return;
+    const elsewhere = spans.some(([s, e], other) => other !== index && asks(s, e));
+    if (!elsewhere) return;
+    for (let i = start; i < end; i++) aside.add(i);
+  });
+  return aside;
 }
 
 /**

@@ -257,9 +257,10 @@ export const answerFormWords = new Set(
   `exact exactly verbatim literal literally precise precisely word line lines sentence sentences paragraph paragraphs
   short shortly brief briefly quick quickly simple simply concise concisely roughly approximately sum bullet bullets
   format answer reply respond response pls plz please kindly thx mate bro dude folks remind recall wonder wondering curious
+  lol lmao haha hmm hm um uh btw fyi omg wait sorry oh ah idk imo nutshell forgot forget if whether
   two three four five six seven eight nine ten eleven twelve twenty both several couple single
   дословно точнее кратко коротко вкратце одним словом слово словах строк строку строке пару плиз просто напомни интересно
-  два двух две три трех трёх четыре пять шесть семь оба обе`.split(/\s+/),
+  два двух две три трех трёх четыре пять шесть семь оба обе короче кстати ну блин слушай подскажи подскажите хм эм`.split(/\s+/),
 );
 
 /** Nouns for "someone" that name no one in particular: "any Kyrgyz official", "the guy from Belarus". */

@@ -37,6 +37,11 @@ describe("words about the answer's form are never what the article lacks", () =>
     ["одним словом: где прошла встреча", "Baku"],
     ["сколько тем было в повестке", "More than 20 issues"],
     ["в двух словах: где прошла встреча", "Baku"],
+    // asides and interjections around the question
+    ["i forgot, who was there", "Rayimberdi Duishenbiev"],
+    ["what did shoigu say, in a nutshell", "hospitable land of Azerbaijan"],
+    ["btw who is sherali", "Mirzo Sherali is Tajikistan's defense minister"],
+    ["короче, кто приехал", "Andrei Ravkov"],
   ])("%s", (question, expected) => {
     const text = lead(question);
     expect(text).toContain(expected);
@@ -47,6 +52,9 @@ describe("words about the answer's form are never what the article lacks", () =>
     expect(lead("was the budget discussed briefly")).toMatch(/^The article does not mention “budget”/);
     expect(lead("what did lavrov say, exactly")).toMatch(/^The article does not mention “lavrov”/);
     expect(lead("was cyber security on the table")).toMatch(/^The article does not mention “cyber”/);
+    // An object set off by a comma is what is asked about, not an aside; a name in an aside is still a name.
+    expect(lead("what did they discuss, the weather?")).toMatch(/^The article does not mention “weather”/);
+    expect(lead("who came, mr putin?")).toMatch(/^The article does not mention “putin”/);
   });
 
   it("takes a generic word for a person as anyone from the country asked", () => {
