@@ -863,8 +863,14 @@ function placeTimeAnswer(c: Context): QuestionAnswer {
   const wrongCountry = e.countries.some((m) => !article.place.includes(m.country.name));
   const ordinal = q.words.find((w) => /^\d+(st|nd|rd|th)$/.test(w));
   const wrongOrdinal = ordinal !== undefined && !article.event.toLowerCase().includes(ordinal);
-  const wrong = (year !== undefined && year !== article.date.slice(0, 4)) || wrongCountry || wrongOrdinal;
-  const lead = q.yesNo ? html`${wrong ? "No" : "Yes"}: ${eventLead(c)}` : eventLead(c);
+  // "Was Shoigu the host?": only someone from the host country could be.
+  const wrongHost = q.cues.has("host") && e.people.some((p) => {
+    const country = c.model.personCountry.get(p.id);
+    return country === undefined || !article.place.includes(country.name);
+  });
+  const wrong = (year !== undefined && year !== article.date.slice(0, 4)) || wrongCountry || wrongOrdinal || wrongHost;
+  const who = wrongHost ? html` ${joinHtml(e.people.map((p) => html`${p.name} is ${describe(c, p)}.`), " ")}` : html``;
+  const lead = q.yesNo ? html`${wrong ? "No" : "Yes"}: ${eventLead(c)}${who}` : html`${eventLead(c)}${who}`;
   const first = c.model.sentences.find((s) => s.paragraph === 1);
   return answered("place-time", [lead, ...(first ? [html`${italic(`“${first.text}”`)}`] : [])]);
 }

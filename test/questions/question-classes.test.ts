@@ -134,6 +134,8 @@ describe("paraphrases of the kinds", () => {
     ["министр из Казахстана был?", /^Yes: Nurlan Yermekbayev/],
     ["что сказал глава исполкома СНГ", /^What Sergey Lebedev said/],
     ["что такое СНГ", /^CIS stands for the Commonwealth of Independent States/],
+    // a person asked as the host: only someone from the host country could be
+    ["was shoigu the host", /^No: .*Baku, Azerbaijan.* Sergei Shoigu is Russia's defense minister/],
     // source
     ["whose story is this", /Vestnik Kavkaza/],
     ["чья это статья", /Vestnik Kavkaza/],
