@@ -26,6 +26,16 @@ export interface Country {
 /** English names the press uses where world-countries has another common name. */
 const displayNames: Readonly<Record<string, string>> = { TR: "Turkey", CZ: "Czech Republic", MK: "North Macedonia" };
 
+/** Names readers use that world-countries does not list: "America", "Britain", "Holland". */
+const commonNames: ReadonlyArray<readonly [name: string, code: string]> = [
+  ["America", "US"],
+  ["Americans", "US"],
+  ["Britain", "GB"],
+  ["Great Britain", "GB"],
+  ["England", "GB"],
+  ["Holland", "NL"],
+];
+
 /** Russian adjective stems that are not the name's stem. */
 const irregularRussianStems: ReadonlyArray<readonly [stem: string, code: string]> = [
   ["армян", "AM"],
@@ -135,13 +145,29 @@ function buildTables(): CountryTables {
     }
   }
   const byCode = new Map(worldCountries.map((entry) => [entry.cca2, { code: entry.cca2, name: displayNames[entry.cca2] ?? entry.name.common }]));
+  for (const [name, code] of commonNames) {
+    const country = byCode.get(code);
+    const key = latinKey(name);
+    if (country && key !== undefined) {
+      latin.set(key, country);
+      longest = Math.max(longest, key.split(" ").length);
+    }
+  }
   for (const [stem, code] of irregularRussianStems) {
     const country = byCode.get(code);
     if (country) russianStems.set(stem, country);
   }
   const firstWords = new Set([...latin.keys()].filter((key) => key.includes(" ")).map((key) => key.split(" ")[0] ?? ""));
+  // Misspellings are measured against names only: a demonym or a native spelling near an
+  // English word ("Finnish"/"finish", "Ísland"/"islands") would turn words into countries.
   const fuzzy = new Map<string, Country>();
-  for (const [key, country] of latin) if (!key.includes(" ") && key.length >= 5) fuzzy.set(key, country);
+  for (const entry of worldCountries) {
+    const country = byCode.get(entry.cca2);
+    for (const name of [entry.name.common, displayNames[entry.cca2] ?? ""]) {
+      const key = latinKey(name);
+      if (country && key !== undefined && !key.includes(" ") && key.length >= 5 && !fuzzy.has(key)) fuzzy.set(key, country);
+    }
+  }
   // Russian names as a reader types them in Latin letters: "armeniya", "belorussiya", "kirgiziya".
   for (const entry of worldCountries) {
     const country = byCode.get(entry.cca2);

@@ -73,6 +73,7 @@ describe("a misspelt country, or a Russian one typed in Latin letters, is the co
     ["byelorussia minister", "Andrei Ravkov"],
     ["did tadzhikistan come", "Yes: Mirzo Sherali"],
     ["armenija there?", "No: Armenia refused to attend the Baku summit."],
+    ["did america send anyone", "The article does not say whether United States attended"],
   ])("%s", (question, expected) => {
     expect(lead(question)).toContain(expected);
   });
@@ -89,6 +90,9 @@ describe("a misspelt country, or a Russian one typed in Latin letters, is the co
     expect(nearestCountry("banana")).toBeUndefined();
     expect(nearestCountry("attended")).toBeUndefined();
     expect(nearestCountry("kazak")).toBeUndefined();
+    // Demonyms and native spellings near English words are no targets: "finish" is not Finnish.
+    expect(nearestCountry("finish")).toBeUndefined();
+    expect(nearestCountry("islands")).toBeUndefined();
   });
 });
 
