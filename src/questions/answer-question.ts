@@ -2,7 +2,7 @@ import type { Article, Person, Place, Statement } from "../content/article-schem
 import { bold, html, italic, joinHtml, type SafeHtml } from "../render/html";
 import { formatDate, renderAgenda, renderAttendees, renderPerson, renderSource, renderSummary, type Answer } from "../render/render-article";
 import { articleModel, stemsOf, type ArticleModel, type Sentence } from "./article-model";
-import { possessive, type Country, type CountryMention } from "./countries";
+import { countryInText, possessive, type Country, type CountryMention } from "./countries";
 import { parseQuestion, type ParsedQuestion } from "./parse-question";
 import { editDistance, resolveEntities, type Entities, type RoleMention } from "./resolve-entities";
 import { englishStem, isCyrillic, russianToEnglish } from "./words";
@@ -470,7 +470,7 @@ function attendanceAnswer(c: Context): QuestionAnswer {
         if (others.length > 0) rest.push(html`${country.name} was represented by ${listWords(others.map((p) => `${p.name}, ${p.role}`))}.`);
       } else {
         kind = "not-covered";
-        leads.push(html`The article does not say whether ${country.name} attended: it names no one from ${country.name}.`);
+        leads.push(html`The article does not say whether ${countryInText(country.name)} attended: it names no one from ${countryInText(country.name)}.`);
         const place = c.article.places.find((p) => p.country === country.name);
         if (place) rest.push(html`The meeting was held in ${c.article.place}.`);
       }

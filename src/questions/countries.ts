@@ -299,6 +299,11 @@ export function countryOf(name: string): Country | undefined {
   return mention && mention.words.length === words.length ? mention.country : undefined;
 }
 
+/** A country's name as a sentence uses it: "the United States", "the United Kingdom", "Azerbaijan". */
+export function countryInText(name: string): string {
+  return /^(United|Czech Republic|Netherlands|Philippines|Bahamas|Maldives|Comoros|Seychelles|Gambia|Central African|Dominican Republic)/.test(name) ? `the ${name}` : name;
+}
+
 /** "Azerbaijan's", "Belarus's", "the United States'". */
 export function possessive(name: string): string {
   if (/(States|Islands|Emirates|Netherlands|Philippines|Bahamas|Maldives|Comoros|Seychelles)$/.test(name)) return `the ${name}'`;

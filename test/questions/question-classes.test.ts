@@ -73,7 +73,7 @@ describe("a misspelt country, or a Russian one typed in Latin letters, is the co
     ["byelorussia minister", "Andrei Ravkov"],
     ["did tadzhikistan come", "Yes: Mirzo Sherali"],
     ["armenija there?", "No: Armenia refused to attend the Baku summit."],
-    ["did america send anyone", "The article does not say whether United States attended"],
+    ["did america send anyone", "The article does not say whether the United States attended"],
   ])("%s", (question, expected) => {
     expect(lead(question)).toContain(expected);
   });
