@@ -1,6 +1,7 @@
 /**
- * The question sets: every question of `test/fixtures/questions/` (and of the held-out
- * `questions-unseen/`, when it is there) answered through the question module over the
+ * The question sets: every question of `test/fixtures/questions/`, of the second set
+ * `questions-second/` (written apart from the code, to learn from) and of the held-out
+ * `questions-unseen/`, when it is there, answered through the question module over the
  * Baku fixture article, scored as QUESTION-SET-FORMAT.md says. Prints accuracy by kind and
  * by language and every miss with the answer given; true when the public set is all right.
  */
@@ -53,6 +54,7 @@ async function evaluate(name: string, dir: string): Promise<boolean | undefined>
 
 export async function runEval(): Promise<boolean> {
   const publicSet = await evaluate("public set (test/fixtures/questions)", "test/fixtures/questions");
+  await evaluate("second set (test/fixtures/questions-second)", "test/fixtures/questions-second");
   await evaluate("held-out set (test/fixtures/questions-unseen)", "test/fixtures/questions-unseen");
   return publicSet ?? false;
 }

@@ -2,10 +2,10 @@ import type { Article, Person, Place, Statement } from "../content/article-schem
 import { bold, html, italic, joinHtml, type SafeHtml } from "../render/html";
 import { formatDate, renderAgenda, renderAttendees, renderPerson, renderSource, renderSummary, type Answer } from "../render/render-article";
 import { articleModel, stemsOf, type ArticleModel, type Sentence } from "./article-model";
-import { possessive, type Country, type CountryMention } from "./countries";
+import { countryInText, possessive, type Country, type CountryMention } from "./countries";
 import { parseQuestion, type ParsedQuestion } from "./parse-question";
 import { editDistance, resolveEntities, type Entities, type RoleMention } from "./resolve-entities";
-import { englishStem } from "./words";
+import { englishStem, isCyrillic, russianToEnglish } from "./words";
 
 /**
  * A plain question answered from one article: the answer first (yes or no for a yes/no
@@ -140,6 +140,7 @@ function decide(c: Context): QuestionAnswer {
   if (q.why && !cues.has("absent") && !cues.has("wreath") && !cues.has("happen")) {
     return notCovered(c, html`The article does not say why.`, eventLead(c));
   }
+  if (e.chairOfEvent) return chairAnswer(c);
   if (cues.has("howLong")) return notCovered(c, html`The article does not say how long the meeting lasted.`);
   if (cues.has("next") && (cues.has("otherMeeting") || cues.has("where") || cues.has("when"))) {
     return notCovered(c, html`The article does not say when or where the next meeting will be.`);
@@ -154,6 +155,8 @@ function decide(c: Context): QuestionAnswer {
   const statementVerb = cues.has("say") || cues.has("quote") || cues.has("open") || cues.has("thank") || cues.has("stress") || cues.has("mention") || cues.has("talk");
   const personQuestion = cues.has("samePerson") || ((cues.has("whoIs") || cues.has("role") || cues.has("from")) && e.people.length > 0 && !statementVerb && (!cues.has("attend") || cues.has("role") || cues.has("from")));
   const attendanceLike = cues.has("attend") || cues.has("absent") || personQuestion || cues.has("whoIs") || cues.has("role");
+  // "Which cities does the article mention", "which places did Lebedev name": its places, each with what it names it for.
+  if (/\b(which|what) (cities|places|towns|locations|capitals)\b|как(ие|их) город/.test(q.words.join(" "))) return placesAnswer(c);
   if (uncovered.length > 0) return notCoveredWords(c, uncovered);
   if (strangeCountries.length > 0 && !attendanceLike && e.roles.length === 0) {
     return notCovered(c, html`The article does not mention ${strangeCountries.map((m) => m.country.name).join(" or ")}.`);
@@ -183,6 +186,8 @@ function decide(c: Context): QuestionAnswer {
   if (q.yesNo && e.people.length > 0 && elsewhere && !statementCue) {
     return notCovered(c, html`The article does not say that ${listWords(e.people.map((p) => p.name))} went to ${elsewhere.name}: it names ${elsewhere.name} for “${elsewhere.text}”.`);
   }
+  // "Who is the host country's defense minister": a person asked by role, not the venue.
+  if (cues.has("host") && e.roles.length > 0 && (cues.has("whoIs") || q.who)) return personAnswer(c);
   if (cues.has("where") || cues.has("when") || cues.has("year") || cues.has("host")) {
     if (strongTopicItem(c, ["agenda", "statement"]) !== undefined) return topicAnswer(c);
     // "When does the concept expire": a date an agenda item carries.
@@ -198,6 +203,8 @@ function decide(c: Context): QuestionAnswer {
   }
   // "What country was the meeting in": the host, asked with the words of "where is X from".
   if (cues.has("from") && e.people.length === 0 && e.roles.length === 0 && !q.who) return placeTimeAnswer(c);
+  // "Who is worried about NATO infrastructure": who said it, by the words of a statement.
+  if (q.who && e.people.length === 0 && e.roles.length === 0 && e.countries.length === 0 && strongTopicItem(c, ["statement"]) !== undefined) return statementsAnswer(c);
   if (cues.has("whoIs") || cues.has("role") || cues.has("from") || cues.has("people")) return personAnswer(c);
   if (cues.has("summary") || cues.has("happen")) return answered("summary", renderSummary(c.article).blocks);
   if (q.count) return notCovered(c, html`The article does not give that number.`);
@@ -397,6 +404,19 @@ function unknown(c: Context): QuestionAnswer {
   ]);
 }
 
+/**
+ * "Who chaired the meeting": the article does not say; a chairman it names chairs a body
+ * ("Chairman ... of the CIS Executive Committee"), not this meeting.
+ */
+function chairAnswer(c: Context): QuestionAnswer {
+  const { e, article } = c;
+  const meeting = "the meeting";
+  const lead = e.people.length > 0 ? html`The article does not say that ${listWords(e.people.map((p) => p.name))} chaired ${meeting}.` : html`The article does not say who chaired ${meeting}.`;
+  const chairs = article.people.filter((p) => /\b(chairman|chair|chairperson|president)\b/i.test(p.role));
+  const note = chairs.map((p) => html`It names ${p.name} as ${p.role}${p.organisation !== undefined && !p.role.includes(p.organisation) ? ` (${p.organisation})` : ""}: a chair of that body, not of ${meeting}.`);
+  return notCovered(c, lead, ...note);
+}
+
 // ---------------------------------------------------------------- attendance and absence
 
 function attendeeList(c: Context, people: readonly Person[]): string {
@@ -450,7 +470,7 @@ function attendanceAnswer(c: Context): QuestionAnswer {
         if (others.length > 0) rest.push(html`${country.name} was represented by ${listWords(others.map((p) => `${p.name}, ${p.role}`))}.`);
       } else {
         kind = "not-covered";
-        leads.push(html`The article does not say whether ${country.name} attended: it names no one from ${country.name}.`);
+        leads.push(html`The article does not say whether ${countryInText(country.name)} attended: it names no one from ${countryInText(country.name)}.`);
         const place = c.article.places.find((p) => p.country === country.name);
         if (place) rest.push(html`The meeting was held in ${c.article.place}.`);
       }
@@ -475,7 +495,8 @@ function attendanceAnswer(c: Context): QuestionAnswer {
     ]);
   }
 
-  if (q.words.some((w) => /^(all|every|everyone|все|всех)$/.test(w)) && c.article.attendance.absent.length > 0) {
+  // "Did everyone come?": no, someone stayed away. "Names of everyone who attended" lists them.
+  if ((q.yesNo || q.negative) && q.words.some((w) => /^(all|every|everyone|все|всех)$/.test(w)) && c.article.attendance.absent.length > 0) {
     const absences = c.article.attendance.absent.map((a) => a.text).join(" ");
     return answered("attendance", [html`${q.yesNo ? "No: " : ""}${absences}`, ...attendanceEvidence(c).slice(1)]);
   }
@@ -484,7 +505,8 @@ function attendanceAnswer(c: Context): QuestionAnswer {
     const country = c.model.personCountry.get(p.id);
     return country ? [[country.code, country] as const] : [];
   })).values()];
-  if (q.which || (q.cues.has("countries") && !q.cues.has("people"))) {
+  // Delegations are countries: "how many delegations came" counts countries, not people.
+  if (q.which || (q.cues.has("countries") && !q.cues.has("people")) || q.words.some((w) => /^(delegations?|делегаци\p{L}*)$/u.test(w))) {
     const lead = q.count
       ? html`${countries.length} countries sent someone: ${listWords(countries.map((x) => x.name))}.`
       : html`${listWords(countries.map((x) => x.name))}: the article names someone from each at the meeting.`;
@@ -841,10 +863,29 @@ function placeTimeAnswer(c: Context): QuestionAnswer {
   const wrongCountry = e.countries.some((m) => !article.place.includes(m.country.name));
   const ordinal = q.words.find((w) => /^\d+(st|nd|rd|th)$/.test(w));
   const wrongOrdinal = ordinal !== undefined && !article.event.toLowerCase().includes(ordinal);
-  const wrong = (year !== undefined && year !== article.date.slice(0, 4)) || wrongCountry || wrongOrdinal;
-  const lead = q.yesNo ? html`${wrong ? "No" : "Yes"}: ${eventLead(c)}` : eventLead(c);
+  // "Was Shoigu the host?": only someone from the host country could be.
+  const wrongHost = q.cues.has("host") && e.people.some((p) => {
+    const country = c.model.personCountry.get(p.id);
+    return country === undefined || !article.place.includes(country.name);
+  });
+  const wrong = (year !== undefined && year !== article.date.slice(0, 4)) || wrongCountry || wrongOrdinal || wrongHost;
+  const who = wrongHost ? html` ${joinHtml(e.people.map((p) => html`${p.name} is ${describe(c, p)}.`), " ")}` : html``;
+  const lead = q.yesNo ? html`${wrong ? "No" : "Yes"}: ${eventLead(c)}${who}` : html`${eventLead(c)}${who}`;
   const first = c.model.sentences.find((s) => s.paragraph === 1);
   return answered("place-time", [lead, ...(first ? [html`${italic(`“${first.text}”`)}`] : [])]);
+}
+
+/** Every place the article names, the event's first, each with the article's words for it. */
+function placesAnswer(c: Context): QuestionAnswer {
+  const { article, e } = c;
+  // Asked of a speaker: the places his statements name.
+  const spoken = article.statements.filter((s) => e.people.some((p) => p.id === s.speaker)).map((s) => `${s.intro ?? ""} ${s.text}`).join(" ");
+  const pool = e.people.length > 0 ? article.places.filter((place) => new RegExp(`(?<!\\p{L})${place.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\p{L})`, "u").test(spoken)) : article.places;
+  if (pool.length === 0) return notCovered(c, html`The article does not quote ${listWords(e.people.map((p) => p.name))} naming a place.`);
+  const ordered = [...pool].sort((a, b) => Number(isEventPlace(c, b)) - Number(isEventPlace(c, a)));
+  const lines = ordered.map((place) => html`${bold(place.name)}${isEventPlace(c, place) ? " (this meeting)" : ""}: “${place.text}”`);
+  const who = e.people.length > 0 ? `${listWords(e.people.map((p) => p.name))} named` : "The article names";
+  return answered("place-time", [html`${who} ${ordered.length} ${ordered.length === 1 ? "place" : "places"}: ${listWords(ordered.map((p) => p.name))}.\n${joinHtml(lines, "\n")}`]);
 }
 
 function otherMeetingAnswer(c: Context): QuestionAnswer {
@@ -929,7 +970,9 @@ function happeningSentences(c: Context, indexes: readonly number[]): SafeHtml[] 
 /** "What does CIS stand for": the expansion the article's own text gives, if it gives one. */
 function acronymAnswer(c: Context): QuestionAnswer | undefined {
   const body = c.article.body.join(" ");
-  for (const word of c.q.words) {
+  for (const typed of c.q.words) {
+    // "СНГ" is "CIS": a Russian abbreviation through the glossary.
+    const word = isCyrillic(typed) ? (russianToEnglish(typed) ?? typed) : typed;
     const acronym = word.toUpperCase();
     if (!/^[A-Z]{2,5}$/.test(acronym) || !new RegExp(`\\b${acronym}\\b`).test(`${body} ${c.article.event} ${c.article.headline}`)) continue;
     // Capitalised words whose initials spell it, "of", "and", "the" between: "Commonwealth of Independent States".

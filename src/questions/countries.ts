@@ -1,5 +1,6 @@
 import worldCountries from "world-countries";
-import { normaliseTerm } from "../search/normalise-term";
+import { normaliseTerm, transliterateRussian } from "../search/normalise-term";
+import { editDistance } from "./words";
 
 /**
  * Countries by any form a reader types, in English or Russian: the name ("Azerbaijan",
@@ -24,6 +25,16 @@ export interface Country {
 
 /** English names the press uses where world-countries has another common name. */
 const displayNames: Readonly<Record<string, string>> = { TR: "Turkey", CZ: "Czech Republic", MK: "North Macedonia" };
+
+/** Names readers use that world-countries does not list: "America", "Britain", "Holland". */
+const commonNames: ReadonlyArray<readonly [name: string, code: string]> = [
+  ["America", "US"],
+  ["Americans", "US"],
+  ["Britain", "GB"],
+  ["Great Britain", "GB"],
+  ["England", "GB"],
+  ["Holland", "NL"],
+];
 
 /** Russian adjective stems that are not the name's stem. */
 const irregularRussianStems: ReadonlyArray<readonly [stem: string, code: string]> = [
@@ -73,6 +84,8 @@ interface CountryTables {
   firstWords: Set<string>;
   /** Russian stems → country. */
   russianStems: Map<string, Country>;
+  /** Single-word keys a misspelling is measured against: names, demonyms and the Latin spelling of the Russian names ("armeniia", "kirgiziia"). */
+  fuzzy: Map<string, Country>;
 }
 
 let tables: CountryTables | undefined;
@@ -132,12 +145,40 @@ function buildTables(): CountryTables {
     }
   }
   const byCode = new Map(worldCountries.map((entry) => [entry.cca2, { code: entry.cca2, name: displayNames[entry.cca2] ?? entry.name.common }]));
+  for (const [name, code] of commonNames) {
+    const country = byCode.get(code);
+    const key = latinKey(name);
+    if (country && key !== undefined) {
+      latin.set(key, country);
+      longest = Math.max(longest, key.split(" ").length);
+    }
+  }
   for (const [stem, code] of irregularRussianStems) {
     const country = byCode.get(code);
     if (country) russianStems.set(stem, country);
   }
   const firstWords = new Set([...latin.keys()].filter((key) => key.includes(" ")).map((key) => key.split(" ")[0] ?? ""));
-  return { latin, longest, firstWords, russianStems };
+  // Misspellings are measured against names only: a demonym or a native spelling near an
+  // English word ("Finnish"/"finish", "Ísland"/"islands") would turn words into countries.
+  const fuzzy = new Map<string, Country>();
+  for (const entry of worldCountries) {
+    const country = byCode.get(entry.cca2);
+    for (const name of [entry.name.common, displayNames[entry.cca2] ?? ""]) {
+      const key = latinKey(name);
+      if (country && key !== undefined && !key.includes(" ") && key.length >= 5 && !fuzzy.has(key)) fuzzy.set(key, country);
+    }
+  }
+  // Russian names as a reader types them in Latin letters: "armeniya", "belorussiya", "kirgiziya".
+  for (const entry of worldCountries) {
+    const country = byCode.get(entry.cca2);
+    const russian = [entry.translations.rus?.common ?? "", ...entry.altSpellings.filter((s) => /^[\u0400-\u04FF]+$/.test(s))];
+    for (const name of russian) {
+      if (name === "" || name.includes(" ") || !country) continue;
+      const key = transliterateRussian(name.toLowerCase()).replaceAll("y", "i");
+      if (key.length >= 5 && !fuzzy.has(key)) fuzzy.set(key, country);
+    }
+  }
+  return { latin, longest, firstWords, russianStems, fuzzy };
 }
 
 function countryTables(): CountryTables {
@@ -225,11 +266,42 @@ function isCyrillicWord(word: string): boolean {
   return /[\u0400-\u04FF]/.test(word);
 }
 
+/**
+ * The country a misspelt Latin word stands for ("azerbajan", "tadjikistan", "kirgizia",
+ * "belorussia"): the one country whose name, demonym or Latin-typed Russian name is within
+ * one edit (two for words of eight letters or more), with the first letter as typed. None when two countries are as near, or the word is short.
+ */
+export function nearestCountry(word: string): Country | undefined {
+  if (word.length < 6 || isCyrillicWord(word)) return undefined;
+  // "dzh" and "dj" are how readers write the "дж" that English spells "j": "tadzhikistan".
+  const key = latinKey(word)?.replace(/dzh|dj/g, "j");
+  if (key === undefined || key.includes(" ")) return undefined;
+  const budget = key.length >= 8 ? 2 : 1;
+  let best: { country: Country; distance: number } | undefined;
+  let tie = false;
+  for (const [name, country] of countryTables().fuzzy) {
+    // Typos rarely hit the first letter, and words of the language do: "banana" is not Panama.
+    if (name.charAt(0) !== key.charAt(0)) continue;
+    const distance = editDistance(key, name, budget);
+    if (distance > budget) continue;
+    if (!best || distance < best.distance) {
+      best = { country, distance };
+      tie = false;
+    } else if (distance === best.distance && best.country.code !== country.code) tie = true;
+  }
+  return best && !tie ? best.country : undefined;
+}
+
 /** The country a name or adjective stands for ("Kazakh", "Belarus", "Kyrgyzstan"), for the article's own words. */
 export function countryOf(name: string): Country | undefined {
   const words = name.split(/\s+/);
   const [mention] = findCountries(words);
   return mention && mention.words.length === words.length ? mention.country : undefined;
+}
+
+/** A country's name as a sentence uses it: "the United States", "the United Kingdom", "Azerbaijan". */
+export function countryInText(name: string): string {
+  return /^(United|Czech Republic|Netherlands|Philippines|Bahamas|Maldives|Comoros|Seychelles|Gambia|Central African|Dominican Republic)/.test(name) ? `the ${name}` : name;
 }
 
 /** "Azerbaijan's", "Belarus's", "the United States'". */

@@ -84,20 +84,21 @@ type CueTable = ReadonlyArray<readonly [Cue, RegExp]>;
 
 const englishCues: CueTable = [
   ["greeting", /^ (hi|hello|hey|hiya|yo|thanks|thank you|thx|ty|good (bot|job|morning|evening|night|day)|how are you|how r u|lol|ok|okay|bye|cool|nice|great|test|start|help|who are you|what are you|what can you do|who made you|what is your name|are you a bot|are you real)( there| bot| you| very much| a lot| all| doing| me)* $/],
-  ["source", /\b(is (this|it) from|is this by|source|sources|link|url|original|outlet|outlets|publication|published|publish|publisher|website|site|newspaper|agency|media|reported it|who reported|report(ed)? (this|it|on it|the meeting)|cover(ed)? (this|it|the meeting)|where is (this|it)( \w+)? from|where (does|did) (this|it|the)( \w+)? come from|read the full|full article|full text|read more|read it)\b/],
+  ["source", /\b(is (this|it) from|is this by|source|sources|link|url|original|outlet|outlets|publication|published|publish|publisher|website|site|newspaper|agency|media|reported it|who reported|report(ed)? (this|it|on it|the meeting)|cover(ed)? (this|it|the meeting)|where is (this|it)( \w+)? from|where (does|did) (this|it|the)( \w+)? come from|read the full|full article|full text|read more|read it|whose (article|story|piece|report|text|news|material) is (this|it))\b/],
   ["author", /\b(wrote|written|author|authors|journalist|reporter|byline)\b/],
   ["headline", /\b(headline|title of the article|article title|heading)\b/],
   ["published", /\b(published|publish|posted|came out)\b/],
   ["now", /\b(still|currently|nowadays|these days|anymore|right now|at present)\b/],
-  ["absent", /\b((not|never|no one|nobody)( \w+){0,3} (attend\w*|come|came|show\w*|participat\w*|take part|took part|present|there|send|sent|join\w*|make it|turn\w* up|represent\w*)|absent|absence|absences|absentees?|stay\w* (at )?home|missing|miss|missed|refuse|refused|refusal|boycott|boycotted|stay away|stayed away|skip|skipped|declined|no show|nobody from|did not|didn't)\b/],
+  ["absent", /\b((not|never|no one|nobody)( \w+){0,3} (attend\w*|come|came|show\w*|participat\w*|take part|took part|present|there|send|sent|join\w*|make it|turn\w* up|represent\w*)|absent|absence|absences|absentees?|stay\w* (at )?home|missing|miss|missed|refuse|refused|refusal|boycott|boycotted|stay away|stayed away|skip|skipped|declined|no ?shows?|nobody from|did not|didn't)\b/],
   ["attend", /\b(attend\w*|present|participa\w*|took part|take part|came|come|comes|coming|arriv\w*|there|represent\w*|sent|send|sends|join\w*|delegation\w*|guests?|visitors?|showed up|turned up|at the meeting|at the summit|at the council|who was at|who were at|in attendance)\b/],
   ["say", /\b(say|said|says|saying|stated|statement|statements|message|messages|speak|spoke|spoken|speaking|speech|speeches|told|tell us|words|according to|think|thinks|believe|believes|opinion|view|claim|claimed|remark|remarks|comment|comments|address|addressed|note|noted|warn|warned)\b/],
   ["quote", /\b(quote|quotes|quoted|quotation|quotations)\b/],
-  ["talk", /\b(talk|talked|talking|talks)\b/],
-  ["agenda", /\b(agendas?|discuss\w*|topics?|issues?|items?|consider\w*|debat\w*|subject|subjects|focus|focused)\b/],
+  // "At the talks" is the meeting, not a verb of saying.
+  ["talk", /(?<!\b(the|these|those|at|during) )\b(talk|talked|talking|talks)\b/],
+  ["agenda", /\b(agendas?|on the table|discuss\w*|topics?|issues?|items?|consider\w*|debat\w*|subject|subjects|focus|focused)\b/],
   ["key", /\b(main|key|most important|central|biggest|top|primary|principal|most attention|focus)\b/],
   ["happen", /\b(happen\w*|occur\w*|took place|do before|did before|do after|did after|what did (the )?(\w+ )?do|what else did|events?|ceremony|program|programme|schedule)\b/],
-  ["wreath", /\b(wreath|wreaths|alley|martyrs|martyr|flame|monument|memorial|tribute|visit|visited|visiting|lay|laid|laying|pay tribute)\b/],
+  ["wreath", /\b(wreath|wreaths|alley|martyrs|martyr|flame|monument|memorial|tribute|visit|visited|visiting|lay|laid|laying|pay tribute|honou?r\w*|commemorat\w*|the fallen|fallen heroes|war dead)\b/],
   ["where", /\b(where|location|located|venue|what place|which place)\b/],
   ["when", /\b(when|date|day|what time|which day|what day|(19|20)\d\d)\b/],
   ["year", /\b(year|what year|which year)\b/],
@@ -107,7 +108,7 @@ const englishCues: CueTable = [
   ["previous", /\b(previous|prior|last meeting|last one|before that|before this( one| meeting)?|earlier meeting|last time)\b/],
   ["next", /\b(next|upcoming|future|will be|will the|will they|going to be|meet again|next time)\b/],
   ["headsOf", /\bheads? of (state|states|government|governments)\b/],
-  ["whoIs", /^ (who is|who s|whos|who are|who was|who were|what is the name|name of)\b/],
+  ["whoIs", /^ (who is|who s|whos|who are|who was|who were|what is the name|name of)\b|\b(first|full|last|given) name\b|\bsurname\b|\w \bname $/],
   ["role", /\b(role|job|position|title|post|organi[sz]ation|what does \w+ do|what is \w+ job|occupation|function|responsible)\b/],
   ["from", /\b(where is \w+ from|where does \w+ come from|which country is|what country is|from which country|from what country|which country does|what country does|which country|what country|nationality)\b/],
   ["samePerson", /\b(same person|same man|same guy|one person|same people)\b/],
@@ -120,23 +121,23 @@ const englishCues: CueTable = [
   ["howLong", /\b(how long|duration|lasted|last for|how many hours|how many days)\b/],
   ["whatTime", /\b(what time|which time|at what time|what hour|start|started|begin|began|end|ended|finish|finished)\b/],
   ["countWord", /\b(how many|number of|how much|count)\b/],
-  ["open", /\b(open|opened|opening|opens|kick\w* off|started the meeting|began the meeting|spoke first|speak first|first to speak|first speaker)\b/],
+  ["open", /\b(open|opened|opening|opens|kick\w* off|started the meeting|began the meeting|spoke first|speak first|first to speak|first speaker|(start|started|begin|began|open|opened) with)\b/],
   ["thank", /\b(thank|thanked|thanks to|thanking|grateful|gratitude|appreciat\w*)\b/],
   ["stress", /\b(stress|stressed|emphasi[sz]e|emphasi[sz]ed|underline|underlined|highlight|highlighted|noted)\b/],
   ["acronym", /\b(stand for|stands for|short for|abbreviation|acronym|full name of)\b|^ (what|whats) (is )?(the )?[a-z]{2,5} $/],
-  ["mention", /\b(mention\w*|refer|referred|refers|bring up|brought up|cite|cited|name|named)\b/],
+  ["mention", /\b(mention\w*|refer|referred|refers|bring up|brought up|cite|cited|name(?! $| of\b)|named)\b/],
 ];
 
 const russianCues: CueTable = [
   ["greeting", /^ (привет|здравствуй|здравствуйте|добрый (день|вечер)|доброе утро|спасибо|благодарю|пока|ок|окей|как дела|хорошо|отлично|круто|ага|кто ты|ты кто|что ты|что ты умеешь|ты бот|помощь|помоги)( бот| тебе| вам| большое| такой)* $/],
-  ["source", /(источник|ссылк|откуда (эта|это|эти|новость|статья|информац)|издани|сми |оригинал|сайт|прочитать|полностью|опубликова|публикац)/],
+  ["source", /(источник|ссылк|откуда (эта|это|эти|новость|статья|информац)|издани|сми |оригинал|сайт|прочитать|полностью|опубликова|публикац|материал|(чей|чья|чьё|чье) (это )?(текст|стать|новост|заметк))/],
   ["author", /(автор|написал|журналист|корреспондент)/],
   ["headline", /(заголов)/],
   ["published", /(опубликова|вышла|вышел)/],
   ["now", /(до сих пор|сейчас|всё ещё|все еще|всё еще|по-прежнему|нынешн)/],
   ["absent", /( не (приехал|пришел|пришёл|присутствовал|участвовал|был|прибыл|прислал|явил)|отказ|отсутств|бойкот|пропустил|проигнорир|не хватал)/],
-  ["attend", /(присутств|приех|приезж|прибыл|пришл|пришел|пришёл|участв|участник|участи|представл|делегац|прислал|список|кто( там| тогда)? был|кто от |кто из |был[аи]? ли|был[аи]? на (встреч|заседани|саммит)|был[аи]? в баку)/],
-  ["say", /(сказал|заявил|заявлени|высказ|мнени|считает|по словам|выступ|(?<!шла )речь(?! шла)|слова|отметил|подчеркн)/],
+  ["attend", /(присутств|приех|приезж|прибыл|пришл|пришел|пришёл|участв|участник|участи|представл|делегац|прислал|список|кто( там| тогда)? был|кто от |кто из |был[аи]? ли|был[аи]? на (встреч|заседани|саммит)|был[аи]? в баку| был[аи]? $| был[аи]? там)/],
+  ["say", /(сказал|заявил|заявлени|высказ|мнени|считает|по словам|выступ|(?<!шла )речь(?! шла)|(?<!(двух|трех|нескольких|паре) )слова(?!х)|отметил|подчеркн)/],
   ["quote", /(цитат)/],
   ["talk", /( говорил| говорят| разговар|речь шла|шла речь|шла ли речь)/],
   ["agenda", /(обсужд|обсуди|повестк|тем[аыу ]|вопрос|рассматр|рассмотр|концепци)/],
@@ -152,7 +153,7 @@ const russianCues: CueTable = [
   ["previous", /(прошл[оаыу][емйяю]|предыдущ)/],
   ["next", /(следующ|будет|будущ|очередн)/],
   ["headsOf", /(глав[аыу]? (государств|правительств))/],
-  ["whoIs", /(кто так|кто это|^ кто [а-яё]+ ?$|кто (министр|председатель|начальник|глава|секретарь)(?= ))/],
+  ["whoIs", /(кто так|кто это|^ кто [а-яё]+ ?$|кто (министр|председатель|начальник|глава|секретарь)(?= )|как (его |ее |их )?зовут|имя |фамили)/],
   ["role", /(должност|кем работает|кем являет|чем занимает|пост )/],
   ["from", /(из какой страны|откуда он|какой страны|какую страну)/],
   ["samePerson", /(один и тот же|одно и то же лицо)/],
@@ -165,7 +166,7 @@ const russianCues: CueTable = [
   ["howLong", /(сколько длил|как долго|продолжал|длительн)/],
   ["whatTime", /(во сколько|в котором часу|в какое время|начал|закончил)/],
   ["countWord", /(сколько|число|количество)/],
-  ["open", /(открыл|открыва|открыти)/],
+  ["open", /(открыл|открыва|открыти|с чего (нача|начина)|(начал|начинал)[аи]? с )/],
   ["thank", /(благодар)/],
   ["stress", /(подчеркн|подчеркива|отметил)/],
   ["mention", /(упомина|упомян)/],
@@ -218,15 +219,36 @@ export function parseQuestion(text: string): ParsedQuestion {
   const first = words[0] ?? "";
   const yesNo =
     lang === "en"
-      ? englishYesNoStart.test(first) || (/^(so|and|but)$/.test(first) && englishYesNoStart.test(words[1] ?? ""))
+      ? englishYesNoStart.test(first) || (/^(so|and|but)$/.test(first) && englishYesNoStart.test(words[1] ?? "")) || isLooseYesNo(text, words)
       : words.includes("ли") ||
         (/\?\s*$/.test(text) && !words.some((w) => russianQuestionWords.test(w)) && words.some((w) => russianPastVerb.test(w)));
+  // "Is Sherali Tajik or Uzbek?" asks which, not yes or no; "attended or not" still asks yes or no.
+  const alternative = lang === "en" ? / \w+ or (?!not\b)\w+/.test(padded) : / \S+ или (?!нет\b)\S+/.test(padded);
+  const yesNoAsked = yesNo && !alternative;
   const count = cues.has("countWord");
   const why = lang === "en" ? /\b(why|reason|reasons|how come|explain\w*|explanation|motive\w*)\b/.test(padded) : /(почему|зачем|причин)/.test(padded);
-  const who = lang === "en" ? /^ (who|whom|whose|whos)\b/.test(padded) || /\bwho (attended|came|was|were|did|said|mentioned|opened|thanked|talked|spoke)\b/.test(padded) : /(^| )(кто|кого|кому)( |$)/.test(padded);
+  const who = lang === "en" ? /^ (who|whom|whose|whos)\b/.test(padded) || /^ (which|what) (\w+ )?(people|persons|person|ministers|minister|officials|official|speakers|one|ones)\b/.test(padded) || /\bwho (attended|came|was|were|did|said|mentioned|opened|thanked|talked|spoke)\b/.test(padded) : /(^| )(кто|кого|кому)( |$)/.test(padded);
   const which = lang === "en" ? /\b(which|what) (countries|country|states|nations|ministers|people|delegations)\b/.test(padded) : /(как(ие|ая|ой|ую) стран)/.test(padded);
   const negative = lang === "en" ? /\b(not|no one|nobody|never)\b/.test(padded) : /( не |^ не |никто)/.test(padded);
-  return { text, lang, words, cues, yesNo, count, why, who, which, negative, cueWords, askWords };
+  return { text, lang, words, cues, yesNo: yesNoAsked, count, why, who, which, negative, cueWords, askWords };
+}
+
+const englishQuestionWord = /^(who|whom|whose|what|whats|which|where|when|why|how|whos|wheres|whens|hows)$/;
+
+/**
+ * English yes/no questions without the auxiliary first: a clause after a dash or comma that
+ * starts with one ("the guy from Belarus - was he there?"), "X or not", "any X?", and a bare
+ * participle with a question mark ("WWII anniversary discussed?", "Azerbaijan hosted it?").
+ */
+function isLooseYesNo(text: string, words: readonly string[]): boolean {
+  if (words.some((w) => englishQuestionWord.test(w))) return false;
+  const clause = /[-–—,:;]\s*(is|are|was|were|did|does|do|has|have|had)\s/i.test(text);
+  if (clause) return true;
+  if (/\bor not\b/.test(words.join(" "))) return true;
+  if (!/\?\s*$/.test(text)) return false;
+  // "Armenia there?", "training on the agenda?": a state asked of what comes before it.
+  if (/ (there|present|here|in attendance|on the agenda|on the table)$/.test(` ${words.join(" ")}`)) return true;
+  return words[0] === "any" || words.some((w, i) => i > 0 && /^[a-z]{3,}(ed|en)$/.test(w) && !/^(when|then|seen)$/.test(w));
 }
 
 /** Cues that only colour a question ("all", "before"): alone they do not make text a question. */

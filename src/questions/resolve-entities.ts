@@ -1,8 +1,10 @@
 import type { Person, Place } from "../content/article-schema";
 import { type ArticleModel, nameKeysOf, stemsOf } from "./article-model";
-import { findCountries, type CountryMention } from "./countries";
+import { findCountries, nearestCountry, type CountryMention } from "./countries";
 import type { ParsedQuestion } from "./parse-question";
-import { englishFunctionWords, englishStem, isCyrillic, russianFunctionWords, russianToEnglish } from "./words";
+import { answerFormWords, wordsOf, editDistance, englishFunctionWords, englishStem, genericPersonWords, isCyrillic, russianFunctionWords, russianToEnglish, structureStems } from "./words";
+
+export { editDistance };
 
 /**
  * The entities a question names, found in one article: people by any spelling (typos,
@@ -32,7 +34,22 @@ export interface Entities {
   unmatched: string[];
   /** Words taken for a person's name that is not in the article ("Putin"): a subset of `unmatched`. */
   unknownNames: string[];
+  /** Asks who chaired or presided over the meeting itself ("the chair of the Baku meeting"), not who holds a chair elsewhere. */
+  chairOfEvent: boolean;
 }
+
+/** Nouns of a meeting: a role word inside its name ("the meeting of defense ministers") constrains no one. */
+const englishMeetingNoun = /\b(meeting|meetings|council|summit|session|conference|gathering)( of( the)?)? $/;
+const englishMeetingAfter = /^ ?(meeting|meetings|council|summit|session|conference|gathering)\b/;
+const russianMeetingNoun = /(совещани|заседани|встреч|саммит|совет|собрани)[а-я]* $/;
+
+const chairOfEventPattern: Readonly<Record<"en" | "ru", RegExp>> = {
+  en: /\b(chair|chairman|chairperson|chairwoman|president|head|moderator) (of|over) (the )?(\w+ )?(meeting|summit|session|sitting|talks|council meeting)\b|\b(chaired|presided|moderated|chairing|presiding)\b|\bwho (chairs|presides)\b|\b(chair|chairs|preside|presides|moderate|moderates) (over )?(the|this|that) (\w+ )?(meeting|summit|session|sitting|talks)\b/,
+  ru: /председательствова|председател[а-я]* (на )?(заседани|встреч|совещани|саммит)|вел[аи]? (заседани|встреч|совещани)/,
+};
+
+/** Words for whoever heads a body: "who heads the CIS Executive Committee", "the exec committee boss". */
+const headWord = /^(head|heads|headed|heading|boss|bosses|chief|leader|leads|led|runs|ran|director|chair|chairs|руководит\w*|руководител\w*|глава|главу|главой|главы|возглавля\w*)$/;
 
 const englishRoles: ReadonlyArray<readonly [RegExp, RoleMention]> = [
   [/\b(defen[cs]e ministers?|ministers? of defen[cs]e|defen[cs]e chiefs?|defen[cs]e heads?)\b/, { stems: ["defens", "minist"], label: "defense minister" }],
@@ -59,7 +76,7 @@ const russianRoles: ReadonlyArray<readonly [RegExp, RoleMention]> = [
 
 /** Words a reader adds that constrain nothing: the meeting itself, asking words, filler. */
 const softWords = new Set(
-  `meeting meetings council summit event cis commonwealth baku today yesterday exactly actually basically please pls plz
+  `meeting meetings talks council summit event cis commonwealth baku today yesterday exactly actually basically please pls plz
   list name names person people guy guys man men role job question questions answer info information details detail
   day days time happen happened happening prepare preparing preparation prepared run runs called call named
   same different whole full original anyway again bot briefing besides except apart other else either both
@@ -71,33 +88,6 @@ const softWords = new Set(
 );
 
 const russianSoftWords = new Set(`дня день это статье статья новости новость бот вообще именно точно тогда правда верно делали делать делал сделали шла шел шло отдали отдать человек человека людей люди кто-то кто-нибудь перечисли перечислите назови назовите покажи покажите уделили уделено уделил`.split(/\s+/));
-
-/** Optimal string alignment distance, stopping early past `max`; three rows, no allocation per cell. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (a === b) return 0;
-  const cols = b.length + 1;
-  let before = new Int32Array(cols);
-  let previous = new Int32Array(cols);
-  let current = new Int32Array(cols);
-  for (let j = 0; j < cols; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let best = i;
-    for (let j = 1; j < cols; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        value = Math.min(value, (before[j - 2] as number) + 1);
-      }
-      current[j] = value;
-      if (value < best) best = value;
-    }
-    if (best > max) return max + 1;
-    [before, previous, current] = [previous, current, before];
-  }
-  return previous[b.length] as number;
-}
 
 function typoBudget(key: string): number {
   return key.length < 5 ? 0 : key.length < 8 ? 1 : 2;
@@ -150,8 +140,11 @@ function findRoles(question: ParsedQuestion, used: Set<number>): RoleMention[] {
   for (const [pattern, role] of question.lang === "ru" ? russianRoles : englishRoles) {
     const match = pattern.exec(rest);
     if (!match) continue;
+    const head = rest.slice(0, match.index);
+    const tail = rest.slice(match.index + match[0].length);
+    const inName = question.lang === "ru" ? russianMeetingNoun.test(head) : englishMeetingNoun.test(head) || englishMeetingAfter.test(tail);
     // "heads of state" is a meeting, not a role.
-    roles.push({ ...role, plural: /(s|ы|ов)$/.test(match[0].trim()) });
+    if (!inName) roles.push({ ...role, plural: /(s|ы|ов)$/.test(match[0].trim()) });
     const before = rest.slice(0, match.index).trim();
     const first = before === "" ? 0 : before.split(" ").length;
     const length = match[0].trim().split(" ").length;
@@ -190,9 +183,11 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
   const unmatched: string[] = [];
   const unknownNames: string[] = [];
   const headsOf = question.cues.has("headsOf");
+  const aside = asideWords(question);
   words.forEach((word, i) => {
     if (used.has(i)) return;
     if (functionWords.has(word) && !model.nameKeys.has(word)) return;
+    if ((answerFormWords.has(word) || genericPersonWords.has(word) || isMannerAdverb(question.text, word)) && !model.nameKeys.has(word)) return;
     const isCue = question.cueWords.has(i);
     const asks = question.askWords.has(i);
     const stem = stemOfWord(word);
@@ -213,6 +208,12 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
       return;
     }
     if (asks) return;
+    // A country misspelt or typed the Russian way in Latin letters: "azerbajan", "kirgizia".
+    const near = isCue || known ? undefined : nearestCountry(word);
+    if (near) {
+      if (!countries.some((m) => m.country.code === near.code)) countries.push({ country: near, words: [i], text: word });
+      return;
+    }
     if (known && stem !== undefined) {
       topics.push(stem);
       return;
@@ -226,6 +227,7 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
       }
     }
     if (isCue || softWords.has(word) || russianSoftWords.has(word)) return;
+    if (stem !== undefined && structureStems.has(stem)) return;
     if (question.lang === "ru" && stem !== undefined) {
       // A Russian word the glossary knows but the article does not use: a topic it does not cover.
       unmatched.push(word);
@@ -236,6 +238,7 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
       return;
     }
     if (word.length < 2) return;
+    if (aside.has(i) && !looksLikeSurname(word) && !isNameLike(question.text, word)) return;
     unmatched.push(word);
     if (looksLikeSurname(word) || isNameLike(question.text, word)) {
       unknownNames.push(word);
@@ -246,7 +249,71 @@ export function resolveEntities(question: ParsedQuestion, model: ArticleModel): 
   const countryTopics = countries.map((m) => englishStem(m.country.name.toLowerCase())).filter((stem) => model.vocabulary.has(stem));
   const most = Math.max(0, ...nameHits.values());
   const named = people.filter((person) => nameHits.get(person) === most);
-  return { people: named, countries, roles, places, topics, countryTopics, unmatched, unknownNames };
+  const chairOfEvent = chairOfEventPattern[question.lang].test(` ${words.join(" ")} `);
+  // "Who heads the CIS Executive Committee": the person of that organisation, by its words.
+  if (named.length === 0 && !chairOfEvent && words.some((w) => headWord.test(w))) {
+    const asked = new Set(words.flatMap((w) => (isCyrillic(w) ? (russianToEnglish(w)?.split(" ") ?? []).map(englishStem) : [englishStem(w)])));
+    for (const person of model.article.people) {
+      if (person.organisation === undefined) continue;
+      const own = [...stemsOf(person.organisation)].filter((stem) => !/^(ci|cis|снг)$/.test(stem));
+      if (own.length > 0 && own.every((stem) => asked.has(stem))) named.push(person);
+    }
+    if (named.length > 0) {
+      const covered = new Set(named.flatMap((p) => [...stemsOf(p.organisation ?? "")]));
+      const rest = unmatched.filter((w) => !headWord.test(w) && !covered.has(englishStem(w)));
+      unmatched.splice(0, unmatched.length, ...rest);
+      // "The head of the committee" singles out its head, not the statements that say "heads of state".
+      const heads = new Set(words.filter((w) => headWord.test(w)).flatMap((w) => (isCyrillic(w) ? [englishStem(russianToEnglish(w) ?? w)] : [englishStem(w)])));
+      topics.splice(0, topics.length, ...topics.filter((t) => !heads.has(t)));
+      roles.splice(0, roles.length, ...roles.filter((role) => named.every((p) => role.stems.every((stem) => stemsOf(p.role).has(stem)))));
+    }
+  }
+  if (chairOfEvent) roles.splice(0, roles.length, ...roles.filter((role) => role.label !== "chairman" && role.label !== "president"));
+  return { people: named, countries, roles, places, topics, countryTopics, unmatched, unknownNames, chairOfEvent };
+}
+
+const askingWord = /^(who|whom|whose|what|whats|which|where|when|why|how|is|are|was|were|did|does|do|has|have|had|can|could|will|кто|что|где|когда|почему|зачем|какой|какая|какое|какие|сколько|чей|чья|куда|откуда|ли)$/;
+
+/**
+ * Words of a short aside set off by a comma or a dash at either end of a question, when the
+ * question itself is asked in another clause: "I forgot, who was there", "what did Shoigu
+ * say, in a nutshell". An aside names nothing the question hinges on, so a word of it that
+ * the article lacks is not what the article fails to cover (a name in it still is). An aside
+ * that adds to the question ("..., and the budget?") is not one.
+ */
+function asideWords(question: ParsedQuestion): Set<number> {
+  const clauses = question.text.slice(0, 500).split(/[,;:!?…()]+|\s[-–—]+\s|\.\s/);
+  if (clauses.length < 2) return new Set();
+  const spans: (readonly [number, number])[] = [];
+  let at = 0;
+  for (const clause of clauses) {
+    const length = wordsOf(clause).length;
+    if (length > 0) spans.push([at, at + length]);
+    at += length;
+  }
+  // Words cut at the question's length limit: no guessing.
+  if (at !== question.words.length || spans.length < 2) return new Set();
+  const asks = (start: number, end: number) => question.words.slice(start, end).some((w) => askingWord.test(w)) || [...question.cueWords].some((i) => i >= start && i < end);
+  const aside = new Set<number>();
+  spans.forEach(([start, end], index) => {
+    if (index !== 0 && index !== spans.length - 1) return;
+    if (end - start > 4 || asks(start, end)) return;
+    // "..., the weather?" names what is asked about: an object, not an aside.
+    if (/^(and|or|but|also|plus|what|the|a|an|any|some|и|или|а|также)$/.test(question.words[start] ?? "")) return;
+    const elsewhere = spans.some(([s, e], other) => other !== index && asks(s, e));
+    if (!elsewhere) return;
+    for (let i = start; i < end; i++) aside.add(i);
+  });
+  return aside;
+}
+
+/**
+ * An adverb of manner ("honestly", "roughly", "basically"): how the reader asks, never what
+ * about. Not nouns in -ly ("assembly", "monopoly", "anomaly", "supply", "family"), nor a word
+ * written with a capital (a name).
+ */
+function isMannerAdverb(text: string, word: string): boolean {
+  return /^[a-z]{5,}ly$/.test(word) && !/(mb|p|[aeiou])ly$/.test(word) && !isNameLike(text, word);
 }
 
 /** Surnames of the region and beyond end like these: "Aliyev", "Putin", "Гасанов", "Pashinyan". */

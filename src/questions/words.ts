@@ -22,6 +22,10 @@ export function wordsOf(text: string): string[] {
     .replace(/[’‘`´]/g, "'")
     .replace(/(\p{L})'s\b/gu, "$1")
     .replace(/\b(\p{L}+)n't\b/gu, "$1 not")
+    // The same typed without the apostrophe: "didnt", "wasnt", "hasnt"; "cant", "wont".
+    .replace(/\b(did|does|do|was|were|is|are|has|have|had|could|would|should)nt\b/gu, "$1 not")
+    .replace(/\bcant\b/gu, "can not")
+    .replace(/\bwont\b/gu, "will not")
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== "");
 }
@@ -93,6 +97,10 @@ const englishSynonyms: Readonly<Record<string, string>> = {
   remember: "memory",
   remembered: "memory",
   flower: "wreath",
+  exec: "executive",
+  fallen: "martyrs",
+  hero: "heroic",
+  heroes: "heroic",
   memorials: "monument",
 };
 
@@ -212,3 +220,54 @@ export const russianFunctionWords = new Set(
   скажи скажите расскажи расскажите покажи пожалуйста также тоже еще ещё уже только
   такой такая такое нибудь либо то`.split(/\s+/),
 );
+
+/** Optimal string alignment distance, stopping early past `max`; three rows, no allocation per cell. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (a === b) return 0;
+  const cols = b.length + 1;
+  let before = new Int32Array(cols);
+  let previous = new Int32Array(cols);
+  let current = new Int32Array(cols);
+  for (let j = 0; j < cols; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let best = i;
+    for (let j = 1; j < cols; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, (before[j - 2] as number) + 1);
+      }
+      current[j] = value;
+      if (value < best) best = value;
+    }
+    if (best > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  return previous[b.length] as number;
+}
+
+/**
+ * Words about the answer, not the article: its form ("one word", "verbatim", "briefly",
+ * "just the names"), how it is asked ("pls", "remind me") and counts a reader puts in
+ * ("which two people"). They constrain nothing, so they are never what the article lacks.
+ */
+export const answerFormWords = new Set(
+  `exact exactly verbatim literal literally precise precisely word line lines sentence sentences paragraph paragraphs
+  short shortly brief briefly quick quickly simple simply concise concisely roughly approximately sum bullet bullets
+  format answer reply respond response pls plz please kindly thx mate bro dude folks remind recall wonder wondering curious
+  lol lmao haha hmm hm um uh btw fyi omg wait sorry oh ah idk imo nutshell forgot forget if whether
+  two three four five six seven eight nine ten eleven twelve twenty both several couple single
+  дословно точнее кратко коротко вкратце одним словом слово словах строк строку строке пару плиз просто напомни интересно
+  два двух две три трех трёх четыре пять шесть семь оба обе короче кстати ну блин слушай подскажи подскажите хм эм`.split(/\s+/),
+);
+
+/** Nouns for "someone" that name no one in particular: "any Kyrgyz official", "the guy from Belarus". */
+export const genericPersonWords = new Set(
+  `official officials representative representatives rep reps delegate delegates envoy envoys figure figures someone somebody guy guys man men woman women person persons
+  представитель представители представителя представителей чиновник чиновники чиновника делегат делегаты`.split(/\s+/),
+);
+
+/** Stems of words that name a part of the agenda or the article, not a topic on it: "how many items", "пунктов". */
+export const structureStems = new Set(["item", "point", "topic", "question", "issu", "agenda", "thing"]);
