@@ -101,6 +101,18 @@ class Growable<T extends Int32Array | Uint8Array | Uint16Array> {
   }
 }
 
+/** The working arrays of one search, allocated once per index and reused by every search. */
+function newScratch(documentCount: number): TermIndex["scratch"] {
+  const bitsetLength = Math.ceil(documentCount / 32);
+  return {
+    scores: new Float32Array(documentCount),
+    matched: new Uint16Array(documentCount),
+    touched: new Int32Array(documentCount),
+    union: new Uint32Array(bitsetLength),
+    candidateBits: new Uint32Array(bitsetLength),
+  };
+}
+
 /**
  * Indexes `documents`, each a list of field texts in the order of `fieldBoosts`.
  * Document numbers are positions in `documents`.
@@ -284,13 +296,7 @@ export function createTermIndex(
     postingDocs: postingDocs.slice(0, postings),
     postingScores: postingScores.slice(0, postings),
     commonTerms,
-    scratch: {
-      scores: new Float32Array(documentCount),
-      matched: new Uint16Array(documentCount),
-      touched: new Int32Array(documentCount),
-      union: new Uint32Array(bitsetLength),
-      candidateBits: new Uint32Array(bitsetLength),
-    },
+    scratch: newScratch(documentCount),
   };
 }
 
@@ -825,12 +831,6 @@ export function termIndexFromParts(meta: { documentCount: number; termCount: num
     postingDocs: get("postingDocs", Int32Array),
     postingScores: get("postingScores", Float32Array),
     commonTerms,
-    scratch: {
-      scores: new Float32Array(documentCount),
-      matched: new Uint16Array(documentCount),
-      touched: new Int32Array(documentCount),
-      union: new Uint32Array(bitsetLength),
-      candidateBits: new Uint32Array(bitsetLength),
-    },
+    scratch: newScratch(documentCount),
   };
 }
