@@ -431,7 +431,12 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
 
   /** Compares the content with the ledger: queues what is due (oldest first) and the corrections, and sets a timer for the next due time. */
   async function sync(): Promise<void> {
-    if (stopped || !lease.held) return;
+    if (stopped) return;
+    if (!lease.held) {
+      // A pass skipped because the lease looks lapsed (a slow renewal on a busy machine) is made at the next tick, not forgotten.
+      lastChanges = undefined;
+      return;
+    }
     let records: Map<string, PostRecord>;
     try {
       await sweep();
