@@ -10,9 +10,8 @@ const real = "test/fixtures/baku/cis-defense-ministers-baku.yaml";
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
 
-async function watchedFolder() {
-  const dir = await mkdtemp(join(tmpdir(), "briefing-content-"));
-  await cp(real, join(dir, "baku.yaml"));
+/** A watcher of `dir` that records what it loads and the problems it reports; not started. */
+function recordingWatcher(dir: string) {
   const loads: string[][] = [];
   const problems: string[][] = [];
   const watcher = createContentWatcher({
@@ -22,9 +21,16 @@ async function watchedFolder() {
     onProblems: (found) => problems.push(found),
     logger: pino({ level: "silent" }),
   });
+  stop = () => watcher.stop();
+  return { watcher, loads, problems };
+}
+
+async function watchedFolder() {
+  const dir = await mkdtemp(join(tmpdir(), "briefing-content-"));
+  await cp(real, join(dir, "baku.yaml"));
+  const { watcher, loads, problems } = recordingWatcher(dir);
   const first = await watcher.load();
   watcher.start();
-  stop = () => watcher.stop();
   return { dir, first, loads, problems };
 }
 
@@ -57,17 +63,8 @@ describe("the content watcher", () => {
   it("looks at a folder it cannot watch (not there yet) until it appears, then loads it", async () => {
     const parent = await mkdtemp(join(tmpdir(), "briefing-content-"));
     const dir = join(parent, "later");
-    const loads: string[][] = [];
-    const problems: string[][] = [];
-    const watcher = createContentWatcher({
-      dir,
-      intervalMs: 20,
-      onLoaded: (articles: Article[]) => loads.push(articles.map((a) => a.id)),
-      onProblems: (found) => problems.push(found),
-      logger: pino({ level: "silent" }),
-    });
+    const { watcher, loads, problems } = recordingWatcher(dir);
     watcher.start();
-    stop = () => watcher.stop();
     await vi.waitFor(() => expect(problems).toEqual([[`${dir}: the folder does not exist`]]));
     await cp("test/fixtures/baku", dir, { recursive: true });
     await vi.waitFor(() => expect(loads.at(-1)).toEqual(["cis-defense-ministers-baku-2019"]));
