@@ -9,6 +9,8 @@ import { dirname, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatFieldPath } from "../src/content/content-problem";
 import { draftArticle, ImportError } from "../src/import/draft-article";
+import { looksLikeHtml } from "../src/import/extract-html";
+import { fetchArticlePage } from "../src/newsroom/fetch-limited";
 import { writeDraftYaml } from "../src/import/write-draft-yaml";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -45,21 +47,13 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-const looksLikeHtml = (text: string) => /^\s*(?:<!doctype html|<html|<head|<body|<article|<meta)/i.test(text);
 
-/** Reads the input: a file, stdin, or an http(s) URL fetched with Node's fetch. */
+/** Reads the input: a file, stdin, or an http(s) URL (at most 2 MB, as the newsroom fetches a link). */
 async function readInput(input: string): Promise<{ text: string; format: "html" | "text"; url?: string; source: string }> {
   if (/^https?:\/\//i.test(input)) {
-    let response: Response;
-    try {
-      response = await fetch(input, { redirect: "follow", signal: AbortSignal.timeout(15_000) });
-    } catch (error) {
-      throw new UsageError(`cannot fetch ${input}: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`);
-    }
-    if (!response.ok) throw new UsageError(`cannot fetch ${input}: HTTP ${response.status}`);
-    const text = await response.text();
-    const html = /html/i.test(response.headers.get("content-type") ?? "") || looksLikeHtml(text);
-    return { text, format: html ? "html" : "text", url: response.url || input, source: input };
+    const page = await fetchArticlePage(input, { timeoutMs: 15_000 });
+    if (!page.ok) throw new UsageError(`cannot fetch ${input}: ${page.reason}`);
+    return { text: page.text, format: page.format, url: page.url || input, source: input };
   }
   if (input === "-") {
     const text = await readStdin();

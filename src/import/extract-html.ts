@@ -12,6 +12,9 @@ export interface HtmlArticle {
 }
 
 /** Thrown when a page holds no article text. */
+/** Whether a text is an HTML page rather than plain text, by how it starts. */
+export const looksLikeHtml = (text: string) => /^\s*(?:<!doctype html|<html|<head|<body|<article|<meta)/i.test(text);
+
 export class NoArticleError extends Error {}
 
 /**

@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { looksLikeHtml } from "../import/extract-html";
 
 /** What a fetch brought: a body, "not modified" (304), or why it failed (one phrase). */
 export type Fetched =
@@ -87,4 +88,18 @@ async function readLocal(url: string, maxBytes: number): Promise<Fetched> {
   } catch (error) {
     return { status: "failed", reason: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
+}
+
+/** The most of an article page read: anything larger is not one. */
+export const PAGE_LIMIT_BYTES = 2 * 1024 * 1024;
+
+/** An article page fetched for the importer: its text, whether it is HTML, and the URL it ended at; or why not. */
+export async function fetchArticlePage(
+  url: string,
+  options: Pick<FetchLimitedOptions, "timeoutMs" | "allowFile" | "fetch">,
+): Promise<{ ok: true; text: string; format: "html" | "text"; url: string } | { ok: false; reason: string }> {
+  const page = await fetchLimited(url, { maxBytes: PAGE_LIMIT_BYTES, ...options });
+  if (page.status !== "ok") return { ok: false, reason: page.status === "failed" ? page.reason : "no page" };
+  const html = /html/i.test(page.contentType) || looksLikeHtml(page.text);
+  return { ok: true, text: page.text, format: html ? "html" : "text", url: page.url };
 }

@@ -6,7 +6,7 @@ import { draftArticle, ImportError, type DraftInput } from "../import/draft-arti
 import { writeDraftYaml } from "../import/write-draft-yaml";
 import { isArticleFileName, type ArticleStore } from "./article-store";
 import { draftChecks, withStatus } from "./draft-file";
-import { fetchLimited } from "./fetch-limited";
+import { fetchArticlePage } from "./fetch-limited";
 
 /** A draft or article the newsroom holds, ready to preview. */
 export interface HeldArticle {
@@ -34,8 +34,6 @@ export interface NewsroomOptions {
 }
 
 /** The largest page a link may bring. */
-const PAGE_LIMIT_BYTES = 2 * 1024 * 1024;
-const looksLikeHtml = (text: string) => /^\s*(?:<!doctype html|<html|<head|<body|<article|<meta)/i.test(text);
 
 /**
  * The editors' path from a text, a link, a feed item or a file to an article
@@ -115,10 +113,9 @@ export function createNewsroom(options: NewsroomOptions) {
 
     /** Fetches a page and drafts it; `allowFile` only for a link from a local feed the configuration names. */
     async draftLink(url: string, allowFile = false): Promise<NewsroomResult<{ draft: HeldArticle }>> {
-      const page = await fetchLimited(url, { maxBytes: PAGE_LIMIT_BYTES, timeoutMs: 20_000, allowFile, ...(options.fetch ? { fetch: options.fetch } : {}) });
-      if (page.status !== "ok") return { ok: false, sentence: `I could not fetch ${url}: ${page.status === "failed" ? page.reason : "no page"}.` };
-      const html = /html/i.test(page.contentType) || looksLikeHtml(page.text);
-      return this.draft({ text: page.text, format: html ? "html" : "text", url: page.url }, url);
+      const page = await fetchArticlePage(url, { timeoutMs: 20_000, allowFile, ...(options.fetch ? { fetch: options.fetch } : {}) });
+      if (!page.ok) return { ok: false, sentence: `I could not fetch ${url}: ${page.reason}.` };
+      return this.draft({ text: page.text, format: page.format, url: page.url }, url);
     },
 
     /** Adds or replaces an article from an editor's checked file, as it is (draft or live), in the file that holds its id if there is one. */
