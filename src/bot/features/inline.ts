@@ -1,16 +1,14 @@
+import { createHash } from "node:crypto";
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { Article } from "../../content/article-schema";
 import { deepLinkPayload } from "../../deep-link";
 import { newestArticle, type Library } from "../../library";
-import { packMessages } from "../../render/html";
+import { htmlToText, packMessages } from "../../render/html";
 import { renderAgenda, renderAttendees, renderStatement, renderSummary, type Answer } from "../../render/render-article";
 import { createRenderCache, type RenderKey } from "../../render/render-cache";
-import { describeTarget, renderTarget } from "../../render/render-target";
-import { createHash } from "node:crypto";
+import { describeTarget, renderTarget, shorten } from "../../render/render-target";
 import { answerQuestion } from "../../questions/answer-in-library";
-import { htmlToText } from "../../render/html";
-import { shorten } from "../../render/render-target";
 import { searchArticles } from "../../search/search-articles";
 import type { BriefingContext } from "../context";
 
