@@ -3,8 +3,8 @@ import type { Message, Update } from "grammy/types";
 import pino from "pino";
 import { createMemoryChatArticleStore } from "../src/bot/chat-articles";
 import type { BriefingContext } from "../src/bot/context";
-import type { Library } from "../src/library";
-import { localBotInfo } from "../src/local-bot-api";
+import type { Library } from "../src/library/library";
+import { localBotInfo } from "../src/demo/local-bot-api";
 import { createRuntimeBot } from "../src/runtime/create-runtime-bot";
 
 /**

@@ -1,6 +1,6 @@
-import { answerPerson, answerTarget, answerTopic, findPersonByName, type Topic } from "../src/answer-topics";
+import { answerPerson, answerTarget, answerTopic, findPersonByName, type Topic } from "../src/answering/answer-topics";
 import type { Article, Person } from "../src/content/article-schema";
-import type { Library } from "../src/library";
+import type { Library } from "../src/library/library";
 import { renderQuotes, type Answer } from "../src/render/render-article";
 import { createRenderCache } from "../src/render/render-cache";
 import { searchArticles } from "../src/search/search-articles";

@@ -7,7 +7,7 @@
  * answerer's cache of answers is bypassed with `answerQuestionText`). A script, not a test.
  */
 import { loadContent } from "../src/content/load-content";
-import { createLibrary } from "../src/library";
+import { createLibrary } from "../src/library/library";
 import { answerQuestion } from "../src/questions/answer-in-library";
 import { answerQuestionText } from "../src/questions/answer-question";
 import { loadQuestionSet } from "../test/support/question-set";

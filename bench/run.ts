@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Article } from "../src/content/article-schema";
 import { loadContent } from "../src/content/load-content";
-import { createLibrary } from "../src/library";
+import { createLibrary } from "../src/library/library";
 import type { Spread } from "./bench-stats";
 import { generateArticles } from "./generate-articles";
 import { defaultHttpBenchOptions, defaultIdleLatencyOptions, runHttpBench, runIdleLatencyBench, type HttpBenchRow, type IdleLatencyRow } from "./http-bench";

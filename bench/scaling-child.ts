@@ -7,7 +7,7 @@ import pino from "pino";
 import type { Article } from "../src/content/article-schema";
 import { CONTENT_SNAPSHOT_FILE, openContentSnapshot } from "../src/content/content-snapshot";
 import { createContentWatcher, signaturesOf } from "../src/content/content-watcher";
-import { newestArticle, type Library } from "../src/library";
+import { newestArticle, type Library } from "../src/library/library";
 import { createSearchIndex, readSearchIndexFile, searchArticles, writeSearchIndexFile, type SearchIndex } from "../src/search/search-articles";
 import { createFullBot, handleAnswered, inlineUpdate, textUpdate, type CountedBot } from "./bench-bots";
 import { percentile } from "./bench-stats";

@@ -1,6 +1,6 @@
 import type { Bot, Context } from "grammy";
 import type { Update } from "grammy/types";
-import type { Library } from "../src/library";
+import type { Library } from "../src/library/library";
 import {
   buttonUpdate,
   createBareBot,

@@ -6,7 +6,7 @@ import { createInterface } from "node:readline";
 import { config as loadDotenv } from "dotenv";
 import { Api } from "grammy";
 import type { Logger } from "pino";
-import { createAdminNotifier } from "./admin-notifier";
+import { createAdminNotifier } from "./notices/admin-notifier";
 import { createBot } from "./bot/create-bot";
 import { createMemoryChatArticleStore } from "./bot/chat-articles";
 import { createChannel } from "./channel/create-channel";
@@ -14,12 +14,12 @@ import { openEmbeddedState } from "./storage/create-shared-state";
 import { commonSettings, isAutopostOn, type Config } from "./config";
 import { loadContent } from "./content/load-content";
 import { createTerminalChat } from "./demo/terminal-chat";
-import type { Library } from "./library";
-import { createLiveContent } from "./live-content";
+import type { Library } from "./library/library";
+import { createLiveContent } from "./library/live-content";
 import { createFileArticleStore } from "./newsroom/article-store";
 import { openSqliteFeedLedger } from "./newsroom/feed-ledger";
 import { createNewsroomService } from "./newsroom/newsroom-service";
-import { createLocalBotApi, localBotInfo, type ApiCall } from "./local-bot-api";
+import { createLocalBotApi, localBotInfo, type ApiCall } from "./demo/local-bot-api";
 import { createLogger } from "./runtime/logger";
 
 /**

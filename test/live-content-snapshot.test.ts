@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { Api } from "grammy";
 import pino from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createAdminNotifier } from "../src/admin-notifier";
-import { createLiveContent, SEARCH_INDEX_FILE } from "../src/live-content";
-import { createLocalBotApi, localBotInfo } from "../src/local-bot-api";
+import { createAdminNotifier } from "../src/notices/admin-notifier";
+import { createLiveContent, SEARCH_INDEX_FILE } from "../src/library/live-content";
+import { createLocalBotApi, localBotInfo } from "../src/demo/local-bot-api";
 import { searchArticles } from "../src/search/search-articles";
 
 const baku = "test/fixtures/baku/cis-defense-ministers-baku.yaml";

@@ -2,7 +2,7 @@ import type { Api, Context } from "grammy";
 import type { Logger } from "pino";
 import type { ChannelDeps } from "../channel/channel-deps";
 import type { Article } from "../content/article-schema";
-import { newestArticle, type Library } from "../library";
+import { newestArticle, type Library } from "../library/library";
 import type { Newsroom } from "../newsroom/newsroom";
 import type { ChatArticleStore } from "./chat-articles";
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Article, Statement } from "../content/article-schema";
 import { relativeTimeWord, utcDay } from "../content/relative-time";
-import { deepLinkUrl } from "../deep-link";
+import { deepLinkUrl } from "../answering/deep-link";
 import { bold, html, htmlToText, italic, joinHtml, link, type SafeHtml } from "../render/html";
 import { findPerson, formatDate } from "../render/render-article";
 import { shortenText } from "../render/shorten-text";

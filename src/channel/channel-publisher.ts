@@ -1,7 +1,7 @@
 import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { Logger } from "pino";
 import type { Article } from "../content/article-schema";
-import type { Library } from "../library";
+import type { Library } from "../library/library";
 import { metrics } from "../metrics";
 import { isStorageUnavailable } from "../storage/storage-unavailable";
 import type { SafeHtml } from "../render/html";

@@ -1,5 +1,5 @@
 import type { Article } from "../content/article-schema";
-import type { Library } from "../library";
+import type { Library } from "../library/library";
 import type { PostRecord } from "./post-ledger";
 
 /**

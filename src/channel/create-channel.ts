@@ -1,8 +1,8 @@
 import type { Api } from "grammy";
 import type { Logger } from "pino";
-import type { AdminNotifier } from "../admin-notifier";
+import type { AdminNotifier } from "../notices/admin-notifier";
 import type { Article } from "../content/article-schema";
-import type { Library } from "../library";
+import type { Library } from "../library/library";
 import { cardContent, renderCardPng } from "../render/render-card";
 import type { ChannelStorage } from "../storage/create-shared-state";
 import { PUBLISH_TIMEOUT_MS, type ChannelDeps } from "./channel-deps";

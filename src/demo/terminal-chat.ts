@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import type { Bot, Context } from "grammy";
 import type { InlineKeyboardButton, Update } from "grammy/types";
-import type { ApiCall } from "../local-bot-api";
+import type { ApiCall } from "./local-bot-api";
 import { htmlToText } from "../render/html";
 
 /** The demo's reader: one private chat with the bot. */

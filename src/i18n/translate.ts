@@ -1,24 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
 import { escapeHtml, SafeHtml } from "../render/html";
-
-/** The languages the bot speaks; English is the default. */
-export const locales = ["en", "ru"] as const;
-export type Locale = (typeof locales)[number];
-
-/** Telegram language codes whose readers get Russian: Russian itself and the languages of the CIS audience who read it. */
-const russianReaders = new Set(["ru", "uk", "be", "kk", "ky", "uz", "tg", "az"]);
-
-/** The language for a Telegram `language_code` (`ru-RU`, `uk`, `en-GB`...): Russian for the CIS, English otherwise. */
-export function localeForLanguageCode(languageCode: string | undefined): Locale {
-  const base = languageCode?.toLowerCase().split(/[-_]/)[0];
-  return base !== undefined && russianReaders.has(base) ? "ru" : "en";
-}
-
-/** Whether a stored or typed value is one of the bot's languages. */
-export function isLocale(value: unknown): value is Locale {
-  return (locales as readonly unknown[]).includes(value);
-}
+import type { Locale } from "./locale";
 
 /** A value a message may carry: text is escaped, `SafeHtml` kept, numbers and dates formatted by Fluent for the language. */
 export type MessageValue = string | number | Date | SafeHtml;
@@ -44,4 +27,22 @@ export function translator(locale: Locale): Translate {
     }
     return new SafeHtml(i18n.t(locale, key, prepared));
   };
+}
+
+/** A reader's language and its catalog: what every answer is rendered with. */
+export interface Language {
+  locale: Locale;
+  t: Translate;
+}
+
+const languages = new Map<Locale, Language>();
+
+/** The `Language` for a locale (one per locale, made once). */
+export function languageOf(locale: Locale): Language {
+  let language = languages.get(locale);
+  if (language === undefined) {
+    language = { locale, t: translator(locale) };
+    languages.set(locale, language);
+  }
+  return language;
 }

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { AdminNotifier } from "../admin-notifier";
+import type { AdminNotifier } from "../notices/admin-notifier";
 import type { Article } from "../content/article-schema";
 import type { ContentResult } from "../content/load-content";
 import { renderDraftPreview } from "../render/render-draft";

@@ -1,5 +1,5 @@
 import type { Article } from "../content/article-schema";
-import type { Library } from "../library";
+import type { Library } from "../library/library";
 import { bold, html } from "../render/html";
 import { formatDate, type Answer } from "../render/render-article";
 import { createRenderCache } from "../render/render-cache";

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openChannelDatabase } from "../../src/channel/channel-database";
 import { createSqlitePostLedger } from "../../src/channel/sqlite-post-ledger";
 import type { Article } from "../../src/content/article-schema";
-import type { ApiCall } from "../../src/local-bot-api";
+import type { ApiCall } from "../../src/demo/local-bot-api";
 import { admin, channelId, createChannelTestBot, otherAdmin, tempDataDir, userChat } from "../support/channel-fixtures";
 import { loadRealArticles, reader } from "../support/test-bot";
 

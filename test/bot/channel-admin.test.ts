@@ -4,7 +4,7 @@ import { renderChannelPost } from "../../src/channel/channel-post";
 import { createSqlitePostLedger } from "../../src/channel/sqlite-post-ledger";
 import { openChannelDatabase } from "../../src/channel/channel-database";
 import type { Article } from "../../src/content/article-schema";
-import type { ApiCall } from "../../src/local-bot-api";
+import type { ApiCall } from "../../src/demo/local-bot-api";
 import { htmlToText } from "../../src/render/html";
 import { openEmbeddedState } from "../../src/storage/create-shared-state";
 import { admin, advanceUntil, channelFakeTimers, channelId, createChannelTestBot, manyArticles, tempDataDir, userChat } from "../support/channel-fixtures";

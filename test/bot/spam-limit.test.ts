@@ -2,7 +2,7 @@ import pino from "pino";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createMemorySpamCounters, SPAM_NOTICE, type SpamCounterStore, type SpamLimitOptions } from "../../src/bot/spam-limit";
 import type { Article } from "../../src/content/article-schema";
-import type { ApiCall } from "../../src/local-bot-api";
+import type { ApiCall } from "../../src/demo/local-bot-api";
 import { createRuntimeTestBot } from "../support/runtime-bot";
 import { createRecordedBotApi, loadRealArticles, userChat } from "../support/test-bot";
 

@@ -13,7 +13,7 @@ import { renderChannelPost } from "../../src/channel/channel-post";
 import { createChannelPublisher } from "../../src/channel/channel-publisher";
 import { createSqlitePostLedger } from "../../src/channel/sqlite-post-ledger";
 import type { Article } from "../../src/content/article-schema";
-import { createLibrary, type Library } from "../../src/library";
+import { createLibrary, type Library } from "../../src/library/library";
 import { htmlToText } from "../../src/render/html";
 import { cardContent, renderCardPng } from "../../src/render/render-card";
 import { BotApiStandIn } from "../support/bot-api-stand-in";

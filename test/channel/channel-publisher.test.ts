@@ -7,7 +7,7 @@ import { createRedisPosterLease } from "../../src/channel/redis-poster-lease";
 import { createSqlitePostLedger } from "../../src/channel/sqlite-post-ledger";
 import type { RedisConnection } from "../../src/storage/redis-connection";
 import type { Article } from "../../src/content/article-schema";
-import { ApiFailure, type ApiCall } from "../../src/local-bot-api";
+import { ApiFailure, type ApiCall } from "../../src/demo/local-bot-api";
 import { htmlToText } from "../../src/render/html";
 import { admin, advanceUntil, channelId, createChannelHarness, manyArticles, tempDataDir, useChannelClock } from "../support/channel-fixtures";
 import { describeWithRedis, startRedisServer, testConnection } from "../support/redis-server";

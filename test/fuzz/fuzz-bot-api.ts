@@ -1,6 +1,6 @@
 import type { Update, UserFromGetMe } from "grammy/types";
 import { SPAM_NOTICE } from "../../src/bot/spam-limit";
-import { ApiFailure, createLocalAnswers, createLocalBotApi, type ApiCall } from "../../src/local-bot-api";
+import { ApiFailure, createLocalAnswers, createLocalBotApi, type ApiCall } from "../../src/demo/local-bot-api";
 import { checkBotApiCall, parseTelegramHtml } from "../support/telegram-checks";
 import { ampMarkerPattern, markerPattern, type FaultKind } from "./update-arbitraries";
 

@@ -27,7 +27,7 @@ import { createNewsroom } from "../../src/newsroom/newsroom";
 import type { Article } from "../../src/content/article-schema";
 import { loadContent, type ContentResult } from "../../src/content/load-content";
 import { createMemorySpamCounters } from "../../src/bot/spam-limit";
-import { localBotInfo } from "../../src/local-bot-api";
+import { localBotInfo } from "../../src/demo/local-bot-api";
 import { updateType } from "../../src/runtime/instrument";
 import { manyArticles } from "../support/channel-fixtures";
 import { captureLogs, createRuntimeTestBot } from "../support/runtime-bot";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localeForLanguageCode, translator } from "../../src/i18n/translate";
+import { localeForLanguageCode } from "../../src/i18n/locale";
+import { translator } from "../../src/i18n/translate";
 
 describe("the reader's language", () => {
   it("is Russian for Russian and the CIS languages, English for the rest", () => {

@@ -15,7 +15,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Chat, InlineKeyboardMarkup, Message, MessageEntity, Update, User, UserFromGetMe } from "grammy/types";
-import { localBotInfo, readApiPayload } from "../../src/local-bot-api";
+import { localBotInfo, readApiPayload } from "../../src/demo/local-bot-api";
 import { checkBotApiCall, checkCaption, parseTelegramHtml } from "./telegram-checks";
 
 type Payload = Record<string, unknown>;

@@ -4,8 +4,8 @@ import { createBot } from "../../src/bot/create-bot";
 import { createMemoryChatArticleStore } from "../../src/bot/chat-articles";
 import type { Article } from "../../src/content/article-schema";
 import { loadContent } from "../../src/content/load-content";
-import { createLibrary } from "../../src/library";
-import { createLocalBotApi, localBotInfo, type ApiCall } from "../../src/local-bot-api";
+import { createLibrary } from "../../src/library/library";
+import { createLocalBotApi, localBotInfo, type ApiCall } from "../../src/demo/local-bot-api";
 import { htmlToText } from "../../src/render/html";
 
 /** A token of the right shape for bots that never leave the process. */

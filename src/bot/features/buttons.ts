@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { answerPerson, answerTopic, isTopic } from "../../answer-topics";
+import { answerPerson, answerTopic, isTopic } from "../../answering/answer-topics";
 import { renderArticleList } from "../../render/render-article-list";
 import { currentArticle, type BriefingContext } from "../context";
 import { replyWithAnswer } from "../reply";

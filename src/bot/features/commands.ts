@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
-import { answerQuotes, answerTopic, answerWho } from "../../answer-topics";
-import { parseDeepLink } from "../../deep-link";
+import { answerQuotes, answerTopic, answerWho } from "../../answering/answer-topics";
+import { parseDeepLink } from "../../answering/deep-link";
 import { html } from "../../render/html";
 import { renderHelp, renderWelcome } from "../../render/render-help";
 import { currentArticle, type BriefingContext } from "../context";

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { isLibraryEmpty } from "../../library";
+import { isLibraryEmpty } from "../../library/library";
 import { html } from "../../render/html";
 import type { BriefingContext } from "../context";
 import { commandList } from "../command-list";

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { answerQuestion } from "../../answer-topics";
+import { answerQuestion } from "../../answering/answer-topics";
 import { html } from "../../render/html";
 import { currentArticle, type BriefingContext } from "../context";
 import { replyWithAnswer } from "../reply";

@@ -1,14 +1,14 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
-import type { AdminNotifier } from "./admin-notifier";
-import type { Article } from "./content/article-schema";
-import { CONTENT_SNAPSHOT_FILE, openContentSnapshot, type ContentSnapshot } from "./content/content-snapshot";
-import { createContentWatcher } from "./content/content-watcher";
-import { loadContent, type ContentResult } from "./content/load-content";
+import type { AdminNotifier } from "../notices/admin-notifier";
+import type { Article } from "../content/article-schema";
+import { CONTENT_SNAPSHOT_FILE, openContentSnapshot, type ContentSnapshot } from "../content/content-snapshot";
+import { createContentWatcher } from "../content/content-watcher";
+import { loadContent, type ContentResult } from "../content/load-content";
 import { createLibrary, type Library } from "./library";
-import { describeError } from "./runtime/describe-error";
-import { readSearchIndexFile, writeSearchIndexFile } from "./search/search-articles";
-import { renderContentFixedNotice, renderContentProblemsNotice } from "./render/render-channel-admin";
+import { describeError } from "../runtime/describe-error";
+import { readSearchIndexFile, writeSearchIndexFile } from "../search/search-articles";
+import { renderContentFixedNotice, renderContentProblemsNotice } from "../render/render-channel-admin";
 
 export interface LiveContentOptions {
   dir: string;

@@ -1,5 +1,5 @@
 import type { Message, UserFromGetMe } from "grammy/types";
-import { htmlToText } from "./render/html";
+import { htmlToText } from "../render/html";
 
 /** One Bot API call as the bot made it. */
 export interface ApiCall {

@@ -1,5 +1,5 @@
-import { isLive, type Article } from "./content/article-schema";
-import { createSearchIndex, type SearchIndex } from "./search/search-articles";
+import { isLive, type Article } from "../content/article-schema";
+import { createSearchIndex, type SearchIndex } from "../search/search-articles";
 
 /** The content the bot serves: its live articles (newest first), looked up by id, and their search index. */
 export interface Library {

@@ -1,7 +1,7 @@
 import { GrammyError, type Api } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Logger } from "pino";
-import { packMessages, type SafeHtml } from "./render/html";
+import { packMessages, type SafeHtml } from "../render/html";
 
 /** Tells admins what they need to act on: uncertain or refused posts, broken content. */
 export interface AdminNotifier {

@@ -1,6 +1,6 @@
-import type { Article, Person } from "./content/article-schema";
-import type { Library } from "./library";
-import { bold, html } from "./render/html";
+import type { Article, Person } from "../content/article-schema";
+import type { Library } from "../library/library";
+import { bold, html } from "../render/html";
 import {
   renderAgenda,
   renderAttendees,
@@ -9,11 +9,11 @@ import {
   renderSource,
   renderSummary,
   type Answer,
-} from "./render/render-article";
-import { createRenderCache, type RenderKey } from "./render/render-cache";
-import { renderTarget } from "./render/render-target";
-import { answerQuestion as answerInLibrary } from "./questions/answer-in-library";
-import { searchArticles, type SearchTarget } from "./search/search-articles";
+} from "../render/render-article";
+import { createRenderCache, type RenderKey } from "../render/render-cache";
+import { renderTarget } from "../render/render-target";
+import { answerQuestion as answerInLibrary } from "../questions/answer-in-library";
+import { searchArticles, type SearchTarget } from "../search/search-articles";
 
 /** The answers a command or a deep link can ask for by name. */
 export const topics = ["summary", "attendees", "agenda", "quotes", "source"] as const;
