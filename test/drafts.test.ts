@@ -13,7 +13,7 @@ import { loadContent } from "../src/content/load-content";
 import { createLiveContent } from "../src/library/live-content";
 import { createLocalBotApi, localBotInfo, type ApiCall } from "../src/demo/local-bot-api";
 import { htmlToText } from "../src/render/html";
-import { openEmbeddedState } from "../src/storage/create-shared-state";
+import { openEmbeddedState } from "../src/app/create-shared-state";
 import { inlineQuery, textMessage } from "./support/test-bot";
 
 const bakuFile = "test/fixtures/baku/cis-defense-ministers-baku.yaml";

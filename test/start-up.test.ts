@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../src/config";
+import { parseConfig } from "../src/app/config";
 
 const run = promisify(execFile);
 const validToken = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0";

@@ -1,6 +1,6 @@
 import { Bot, type BotConfig, type BotError, type Middleware } from "grammy";
-import { describeError } from "../runtime/describe-error";
-import { updateType } from "../runtime/instrument";
+import { describeError } from "../base/describe-error";
+import { updateType } from "../base/update-type";
 import type { BriefingContext, BriefingDeps } from "./context";
 import { buttonsFeature } from "./features/buttons";
 import { channelAdminFeature } from "./features/channel-admin";

@@ -2,7 +2,7 @@ import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { Logger } from "pino";
 import type { Article } from "../content/article-schema";
 import type { Library } from "../library/library";
-import { metrics } from "../metrics";
+import { metrics } from "../base/metrics";
 import { isStorageUnavailable } from "../storage/storage-unavailable";
 import type { SafeHtml } from "../render/html";
 import {

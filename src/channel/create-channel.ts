@@ -4,7 +4,7 @@ import type { AdminNotifier } from "../notices/admin-notifier";
 import type { Article } from "../content/article-schema";
 import type { Library } from "../library/library";
 import { cardContent, renderCardPng } from "../render/render-card";
-import type { ChannelStorage } from "../storage/create-shared-state";
+import type { ChannelStorage } from "./channel-storage";
 import { PUBLISH_TIMEOUT_MS, type ChannelDeps } from "./channel-deps";
 import { createChannelPublisher, type ChannelPublisherOptions } from "./channel-publisher";
 

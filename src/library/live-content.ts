@@ -6,7 +6,7 @@ import { CONTENT_SNAPSHOT_FILE, openContentSnapshot, type ContentSnapshot } from
 import { createContentWatcher } from "../content/content-watcher";
 import { loadContent, type ContentResult } from "../content/load-content";
 import { createLibrary, type Library } from "./library";
-import { describeError } from "../runtime/describe-error";
+import { describeError } from "../base/describe-error";
 import { readSearchIndexFile, writeSearchIndexFile } from "../search/search-articles";
 import { renderContentFixedNotice, renderContentProblemsNotice } from "../render/render-channel-admin";
 

@@ -1,4 +1,4 @@
-import { commandList } from "../bot/command-list";
+import { commandList } from "./command-list";
 import { bold, html, joinHtml } from "./html";
 import type { Answer } from "./render-article";
 

@@ -3,9 +3,9 @@ import type { BriefingContext, BriefingDeps } from "../bot/context";
 import { createBot } from "../bot/create-bot";
 import { replyRetryTransformer } from "../bot/reply-retry";
 import { spamLimit, type SpamLimitOptions } from "../bot/spam-limit";
-import { metrics } from "../metrics";
+import { metrics } from "../base/metrics";
 import { orderPerChat } from "./chat-order";
-import { describeError } from "./describe-error";
+import { describeError } from "../base/describe-error";
 import { countBotApiErrors, countUpdateError, measureUpdates } from "./instrument";
 
 /**

@@ -1,15 +1,8 @@
 import type { BotError, Context, MiddlewareFn, Transformer } from "grammy";
-import type { Update } from "grammy/types";
 import type { Logger } from "pino";
-import { UpdateTally, type Metrics } from "../metrics";
-import { describeError } from "./describe-error";
-
-/** An update's type: its one field besides `update_id` (`message`, `inline_query`, ...). */
-export function updateType(update: Update): string {
-  // for...in rather than Object.keys(...).find: no array per update.
-  for (const key in update) if (key !== "update_id") return key;
-  return "unknown";
-}
+import { UpdateTally, type Metrics } from "../base/metrics";
+import { describeError } from "../base/describe-error";
+import { updateType } from "../base/update-type";
 
 /** Middleware, first of all, that counts each update by type and times its handling, waits included (in `metrics.updateTally`). */
 export function measureUpdates<C extends Context>(metrics: Metrics): MiddlewareFn<C> {

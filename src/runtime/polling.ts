@@ -2,7 +2,7 @@ import { createConcurrentSink, createRunner, createSource, createUpdateFetcher }
 import type { Bot, BotError, Context } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
-import { describeError } from "./describe-error";
+import { describeError } from "../base/describe-error";
 import type { InFlight } from "./in-flight";
 
 export interface PollingOptions {

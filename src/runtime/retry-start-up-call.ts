@@ -1,6 +1,6 @@
 import { GrammyError, HttpError } from "grammy";
 import type { Logger } from "pino";
-import { summarizeError } from "./describe-error";
+import { summarizeError } from "../base/describe-error";
 
 const FIRST_DELAY_MS = 500;
 const LONGEST_DELAY_MS = 30_000;

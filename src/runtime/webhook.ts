@@ -2,10 +2,10 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
-import type { Metrics } from "../metrics";
+import type { Metrics } from "../base/metrics";
 import { sendJson } from "./http-server";
 import type { InFlight } from "./in-flight";
-import { updateType } from "./instrument";
+import { updateType } from "../base/update-type";
 import type { RecentUpdateIds } from "./recent-update-ids";
 
 /** Telegram's updates are a few kilobytes; anything far larger is not from Telegram. */

@@ -6,7 +6,7 @@ import { openChannelDatabase } from "../../src/channel/channel-database";
 import type { Article } from "../../src/content/article-schema";
 import type { ApiCall } from "../../src/demo/local-bot-api";
 import { htmlToText } from "../../src/render/html";
-import { openEmbeddedState } from "../../src/storage/create-shared-state";
+import { openEmbeddedState } from "../../src/app/create-shared-state";
 import { admin, advanceUntil, channelFakeTimers, channelId, createChannelTestBot, manyArticles, tempDataDir, userChat } from "../support/channel-fixtures";
 import { group, loadRealArticles, reader, textMessage } from "../support/test-bot";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { autopostMaxAgeMs, isAutopostOn, parseConfig } from "../../src/config";
+import { autopostMaxAgeMs, isAutopostOn, parseConfig } from "../../src/app/config";
 
 const BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0";
 

@@ -28,7 +28,7 @@ import type { Article } from "../../src/content/article-schema";
 import { loadContent, type ContentResult } from "../../src/content/load-content";
 import { createMemorySpamCounters } from "../../src/bot/spam-limit";
 import { localBotInfo } from "../../src/demo/local-bot-api";
-import { updateType } from "../../src/runtime/instrument";
+import { updateType } from "../../src/base/update-type";
 import { manyArticles } from "../support/channel-fixtures";
 import { captureLogs, createRuntimeTestBot } from "../support/runtime-bot";
 import { createFuzzBotApi } from "./fuzz-bot-api";

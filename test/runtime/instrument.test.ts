@@ -1,6 +1,6 @@
 import type { Context } from "grammy";
 import { describe, expect, it } from "vitest";
-import { createMetrics } from "../../src/metrics";
+import { createMetrics } from "../../src/base/metrics";
 import { measureUpdates } from "../../src/runtime/instrument";
 
 describe("measureUpdates", () => {

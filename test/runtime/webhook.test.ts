@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { Update } from "grammy/types";
 import pino from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createMetrics } from "../../src/metrics";
+import { createMetrics } from "../../src/base/metrics";
 import { createHealth } from "../../src/runtime/health";
 import { startHttpServer, type HttpServer } from "../../src/runtime/http-server";
 import { createInFlight } from "../../src/runtime/in-flight";

@@ -1,4 +1,4 @@
-import { openEmbeddedState } from "../../src/storage/create-shared-state";
+import { openEmbeddedState } from "../../src/app/create-shared-state";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, type ApiClientOptions } from "grammy";
 import type { UserFromGetMe } from "grammy/types";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkCommands, checkDeepLink, checkInlineAnswer, checkMessageText, checkReplyMarkup, parseTelegramHtml } from "./telegram-checks";
-import { commandList } from "../../src/bot/command-list";
+import { commandList } from "../../src/render/command-list";
 
 /** The stand-in is only as good as its checks: they must refuse what Telegram refuses, and accept what it accepts. */
 describe("the stand-in's checks", () => {

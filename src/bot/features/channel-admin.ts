@@ -1,7 +1,7 @@
 import { conversations, createConversation, type ConversationFlavor } from "@grammyjs/conversations";
 import { Composer, type Api, type BotError, type Context, type NextFunction } from "grammy";
 import type { Logger } from "pino";
-import { commandList } from "../command-list";
+import { commandList } from "../../render/command-list";
 import { html } from "../../render/html";
 import { renderChannelStatus } from "../../render/render-channel-admin";
 import type { BriefingContext } from "../context";

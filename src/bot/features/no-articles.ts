@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { isLibraryEmpty } from "../../library/library";
 import { html } from "../../render/html";
 import type { BriefingContext } from "../context";
-import { commandList } from "../command-list";
+import { commandList } from "../../render/command-list";
 import { replyWithAnswer } from "../reply";
 
 /** What a reader is told while there is no live article (a new outlet, before its feed brings one). */

@@ -1,6 +1,6 @@
 import { GrammyError, HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
-import { describeError, summarizeError } from "../../src/runtime/describe-error";
+import { describeError, summarizeError } from "../../src/base/describe-error";
 
 describe("describing an error for the log", () => {
   it("gives a Bot API refusal its method, code and description, without the payload", () => {

@@ -1,7 +1,7 @@
 import { limit } from "@grammyjs/ratelimiter";
 import { afterEach, expect, it } from "vitest";
 import type { RedisConnection } from "../../src/storage/redis-connection";
-import { createRedisSpamCounters } from "../../src/storage/spam-limiter-storage";
+import { createRedisSpamCounters } from "../../src/bot/spam-limiter-storage";
 import { describeWithRedis, startRedisServer, testConnection, type RedisServer } from "../support/redis-server";
 
 /** Runs the real `@grammyjs/ratelimiter` middleware for one user; true when the update got through. */

@@ -1,5 +1,5 @@
-import { createMemorySpamCounters, type SpamCounterStore } from "../bot/spam-limit";
-import type { RedisConnection } from "./redis-connection";
+import { createMemorySpamCounters, type SpamCounterStore } from "./spam-limit";
+import type { RedisConnection } from "../storage/redis-connection";
 
 /**
  * The spam limiter's counters in Redis (`limit:<key>`), shared by every

@@ -4,9 +4,9 @@ import { createMemoryChatArticleStore, type ChatArticleStore } from "../bot/chat
 import { createRedisChatArticleStore } from "../bot/redis-chat-articles";
 import { createMemorySpamCounters, type SpamCounterStore } from "../bot/spam-limit";
 import { isNewChannelDatabase, openChannelDatabase, type ChannelDatabase } from "../channel/channel-database";
-import { createSqliteConversationStore, type ConversationStore } from "../channel/conversation-store";
-import type { PostLedger } from "../channel/post-ledger";
-import { createSoleLease, type PosterLease } from "../channel/poster-lease";
+import type { ChannelStorage } from "../channel/channel-storage";
+import { createSqliteConversationStore } from "../channel/conversation-store";
+import { createSoleLease } from "../channel/poster-lease";
 import { createRedisConversationStore } from "../channel/redis-conversation-store";
 import { createRedisPostLedger } from "../channel/redis-post-ledger";
 import { createRedisPosterLease } from "../channel/redis-poster-lease";
@@ -15,17 +15,8 @@ import { createMemoryRecentUpdateIds, type RecentUpdateIds } from "../runtime/re
 import { createRedisRecentUpdateIds } from "../runtime/redis-recent-update-ids";
 import { createFileArticleStore, createRedisArticleStore, type ArticleStore } from "../newsroom/article-store";
 import { createRedisFeedLedger, openSqliteFeedLedger, type FeedLedger } from "../newsroom/feed-ledger";
-import { connectRedis, type RedisConnection } from "./redis-connection";
-import { createRedisSpamCounters } from "./spam-limiter-storage";
-
-/** What the channel keeps: its ledger, the admins' /publish conversations, and who posts. */
-export interface ChannelStorage {
-  ledger: PostLedger;
-  conversations: ConversationStore;
-  lease: PosterLease;
-  /** Whether they can be reached now (always, when embedded). */
-  available: () => boolean;
-}
+import { connectRedis, type RedisConnection } from "../storage/redis-connection";
+import { createRedisSpamCounters } from "../bot/spam-limiter-storage";
 
 /**
  * Every piece of state the bot shares between its processes, in one place:

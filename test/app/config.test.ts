@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../src/config";
+import { parseConfig } from "../../src/app/config";
 
 const BOT_TOKEN = "123456789:AAbbccddeeffgghhiijjkkllmmnnooppqq";
 
