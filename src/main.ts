@@ -194,27 +194,7 @@ async function buildBot({ config, logger, redact, health, shutdown }: StartUp, s
     if (me === undefined) throw new Error("the bot's username was read before getMe answered");
     return me.username;
   };
-  let channel: Channel | undefined;
-  try {
-    channel =
-      config.CHANNEL_ID === undefined
-        ? undefined
-        : createChannel({
-            channelId: config.CHANNEL_ID,
-            autopost: isAutopostOn(config),
-            autopostMaxAgeMs: autopostMaxAgeMs(config),
-            card: config.CHANNEL_CARD,
-            adminIds: config.ADMIN_IDS ?? [],
-            storage: shared.channel(),
-            channelApi: new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT, timeoutSeconds: CHANNEL_REQUEST_TIMEOUT_SECONDS }),
-            notifier,
-            botUsername,
-            library: live.library,
-            logger,
-          });
-  } catch (error) {
-    fail(`Cannot start: cannot open the post ledger in DATA_DIR (${config.DATA_DIR}): ${summarizeError(error)}`, 1, redact);
-  }
+  const channel = createChannelIfSet({ config, logger, redact }, services, botUsername);
   live.onChange(() => channel?.publisher.sync());
   const newsroomService = createNewsroomService({
     store: articleStore,
@@ -250,9 +230,8 @@ async function buildBot({ config, logger, redact, health, shutdown }: StartUp, s
     if ((config.ADMIN_IDS ?? []).length === 0) logger.warn("CHANNEL_ID is set but ADMIN_IDS is empty: /publish and /status refuse everyone, and notices are only logged");
     await registerAdminCommands(bot.api, config.ADMIN_IDS ?? [], logger);
     await channel.publisher.start();
-    const opened = channel;
     // After the shared state in the list, so stopped before it: a send in flight is recorded first.
-    shutdown.add("the channel", () => opened.close());
+    shutdown.add("the channel", () => channel.close());
   }
   live.start();
   shutdown.add("the content watcher", () => live.stop());
@@ -263,6 +242,32 @@ async function buildBot({ config, logger, redact, health, shutdown }: StartUp, s
     "content loaded",
   );
   return bot;
+}
+
+/** The channel, when CHANNEL_ID is set: its ledger opened (exit 1 if it cannot be), its publisher not started yet. */
+function createChannelIfSet(
+  { config, logger, redact }: Pick<StartUp, "config" | "logger" | "redact">,
+  { shared, live, notifier }: Services,
+  botUsername: () => string,
+): Channel | undefined {
+  if (config.CHANNEL_ID === undefined) return undefined;
+  try {
+    return createChannel({
+      channelId: config.CHANNEL_ID,
+      autopost: isAutopostOn(config),
+      autopostMaxAgeMs: autopostMaxAgeMs(config),
+      card: config.CHANNEL_CARD,
+      adminIds: config.ADMIN_IDS ?? [],
+      storage: shared.channel(),
+      channelApi: new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT, timeoutSeconds: CHANNEL_REQUEST_TIMEOUT_SECONDS }),
+      notifier,
+      botUsername,
+      library: live.library,
+      logger,
+    });
+  } catch (error) {
+    fail(`Cannot start: cannot open the post ledger in DATA_DIR (${config.DATA_DIR}): ${summarizeError(error)}`, 1, redact);
+  }
 }
 
 /** The command menu everyone sees (`setMyCommands`); without it the bot works all the same. */
