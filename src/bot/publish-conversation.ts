@@ -5,6 +5,7 @@ import type { ChannelDeps } from "../channel/channel-deps";
 import { renderChannelPost } from "../channel/channel-post";
 import { parsePostLink, postLink } from "../channel/post-link";
 import { parsePublishTime, PUBLISH_TIME_FORMATS } from "../channel/publish-time";
+import { publishButton } from "../render/callback-data";
 import { bold, html, htmlToText, packMessages, type SafeHtml } from "../render/html";
 import { describeChannelState, formatTime, renderPublishChoice, renderPublishList } from "../render/render-channel-admin";
 import type { BriefingContext } from "./context";
@@ -134,15 +135,14 @@ export async function publishConversation(conversation: PublishConversation, ctx
   let articleId: string | undefined;
   while (articleId === undefined) {
     const step = await nextStep(conversation, setup.timeoutMs);
-    const data = step.callbackQuery?.data ?? "";
-    if (data === "pub:cancel") {
+    const press = publishButton.parse(step.callbackQuery?.data);
+    if (press?.action === "cancel" && press.id === undefined) {
       await step.answerCallbackQuery();
       return finish(conversation, step, "Cancelled; nothing was changed.");
     }
-    const picked = /^pub:pick:([a-z0-9-]{1,40})$/.exec(data);
-    if (picked) {
+    if (press?.action === "pick") {
       await step.answerCallbackQuery();
-      articleId = picked[1];
+      articleId = press.id;
     } else {
       await notTheAnswer(step, "Choose an article with the buttons above, or Cancel.");
     }
@@ -180,13 +180,13 @@ export async function publishConversation(conversation: PublishConversation, ctx
 
   for (;;) {
     const step = await nextStep(conversation, setup.timeoutMs);
-    const action = /^pub:(now|schedule|mark|cancel):([a-z0-9-]{1,40})$/.exec(step.callbackQuery?.data ?? "");
-    if (!action || action[2] !== chosen) {
+    const press = publishButton.parse(step.callbackQuery?.data);
+    if (!press || press.id !== chosen || press.action === "pick" || press.action === "nolink") {
       await notTheAnswer(step, "Use the buttons under the preview, or Cancel.");
       continue;
     }
     await step.answerCallbackQuery();
-    switch (action[1]) {
+    switch (press.action) {
       case "cancel":
         return finish(conversation, step, "Cancelled; nothing was changed.");
       case "now": {
@@ -218,12 +218,13 @@ async function scheduleStep(conversation: PublishConversation, ctx: Context, art
   await send(
     ctx,
     message([html`${bold("When should it go out?")} Times are UTC. Send ${PUBLISH_TIME_FORMATS}.`], [
-      [{ text: "Cancel", callback_data: `pub:cancel:${articleId}` }],
+      [{ text: "Cancel", callback_data: publishButton.format({ action: "cancel", id: articleId }) }],
     ]),
   );
   for (;;) {
     const step = await nextStep(conversation, timeoutMs);
-    if (step.callbackQuery?.data === `pub:cancel:${articleId}`) {
+    const press = publishButton.parse(step.callbackQuery?.data);
+    if (press?.action === "cancel" && press.id === articleId) {
       await step.answerCallbackQuery();
       return finish(conversation, step, "Cancelled; nothing was changed.");
     }
@@ -252,18 +253,18 @@ async function markPostedStep(conversation: PublishConversation, ctx: Context, a
     ctx,
     message(
       [html`${bold("Send me the link to the post")} (in the channel, the post's menu → Copy Link), so later corrections can edit it. Or press Without link.`],
-      [[{ text: "Without link", callback_data: `pub:nolink:${articleId}` }, { text: "Cancel", callback_data: `pub:cancel:${articleId}` }]],
+      [[{ text: "Without link", callback_data: publishButton.format({ action: "nolink", id: articleId }) }, { text: "Cancel", callback_data: publishButton.format({ action: "cancel", id: articleId }) }]],
     ),
   );
   for (;;) {
     const step = await nextStep(conversation, timeoutMs);
-    const data = step.callbackQuery?.data;
-    if (data === `pub:cancel:${articleId}`) {
+    const press = publishButton.parse(step.callbackQuery?.data);
+    if (press?.action === "cancel" && press.id === articleId) {
       await step.answerCallbackQuery();
       return finish(conversation, step, "Cancelled; nothing was changed.");
     }
     let messageId: number | null;
-    if (data === `pub:nolink:${articleId}`) {
+    if (press?.action === "nolink" && press.id === articleId) {
       await step.answerCallbackQuery();
       messageId = null;
     } else if (step.message?.text !== undefined) {

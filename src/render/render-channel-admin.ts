@@ -2,6 +2,7 @@ import type { ArticleChannelStatus, ChannelState } from "../channel/channel-stat
 import type { PostRecord } from "../channel/post-ledger";
 import { postLink } from "../channel/post-link";
 import type { Article } from "../content/article-schema";
+import { publishButton } from "./callback-data";
 import { bold, html, italic, joinHtml, link, type SafeHtml } from "./html";
 import { formatDate, type Answer } from "./render-article";
 import { BUTTON_LABEL_MAX } from "./render-article-list";
@@ -101,8 +102,8 @@ export function renderPublishList(statuses: readonly ArticleChannelStatus[], lim
   return {
     blocks: [html`${bold("Publish to the channel.")} Choose an article:`, joinHtml(lines, "\n")],
     keyboard: [
-      ...listed.map((s) => [{ text: shortenText(s.article?.headline ?? s.articleId, BUTTON_LABEL_MAX), callback_data: `pub:pick:${s.articleId}` }]),
-      [{ text: "Cancel", callback_data: "pub:cancel" }],
+      ...listed.map((s) => [{ text: shortenText(s.article?.headline ?? s.articleId, BUTTON_LABEL_MAX), callback_data: publishButton.format({ action: "pick", id: s.articleId }) }]),
+      [{ text: "Cancel", callback_data: publishButton.format({ action: "cancel" }) }],
     ],
   };
 }
@@ -110,7 +111,7 @@ export function renderPublishList(statuses: readonly ArticleChannelStatus[], lim
 /** The question under a preview: what to do with it, depending on its state. */
 export function renderPublishChoice(status: ArticleChannelStatus): Answer {
   const id = status.articleId;
-  const cancel = { text: "Cancel", callback_data: `pub:cancel:${id}` };
+  const cancel = { text: "Cancel", callback_data: publishButton.format({ action: "cancel", id }) };
   const state = html`Now: ${describeChannelState(status)}.`;
   switch (status.state) {
     case "uncertain":
@@ -119,16 +120,16 @@ export function renderPublishChoice(status: ArticleChannelStatus): Answer {
           html`${bold("Above: the post as it will appear.")} ${state}`,
           html`Look in the channel first. If it is there, choose Mark as posted (you can then send me its link, so corrections can edit it); if not, Post again.`,
         ],
-        keyboard: [[{ text: "Post again", callback_data: `pub:now:${id}` }, { text: "Mark as posted", callback_data: `pub:mark:${id}` }], [cancel]],
+        keyboard: [[{ text: "Post again", callback_data: publishButton.format({ action: "now", id }) }, { text: "Mark as posted", callback_data: publishButton.format({ action: "mark", id }) }], [cancel]],
       };
     case "posted":
     case "sending":
     case "queued":
-      return { blocks: [html`${bold("Above: the post as it appears.")} ${state} Nothing to do.`], keyboard: [[{ text: "Close", callback_data: `pub:cancel:${id}` }]] };
+      return { blocks: [html`${bold("Above: the post as it appears.")} ${state} Nothing to do.`], keyboard: [[{ text: "Close", callback_data: cancel.callback_data }]] };
     default:
       return {
         blocks: [html`${bold("Above: the post as it will appear in the channel.")} ${state}`],
-        keyboard: [[{ text: "Post now", callback_data: `pub:now:${id}` }, { text: "Schedule", callback_data: `pub:schedule:${id}` }], [cancel]],
+        keyboard: [[{ text: "Post now", callback_data: publishButton.format({ action: "now", id }) }, { text: "Schedule", callback_data: publishButton.format({ action: "schedule", id }) }], [cancel]],
       };
   }
 }

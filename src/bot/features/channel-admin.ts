@@ -2,6 +2,7 @@ import { conversations, createConversation, type ConversationFlavor } from "@gra
 import { Composer, type Api, type BotError, type Context, type NextFunction } from "grammy";
 import type { Logger } from "pino";
 import { commandList } from "../command-list";
+import { publishButton } from "../../render/callback-data";
 import { html } from "../../render/html";
 import { renderChannelStatus } from "../../render/render-channel-admin";
 import type { BriefingContext } from "../context";
@@ -43,7 +44,7 @@ const adminChatsAll = channelAdminFeature.chatType("private").filter(isChannelAd
  */
 const storageAway = adminChatsAll.filter((ctx) => ctx.briefing.channel?.storageAvailable() === false);
 storageAway.command(["publish", "status"], (ctx) => replyWithAnswer(ctx, { blocks: [html`${UNAVAILABLE}`] }));
-storageAway.callbackQuery(/^pub:/, (ctx) => ctx.answerCallbackQuery({ text: "The ledger is unreachable right now; try again in a minute.", show_alert: true }));
+storageAway.callbackQuery(publishButton.prefix, (ctx) => ctx.answerCallbackQuery({ text: "The ledger is unreachable right now; try again in a minute.", show_alert: true }));
 
 /** Lost mid-update (it went away after the check): the admin is told, rather than left without an answer. */
 async function whenStorageFails(error: BotError<AdminContext<BriefingContext>>, _next: NextFunction): Promise<void> {
@@ -107,11 +108,9 @@ channelAdminFeature.command(["publish", "status"], async (ctx) => {
   }
 });
 
-/** The data of /publish's buttons, and nothing else: any other `pub:` data falls through to "This button no longer works". */
-export const PUBLISH_BUTTON_DATA = /^pub:(?:cancel|(?:pick|now|schedule|mark|nolink|cancel):[a-z0-9-]{1,40})$/;
-
 /** A /publish button pressed outside a live /publish: by someone else (forged or forwarded), or after it ended. */
-channelAdminFeature.callbackQuery(PUBLISH_BUTTON_DATA, async (ctx) => {
+/** Any other `pub:` data falls through to "This button no longer works". */
+channelAdminFeature.callbackQuery(publishButton.pattern, async (ctx) => {
   if (!isChannelAdmin(ctx)) {
     ctx.briefing.logger.info({ userId: ctx.from.id, data: ctx.callbackQuery.data }, "refused a /publish button");
     await ctx.answerCallbackQuery({ text: "Only the channel's admins can do that.", show_alert: true });
