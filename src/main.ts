@@ -162,6 +162,7 @@ async function main(): Promise<void> {
             botUsername: () => bot.botInfo.username,
             library: live.library,
             logger,
+            metrics,
           });
   } catch (error) {
     fail(`Cannot start: cannot open the post ledger in DATA_DIR (${config.DATA_DIR}): ${summarizeError(error)}`, 1, redact);
