@@ -13,7 +13,7 @@ import { createChannel, type Channel } from "./channel/create-channel";
 import { autopostMaxAgeMs, isAutopostOn, parseConfig, type Config } from "./config";
 import { createLiveContent } from "./library/live-content";
 import { metrics } from "./metrics";
-import { describeError, summarizeError } from "./runtime/describe-error";
+import { describeError, summariseError } from "./runtime/describe-error";
 import { createHealth } from "./runtime/health";
 import { startHttpServer, type HttpServer } from "./runtime/http-server";
 import { createInFlight } from "./runtime/in-flight";
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
         ...(config.BOT_MODE === "webhook" ? { webhook: { path: new URL(config.WEBHOOK_URL).pathname, handler: () => webhook?.handle } } : {}),
       });
     } catch (error) {
-      fail(`Cannot start: cannot listen on ${config.HOST}:${port} (${summarizeError(error)}).`, 1, redact);
+      fail(`Cannot start: cannot listen on ${config.HOST}:${port} (${summariseError(error)}).`, 1, redact);
     }
   }
 
@@ -165,7 +165,7 @@ async function main(): Promise<void> {
             metrics,
           });
   } catch (error) {
-    fail(`Cannot start: cannot open the post ledger in DATA_DIR (${config.DATA_DIR}): ${summarizeError(error)}`, 1, redact);
+    fail(`Cannot start: cannot open the post ledger in DATA_DIR (${config.DATA_DIR}): ${summariseError(error)}`, 1, redact);
   }
   live.onChange(() => channel?.publisher.sync());
   const newsroomService = createNewsroomService({
@@ -194,7 +194,7 @@ async function main(): Promise<void> {
     if (error instanceof GrammyError && error.error_code === 401) {
       fail("Telegram refused BOT_TOKEN (401 Unauthorized): check the token with @BotFather, or try the bot without one: npm run demo.", 2);
     }
-    fail(`Cannot start: the Bot API at ${config.BOT_API_ROOT} refused getMe (${summarizeError(error)}).`, 1, redact);
+    fail(`Cannot start: the Bot API at ${config.BOT_API_ROOT} refused getMe (${summariseError(error)}).`, 1, redact);
   }
   try {
     await bot.api.setMyCommands(commandList.map(({ command, description }) => ({ command, description })));
@@ -224,7 +224,7 @@ async function main(): Promise<void> {
       // A webhook left set would make every getUpdates fail with 409; updates waiting for it are kept.
       await retryStartUpCall("deleteWebhook", () => bot.api.deleteWebhook({ drop_pending_updates: false }), logger);
     } catch (error) {
-      fail(`Cannot start: cannot remove the webhook (${summarizeError(error)}).`, 1, redact);
+      fail(`Cannot start: cannot remove the webhook (${summariseError(error)}).`, 1, redact);
     }
     if (stopping) return;
     // BOT_POLLING=sequential (a diagnostic) keeps the same polling with one update at a time.
@@ -243,7 +243,7 @@ async function main(): Promise<void> {
       const options = { secret_token: config.WEBHOOK_SECRET, allowed_updates: allowedUpdates, drop_pending_updates: false };
       await retryStartUpCall("setWebhook", () => bot.api.setWebhook(config.WEBHOOK_URL, options), logger);
     } catch (error) {
-      fail(`Cannot start: Telegram did not accept the webhook ${config.WEBHOOK_URL} (${summarizeError(error)}).`, 1, redact);
+      fail(`Cannot start: Telegram did not accept the webhook ${config.WEBHOOK_URL} (${summariseError(error)}).`, 1, redact);
     }
   }
   health.set({ status: "ready", mode: config.BOT_MODE, username: bot.botInfo.username });

@@ -27,11 +27,11 @@ const message = (blocks: SafeHtml[], keyboard?: InlineKeyboardButton[][]): Messa
 
 const send = (ctx: Context, { texts, keyboard }: Message): Promise<void> => replyWithMessages(ctx, texts, keyboard);
 
-/** One sentence from the catalog, sent as HTML. */
+/** One sentence from the catalogue, sent as HTML. */
 const say = (ctx: Context, { t }: Language, key: string, values?: Readonly<Record<string, MessageValue>>): Promise<void> =>
   replyWithMessages(ctx, packMessages([t(key, values)]));
 
-/** One sentence from the catalog as plain text: a button's answer (a toast) is not HTML. */
+/** One sentence from the catalogue as plain text: a button's answer (a toast) is not HTML. */
 const plain = ({ t }: Language, key: string, values?: Readonly<Record<string, MessageValue>>): string => htmlToText(t(key, values).value);
 
 function channelOf(ctx: BriefingContext): ChannelDeps {
@@ -112,7 +112,7 @@ async function notTheAnswer(ctx: Context, language: Language, hintKey: string): 
   else await say(ctx, language, hintKey);
 }
 
-/** The last word of a /publish: its timer stopped, then the message (packed plain data, or a key of the catalog). */
+/** The last word of a /publish: its timer stopped, then the message (packed plain data, or a key of the catalogue). */
 async function finish(conversation: PublishConversation, ctx: Context, language: Language, last: Message | string): Promise<void> {
   await conversation.external((outer) => disarmPublishTimeout(outer));
   await send(ctx, typeof last === "string" ? message([language.t(last)]) : last);

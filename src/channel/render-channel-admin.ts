@@ -103,7 +103,7 @@ export function renderChannelStatus(language: Language, channelId: string, autop
   return { blocks };
 }
 
-/** A button: its label is plain text, so the catalog's HTML is read as the reader sees it. */
+/** A button: its label is plain text, so the catalogue's HTML is read as the reader sees it. */
 const button = (label: SafeHtml, callback_data: string): InlineKeyboardButton => ({ text: htmlToText(label.value), callback_data });
 
 /** /publish: the articles with their state, one button each (those needing an admin first). */

@@ -17,6 +17,7 @@ import { createFileArticleStore, createRedisArticleStore, type ArticleStore } fr
 import { createRedisFeedLedger, openSqliteFeedLedger, type FeedLedger } from "../newsroom/feed-ledger";
 import { connectRedis, type RedisConnection } from "./redis-connection";
 import { createRedisSpamCounters } from "./spam-limiter-storage";
+import { describeError } from "../runtime/describe-error";
 
 /** What the channel keeps: its ledger, the admins' /publish conversations, and who posts. */
 export interface ChannelStorage {
@@ -163,6 +164,6 @@ async function warnIfNotPersistent(connection: RedisConnection, logger: Logger):
     }
   } catch (error) {
     // Managed services often disable CONFIG: nothing to check then.
-    logger.debug({ err: error }, "redis: cannot read its persistence settings");
+    logger.debug({ error: describeError(error) }, "redis: cannot read its persistence settings");
   }
 }

@@ -21,10 +21,10 @@ const isAdminChat = <C extends BriefingContext>(ctx: C): ctx is AdminContext<C> 
 /** Longer than any step takes (a step waits on a few Bot API calls and the ledger). */
 const CONVERSATION_LOCK_MS = 15_000;
 
-/** One sentence from the catalog, in the admin's language, as an answer. */
+/** One sentence from the catalogue, in the admin's language, as an answer. */
 const sentence = (ctx: Context, key: string, values?: Readonly<Record<string, MessageValue>>) => ({ blocks: [adminLanguage(ctx).t(key, values)] });
 
-/** A button's answer (a toast, plain text) from the catalog, in the admin's language. */
+/** A button's answer (a toast, plain text) from the catalogue, in the admin's language. */
 const toast = (ctx: Context, key: string) => htmlToText(adminLanguage(ctx).t(key).value);
 
 /**

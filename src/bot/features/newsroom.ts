@@ -7,6 +7,7 @@ import { bold, html } from "../../render/html";
 import { renderDocumentProblems, renderDraftPreview, renderNewsroomList } from "../../render/render-draft";
 import type { BriefingContext, NewsroomDeps } from "../context";
 import { replyWithAnswer } from "../reply";
+import { describeError } from "../../runtime/describe-error";
 
 /**
  * The editors' path in a private chat: an admin sends a link or pastes an
@@ -72,7 +73,7 @@ privateChats.on("message:document", async (ctx, next) => {
   try {
     bytes = await deps.download(document.file_id, ctx.api);
   } catch (error) {
-    ctx.briefing.logger.warn({ err: error, file: document.file_name }, "newsroom: could not download a document");
+    ctx.briefing.logger.warn({ error: describeError(error), file: document.file_name }, "newsroom: could not download a document");
     await replyWithAnswer(ctx, sentence("I could not fetch that file from Telegram; nothing was changed. Please send it again."));
     return;
   }
