@@ -7,10 +7,11 @@ import type { SafeHtml } from "../render/html";
 import { describeError } from "../runtime/describe-error";
 import { isStorageUnavailable } from "../storage/storage-unavailable";
 import { contentHash, renderChannelPost } from "./channel-post";
-import { channelStatus, dueOf, type ArticleChannelStatus } from "./channel-status";
+import { channelStatus, dueOf, planChannel, type ArticleChannelStatus } from "./channel-status";
 import { editPost, sendPost, type OutgoingPost } from "./post-api";
 import { CHANNEL_SEND_LIMIT, type AdminActionResult, type PostLedger, type PostRecord, type SendLimit } from "./post-ledger";
 import { createSoleLease, type PosterLease } from "./poster-lease";
+import { createLedgerWriter, createSleepers } from "./publisher-waits";
 import {
   renderBlockedNotice,
   renderEditFailedNotice,
@@ -140,23 +141,9 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
   let poster = false;
   let lastChanges: number | undefined;
   const intervals: NodeJS.Timeout[] = [];
-  /** Wakes sleeping waits: all on stop, the interruptible ones (a refused chat) when an admin asks for a post. */
-  const sleepers = new Set<{ wake: () => void; interruptible: boolean }>();
-
-  function sleepUntil(at: number, interruptible: boolean): Promise<void> {
-    return new Promise((resolve) => {
-      const sleeper = {
-        interruptible,
-        wake: () => {
-          clearTimeout(timer);
-          sleepers.delete(sleeper);
-          resolve();
-        },
-      };
-      const timer = setTimeout(sleeper.wake, Math.max(0, at - now()));
-      sleepers.add(sleeper);
-    });
-  }
+  const sleepers = createSleepers(now);
+  const sleepUntil = (at: number, interruptible: boolean) => sleepers.until(at, interruptible);
+  const persist = createLedgerWriter({ logger, now, sleepUntil: (at) => sleepUntil(at, false), stopping: () => stopped });
 
   function enqueue(kind: Job["kind"], articleId: string, first = false): void {
     if (stopped || queue.some((job) => job.kind === kind && job.articleId === articleId)) return;
@@ -197,39 +184,6 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       }
       if (outcome === "done") queue.splice(queue.indexOf(job), 1);
       else await sleepUntil(outcome.retryAt, outcome.interruptible ?? false);
-    }
-  }
-
-  /**
-   * Writes what Telegram answered to the ledger, however long the ledger is
-   * away: the answer is not asked for twice. Stopping, it tries for 5 s more,
-   * then logs what it could not record (a claim left so is found abandoned,
-   * and the admins asked, as after a crash).
-   */
-  async function persist(what: string, details: Record<string, unknown>, write: () => Promise<unknown>): Promise<void> {
-    let delay = 200;
-    let giveUpAt: number | undefined;
-    let warned = false;
-    for (;;) {
-      try {
-        await write();
-        if (warned) logger.info(details, `channel: recorded ${what} once the ledger was back`);
-        return;
-      } catch (error) {
-        if (!isStorageUnavailable(error)) throw error;
-        if (stopped) {
-          giveUpAt ??= now() + 5000;
-          if (now() >= giveUpAt) {
-            logger.error({ ...details, error: describeError(error) }, `channel: stopping without having recorded ${what}: the ledger is unreachable`);
-            return;
-          }
-        }
-        if (!warned) logger.warn({ ...details, error: describeError(error) }, `channel: cannot record ${what} yet: the ledger is unreachable; holding on to it`);
-        warned = true;
-        await sleepUntil(now() + delay, false);
-        // Soon after Redis is back: before this instance could be taken for dead and its post for uncertain.
-        delay = Math.min(delay * 2, 1000);
-      }
     }
   }
 
@@ -398,23 +352,10 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       throw error;
     }
     const at = now();
-    const dueNow: { article: Article; at: number }[] = [];
-    const held: Article[] = [];
-    let next = Infinity;
-    for (const article of options.library().articles) {
-      const record = records.get(article.id);
-      if (record?.state === "posted") {
-        const hash = contentHash(article);
-        if (record.messageId !== null && record.contentHash !== hash && record.editFailedHash !== hash) enqueue("edit", article.id);
-        continue;
-      }
-      const due = dueOf(article, record, dueOptions(at));
-      if (due.kind === "held") held.push(article);
-      else if (due.kind === "due") dueNow.push({ article, at: due.at });
-      else if (due.kind === "later") next = Math.min(next, due.at);
-    }
-    dueNow.sort((a, b) => a.at - b.at || a.article.date.localeCompare(b.article.date) || a.article.id.localeCompare(b.article.id));
-    for (const { article } of dueNow) enqueue("post", article.id);
+    const plan = planChannel(options.library().articles, records, dueOptions(at));
+    for (const articleId of plan.edit) enqueue("edit", articleId);
+    for (const articleId of plan.post) enqueue("post", articleId);
+    const { held, nextDueAt: next } = plan;
     const newlyHeld = held.filter((article) => !heldTold.has(article.id));
     if (newlyHeld.length > 0 && maxAgeMs !== undefined) {
       for (const article of newlyHeld) heldTold.add(article.id);
@@ -423,7 +364,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     }
     clearTimeout(dueTimer);
     dueTimer = undefined;
-    if (next !== Infinity && !stopped) {
+    if (next !== undefined && !stopped) {
       dueTimer = setTimeout(() => void sync().catch(onError), Math.min(next - at, MAX_TIMER_MS));
     }
   }
@@ -543,7 +484,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       if (!lease.held) return;
       enqueue("post", articleId, true);
       // A chat that refused the bot is tried again at once: the admin may just have fixed its rights.
-      for (const sleeper of sleepers) if (sleeper.interruptible) sleeper.wake();
+      sleepers.wake("interruptible");
     },
 
     async schedule(articleId: string, at: number, by: number): Promise<AdminActionResult> {
@@ -564,7 +505,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       stopped = true;
       clearTimeout(dueTimer);
       for (const interval of intervals) clearInterval(interval);
-      for (const sleeper of sleepers) sleeper.wake();
+      sleepers.wake("all");
       while (working) await working;
       await lease.release();
       metrics.channelPoster.set(0);

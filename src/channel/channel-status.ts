@@ -1,5 +1,6 @@
 import type { Article } from "../content/article-schema";
 import type { Library } from "../library/library";
+import { contentHash } from "./channel-post";
 import type { PostRecord } from "./post-ledger";
 
 /**
@@ -81,6 +82,41 @@ export function dueOf(article: Article, record: PostRecord | undefined, options:
   if (at > options.now) return { kind: "later", at, by: "publishAt" };
   if (isTooOldToAutopost(article, options.now, options.autopostMaxAgeMs)) return { kind: "held" };
   return { kind: "due", at };
+}
+
+/** What a pass of the publisher does: corrections to make, posts to send (oldest due first), what AUTOPOST held back, and when to look again. */
+export interface ChannelPlan {
+  edit: string[];
+  post: string[];
+  held: Article[];
+  /** The next time something falls due; undefined when nothing is waiting for a time. */
+  nextDueAt?: number;
+}
+
+/**
+ * The publisher's pass as plain data, by the due rule: a posted article whose
+ * content changed (and whose correction did not already fail for this very
+ * content) is corrected; the rest are sent, held back, or waited for.
+ */
+export function planChannel(articles: readonly Article[], records: ReadonlyMap<string, PostRecord>, options: DueOptions): ChannelPlan {
+  const edit: string[] = [];
+  const due: { article: Article; at: number }[] = [];
+  const held: Article[] = [];
+  let next = Infinity;
+  for (const article of articles) {
+    const record = records.get(article.id);
+    if (record?.state === "posted") {
+      const hash = contentHash(article);
+      if (record.messageId !== null && record.contentHash !== hash && record.editFailedHash !== hash) edit.push(article.id);
+      continue;
+    }
+    const when = dueOf(article, record, options);
+    if (when.kind === "held") held.push(article);
+    else if (when.kind === "due") due.push({ article, at: when.at });
+    else if (when.kind === "later") next = Math.min(next, when.at);
+  }
+  due.sort((a, b) => a.at - b.at || a.article.date.localeCompare(b.article.date) || a.article.id.localeCompare(b.article.id));
+  return { edit, post: due.map(({ article }) => article.id), held, ...(next !== Infinity ? { nextDueAt: next } : {}) };
 }
 
 /** Every article's channel state (the content's, then ledger lines of articles no longer there). */

@@ -1,9 +1,6 @@
 import { GrammyError, HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
-import { dueOf } from "../../src/channel/channel-status";
-import type { PostRecord } from "../../src/channel/post-ledger";
 import { classifyFailure, failureText, isUnanswered, isWrongKindOfPost } from "../../src/channel/telegram-failure";
-import type { Article } from "../../src/content/article-schema";
 
 const refused = (error_code: number, description: string, retry_after?: number) =>
   new GrammyError(`Call to 'sendMessage' failed!`, { ok: false, error_code, description, ...(retry_after !== undefined ? { parameters: { retry_after } } : {}) }, "sendMessage", { chat_id: "@newsroom", text: "the post" });
@@ -37,27 +34,5 @@ describe("a failed send or edit to the channel", () => {
     expect(failureText(new HttpError("Network request for 'sendMessage' failed!", new Error("ECONNRESET")))).toBe("network: Network request for 'sendMessage' failed!");
     expect(failureText(new TypeError("x is undefined"))).toBe("TypeError: x is undefined");
     expect(failureText("odd")).toBe("odd");
-  });
-});
-
-describe("the due rule the publisher sends by and /status shows", () => {
-  const article = { id: "story-001", date: "2025-01-30" } as Article;
-  const now = Date.parse("2025-01-31T15:20:00Z");
-  const line = (fields: Partial<PostRecord>) => ({ articleId: "story-001", scheduledAt: null, ...fields }) as PostRecord;
-  const options = { autopost: true, now, autopostMaxAgeMs: 48 * 3_600_000 };
-
-  it("puts an admin's request and time before AUTOPOST", () => {
-    expect(dueOf(article, line({ state: "requested" }), options)).toEqual({ kind: "due", at: 0 });
-    expect(dueOf(article, line({ state: "scheduled", scheduledAt: now + 1 }), options)).toEqual({ kind: "later", at: now + 1, by: "admin" });
-    expect(dueOf(article, line({ state: "scheduled", scheduledAt: now }), options)).toEqual({ kind: "due", at: now });
-    for (const state of ["posted", "sending", "failed", "uncertain"] as const) expect(dueOf(article, line({ state }), options)).toEqual({ kind: "settled" });
-  });
-
-  it("lets AUTOPOST post an article once its publishAt has come, within the safety window", () => {
-    expect(dueOf(article, undefined, { ...options, autopost: false })).toEqual({ kind: "waiting" });
-    expect(dueOf(article, undefined, options)).toEqual({ kind: "due", at: 0 });
-    expect(dueOf({ ...article, publishAt: "2025-02-01T00:00:00Z" }, undefined, options)).toEqual({ kind: "later", at: Date.parse("2025-02-01T00:00:00Z"), by: "publishAt" });
-    expect(dueOf({ ...article, date: "2025-01-20" }, undefined, options)).toEqual({ kind: "held" });
-    expect(dueOf({ ...article, date: "2025-01-20" }, undefined, { ...options, autopostMaxAgeMs: 0 })).toEqual({ kind: "due", at: 0 });
   });
 });
