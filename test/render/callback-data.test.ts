@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { answerWho } from "../../src/answering/answer-topics";
+import { renderPublishChoice, renderPublishList } from "../../src/channel/render-channel-admin";
+import { languageOf } from "../../src/i18n/translate";
+import { createLibrary } from "../../src/library/library";
 import {
   articleButton,
   CALLBACK_DATA_MAX_BYTES,
@@ -8,6 +12,10 @@ import {
   whoButton,
   type PublishAction,
 } from "../../src/render/callback-data";
+import { renderArticleList } from "../../src/render/render-article-list";
+import { draftKeyboard } from "../../src/render/render-draft";
+import { renderWelcome } from "../../src/render/render-help";
+import { loadRealArticles } from "../support/test-bot";
 
 /** The longest id the content schema allows (a slug of 40 characters). */
 const longestId = `${"a".repeat(19)}-${"b".repeat(20)}`;
@@ -101,5 +109,29 @@ describe("every button's data, declared once", () => {
     expect(() => articleButton.format("Not A Slug")).toThrow(/would not read/);
     expect(() => whoButton.format("a".repeat(41))).toThrow();
     expect(() => newsroomButton.format("approve", "x".repeat(60))).toThrow(/over 64 bytes|would not read/);
+  });
+});
+
+describe("the data the renderers put on buttons", () => {
+  it("is read back by the handlers' parse, kind by kind", async () => {
+    const [article] = await loadRealArticles();
+    if (!article) throw new Error("no fixture article");
+    const status = { articleId: article.id, article, state: "uncertain" as const };
+    const keyboards = {
+      topic: renderWelcome(article.headline).keyboard,
+      article: renderArticleList([article], article.id).keyboard,
+      who: answerWho(createLibrary([article]), article, "").keyboard,
+      news: draftKeyboard(article.id, true),
+      pub: [...(renderPublishList(languageOf("ru"), [status]).keyboard ?? []), ...(renderPublishChoice(languageOf("en"), status).keyboard ?? [])],
+    };
+    const parsers = { topic: topicButton, article: articleButton, who: whoButton, news: newsroomButton, pub: publishButton };
+    for (const [kind, keyboard] of Object.entries(keyboards)) {
+      const data = (keyboard ?? []).flat().map((button) => ("callback_data" in button ? button.callback_data : undefined));
+      expect(data.length, kind).toBeGreaterThan(0);
+      for (const one of data) {
+        expect(one, kind).toBeDefined();
+        expect(parsers[kind as keyof typeof parsers].parse(one), `${kind}: ${one}`).toBeDefined();
+      }
+    }
   });
 });
