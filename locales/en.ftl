@@ -2,3 +2,149 @@
 # Keys are grouped by where they are shown; each key exists in ru.ftl too (a test checks).
 
 language-name = English
+
+## channel admin
+# /publish, /status, the channel's buttons and the notices to admins. Times and dates come formatted.
+
+channel-admin-gone-headline = <b>{ $id }</b> <i>(no longer in the content)</i>
+channel-admin-and-more = …and { $count } more
+channel-state-posted = posted
+channel-state-the-post = the post
+channel-state-message-unknown = message unknown
+channel-state-revision = , revision { $revision }
+channel-state-edit-failed = ; the last correction failed: { $error }
+channel-state-posted-at = posted{ $when } ({ $where }{ $revision }){ $editError }
+channel-state-scheduled = scheduled for { $at }
+channel-state-scheduled-publish-at = scheduled for { $at } (publishAt)
+channel-state-queued = due now, going out as the limits allow
+channel-state-sending = being sent now
+channel-state-waiting = waiting for an admin (AUTOPOST is off)
+channel-state-held = held back: older than AUTOPOST_MAX_AGE, so it waits for an admin
+channel-state-failed = failed: { $error }
+channel-state-failed-unknown = failed: unknown error
+channel-state-uncertain-stopped = the bot stopped while sending it
+channel-state-uncertain = uncertain: { $why }{ $when }; check the channel, then choose in /publish
+channel-status-heading = <b>Channel { $channel }</b> · AUTOPOST { $autopost }
+channel-status-count = { $count } { $state ->
+    [uncertain] uncertain
+    [failed] failed
+    [sending] sending
+    [queued] going out
+    [scheduled] scheduled
+    [held] held back
+    [waiting] waiting
+   *[posted] posted
+}
+channel-status-section = { $state ->
+    [uncertain] Uncertain
+    [failed] Failed
+    [sending] Sending
+    [queued] Going out
+    [scheduled] Scheduled
+    [held] Held back
+    [waiting] Waiting
+   *[posted] Posted
+}
+channel-status-none = No articles yet.
+publish-list-empty = There are no articles to publish.
+publish-list-heading = <b>Publish to the channel.</b> Choose an article:
+publish-button-cancel = Cancel
+publish-button-close = Close
+publish-button-post-now = Post now
+publish-button-post-again = Post again
+publish-button-schedule = Schedule
+publish-button-mark = Mark as posted
+publish-button-without-link = Without link
+publish-choice = <b>Above: the post as it will appear in the channel.</b> Now: { $state }.
+publish-choice-uncertain = <b>Above: the post as it will appear.</b> Now: { $state }.
+publish-choice-uncertain-how = Look in the channel first. If it is there, choose Mark as posted (you can then send me its link, so corrections can edit it); if not, Post again.
+publish-choice-nothing-to-do = <b>Above: the post as it appears.</b> Now: { $state }. Nothing to do.
+publish-nothing-to-do = Nothing to do, then.
+publish-cancelled = Cancelled; nothing was changed.
+publish-closed = Closed /publish; nothing was changed.
+publish-timed-out = This /publish waited more than { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+} for you, so I closed it. Nothing was changed. Send /publish to start again.
+publish-timed-out-button = This /publish has timed out. Send /publish to start again.
+publish-ended-button = This /publish has ended. Send /publish to start again.
+publish-earlier-button = That button belongs to an earlier message.
+publish-choose-article = Choose an article with the buttons above, or Cancel.
+publish-article-gone = That article is no longer in the content. Send /publish for the current list.
+publish-use-buttons = Use the buttons under the preview, or Cancel.
+publish-admins-only = Only the channel's admins can do that.
+publish-on-its-way = On its way to { $channel }: “{ $headline }”. I will send you the link once it is posted.
+publish-not-posted = Not posted: it is { $state } now.
+publish-state-gone = gone
+publish-schedule-question = <b>When should it go out?</b> Times are UTC. Send { $formats }.
+publish-time-formats = 2025-01-31 18:00 (UTC, or add an offset such as +03:00), 18:00 (the next 18:00 UTC), tomorrow 09:30, or in 2h / in 45m / in 1d
+publish-time-unreadable = I could not read “{ $input }” as a time. Try { $formats }.
+publish-time-not-real = “{ $input }” is not a real date and time.
+publish-time-past = That time has passed: give one in the future, or choose Post now.
+publish-time-too-far = That is more than a year ahead: give a nearer time.
+publish-time-as-text = Send the time as text, or press Cancel.
+publish-scheduled = Scheduled: “{ $headline }” goes out at { $at }.
+publish-not-scheduled = Not scheduled: it is { $state } now.
+publish-link-question = <b>Send me the link to the post</b> (in the channel, the post's menu → Copy Link), so later corrections can edit it. Or press Without link.
+publish-link-wrong = That is not a link to a post in { $channel } (it looks like { $example }). Send the post's link, or press Without link.
+publish-link-as-text = Send the post's link, or press Without link.
+publish-marked-with-link = Recorded as posted ({ $link }); corrections will edit it.
+publish-marked-without-link = Recorded as posted; without its link, corrections cannot edit it.
+publish-not-marked = Not changed: it is { $state } now.
+admin-refusal = /publish and /status are for the channel's admins only.
+admin-unavailable = I cannot reach the channel's ledger right now, so /publish and /status must wait; nothing was changed. Everything else works. Try again in a minute.
+admin-unavailable-button = The ledger is unreachable right now; try again in a minute.
+admin-no-channel = No channel is set up for this bot (CHANNEL_ID), so there is nothing to publish.
+admin-private-only = Send /{ $command } to me in a private chat.
+admin-command-publish = Post an article to the channel, or schedule it
+admin-command-status = What went to the channel, and what waits
+notice-posted =
+    Posted to { $channel }: <b>{ $headline }</b>
+    { $link }
+notice-uncertain = ⚠️ <b>Check the channel:</b> I may or may not have posted <b>{ $headline }</b> to { $channel }.
+notice-uncertain-began = I began sending it
+notice-uncertain-began-at = I began sending it at { $at }
+notice-uncertain-stopped = the bot stopped before Telegram's answer was recorded
+notice-uncertain-why = { $began }, and { $why }. I will not post it again by myself.
+notice-uncertain-how = Look in the channel, then send /publish, choose the article and pick Post again or Mark as posted.
+notice-held-back =
+    <b>AUTOPOST held back { $count ->
+        [one] { $count } article
+       *[other] { $count } articles
+    }</b> older than { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } (AUTOPOST_MAX_AGE), so as not to post the archive again. Nothing was posted:
+    { $list }
+notice-held-back-how = If one should go out, send /publish and choose it. To let AUTOPOST post older articles by itself, raise AUTOPOST_MAX_AGE (0: no limit).
+notice-new-ledger = ⚠️ <b>The post ledger is new</b> (none was found: a first start, a new DATA_DIR, or a Redis that lost its data), while the content holds { $count ->
+    [one] { $count } article
+   *[other] { $count } articles
+}. I cannot tell which of them are already in the channel.
+notice-new-ledger-autopost-off = AUTOPOST is off: nothing goes out until an admin posts it.
+notice-new-ledger-max-age = AUTOPOST posts by itself only articles from the last { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+} (AUTOPOST_MAX_AGE); older ones wait for /publish.
+notice-new-ledger-no-limit = AUTOPOST_MAX_AGE is 0, so AUTOPOST posts every one of them by itself.
+notice-new-ledger-how = If this is not a first start, check the channel, and use /status and /publish.
+notice-failed =
+    ⚠️ Telegram refused the channel post <b>{ $headline }</b>: { $error }
+    Fix the article if it is at fault; /publish can post it again.
+notice-edit-failed =
+    ⚠️ <b>{ $headline }</b> changed, but <a href="{ $url }">its post</a> could not be corrected: { $error }
+    Correct it by hand in the channel, or delete it and post the article again.
+notice-blocked = ⚠️ I cannot post to { $channel }: { $error }
+notice-blocked-how = Make the bot an admin of the channel with the right to post messages, and check CHANNEL_ID. I will try again every { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}; nothing is lost meanwhile, and /publish → Post now tries at once.
+notice-content-problems = ⚠️ <b>The content changed, and it has problems,</b> so I keep serving the last good content ({ $count ->
+    [one] { $count } article
+   *[other] { $count } articles
+}). In { $dir }:
+notice-content-problems-more = …and { $count } more.
+notice-content-fixed = ✅ The content is good again: now serving { $count ->
+    [one] { $count } article
+   *[other] { $count } articles
+}.

@@ -9,7 +9,7 @@ import type { Logger } from "pino";
 import { autopostMaxAgeMs, isAutopostOn, parseConfig, type Config } from "./app/config";
 import { openSharedState, type SharedState } from "./app/create-shared-state";
 import { createShutdown, type Shutdown } from "./app/shutdown";
-import { describeError, summarizeError } from "./base/describe-error";
+import { describeError, summariseError } from "./base/describe-error";
 import { metrics } from "./base/metrics";
 import { allowedUpdates } from "./bot/allowed-updates";
 import type { BriefingContext } from "./bot/context";
@@ -140,7 +140,7 @@ async function openServices({ config, logger, redact, health, shutdown }: StartU
       });
       shutdown.add("the HTTP server", () => server.close());
     } catch (error) {
-      fail(`Cannot start: cannot listen on ${config.HOST}:${port} (${summarizeError(error)}).`, 1, redact);
+      fail(`Cannot start: cannot listen on ${config.HOST}:${port} (${summariseError(error)}).`, 1, redact);
     }
   }
 
@@ -223,7 +223,7 @@ async function buildBot({ config, logger, redact, health, shutdown }: StartUp, s
     if (error instanceof GrammyError && error.error_code === 401) {
       fail("Telegram refused BOT_TOKEN (401 Unauthorized): check the token with @BotFather, or try the bot without one: npm run demo.", 2);
     }
-    fail(`Cannot start: the Bot API at ${config.BOT_API_ROOT} refused getMe (${summarizeError(error)}).`, 1, redact);
+    fail(`Cannot start: the Bot API at ${config.BOT_API_ROOT} refused getMe (${summariseError(error)}).`, 1, redact);
   }
   await registerCommandMenu(bot.api, logger);
   if (channel) {
@@ -264,9 +264,10 @@ function createChannelIfSet(
       botUsername,
       library: live.library,
       logger,
+      metrics,
     });
   } catch (error) {
-    fail(`Cannot start: cannot open the post ledger in DATA_DIR (${config.DATA_DIR}): ${summarizeError(error)}`, 1, redact);
+    fail(`Cannot start: cannot open the post ledger in DATA_DIR (${config.DATA_DIR}): ${summariseError(error)}`, 1, redact);
   }
 }
 
@@ -285,7 +286,7 @@ async function startPolling({ config, logger, redact, inFlight, shutdown }: Star
     // A webhook left set would make every getUpdates fail with 409; updates waiting for it are kept.
     await retryStartUpCall("deleteWebhook", () => bot.api.deleteWebhook({ drop_pending_updates: false }), logger);
   } catch (error) {
-    fail(`Cannot start: cannot remove the webhook (${summarizeError(error)}).`, 1, redact);
+    fail(`Cannot start: cannot remove the webhook (${summariseError(error)}).`, 1, redact);
   }
   if (shutdown.stopping) return;
   // BOT_POLLING=sequential (a diagnostic) keeps the same polling with one update at a time.
@@ -320,7 +321,7 @@ async function startWebhook(
     const options = { secret_token: config.WEBHOOK_SECRET, allowed_updates: allowedUpdates, drop_pending_updates: false };
     await retryStartUpCall("setWebhook", () => bot.api.setWebhook(config.WEBHOOK_URL, options), logger);
   } catch (error) {
-    fail(`Cannot start: Telegram did not accept the webhook ${config.WEBHOOK_URL} (${summarizeError(error)}).`, 1, redact);
+    fail(`Cannot start: Telegram did not accept the webhook ${config.WEBHOOK_URL} (${summariseError(error)}).`, 1, redact);
   }
 }
 

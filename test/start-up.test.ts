@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../src/app/config";
 
 const run = promisify(execFile);
 const validToken = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0";
@@ -19,64 +18,6 @@ async function start(env: Record<string, string>) {
     return { code: failed.code, stderr: failed.stderr };
   }
 }
-
-describe("configuration", () => {
-  it("applies the defaults", () => {
-    const parsed = parseConfig({ BOT_TOKEN: validToken, LOG_LEVEL: "" });
-    expect(parsed).toEqual({
-      ok: true,
-      config: {
-        BOT_TOKEN: validToken,
-        BOT_API_ROOT: "https://api.telegram.org",
-        CONTENT_DIR: "content",
-        DATA_DIR: "data",
-        LOG_LEVEL: "info",
-        BOT_MODE: "polling",
-        BOT_POLLING: "concurrent",
-        HOST: "127.0.0.1",
-        REDIS_LEASE_MS: 15_000,
-        FEED_INTERVAL: 300,
-        AUTOPOST_MAX_AGE: 48,
-        CHANNEL_CARD: false,
-      },
-    });
-  });
-
-  it("takes REDIS_URL as a redis:// or rediss:// URL, and a lease of at least a second", () => {
-    expect(parseConfig({ BOT_TOKEN: validToken, REDIS_URL: "rediss://:pw@redis.internal:6380/2", REDIS_LEASE_MS: "3000" })).toMatchObject({
-      ok: true,
-      config: { REDIS_URL: "rediss://:pw@redis.internal:6380/2", REDIS_LEASE_MS: 3000 },
-    });
-    expect(parseConfig({ BOT_TOKEN: validToken, REDIS_URL: "http://redis:6379", REDIS_LEASE_MS: "500" })).toEqual({
-      ok: false,
-      problems: ["REDIS_URL: REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379", "REDIS_LEASE_MS: REDIS_LEASE_MS must be at least 1000"],
-    });
-  });
-
-  it("names every bad setting", () => {
-    const parsed = parseConfig({ BOT_TOKEN: validToken, BOT_API_ROOT: "ftp://x", LOG_LEVEL: "loud" });
-    expect(parsed.ok).toBe(false);
-    if (!parsed.ok) {
-      expect(parsed.problems).toHaveLength(2);
-      expect(parsed.problems[0]).toBe("BOT_API_ROOT: BOT_API_ROOT must be an http(s) URL");
-      expect(parsed.problems[1]).toMatch(/^LOG_LEVEL: /);
-    }
-  });
-
-  it("requires the webhook settings in webhook mode only", () => {
-    const webhookOnly = { WEBHOOK_URL: "https://bot.example.com/telegram", WEBHOOK_SECRET: "s3cret-s3cret-s3cret" };
-    expect(parseConfig({ BOT_TOKEN: validToken, PORT: "9100" })).toMatchObject({ ok: true, config: { BOT_MODE: "polling", PORT: 9100 } });
-    expect(parseConfig({ BOT_TOKEN: validToken, BOT_MODE: "webhook", ...webhookOnly })).toMatchObject({
-      ok: true,
-      config: { BOT_MODE: "webhook", PORT: 8080, HOST: "127.0.0.1", ...webhookOnly },
-    });
-    const missing = parseConfig({ BOT_TOKEN: validToken, BOT_MODE: "webhook" });
-    expect(missing.ok || missing.problems.map((p) => p.split(":")[0])).toEqual(["WEBHOOK_URL", "WEBHOOK_SECRET"]);
-    const weak = parseConfig({ BOT_TOKEN: validToken, BOT_MODE: "webhook", ...webhookOnly, WEBHOOK_SECRET: "short" });
-    expect(weak.ok || weak.problems).toEqual([expect.stringMatching(/^WEBHOOK_SECRET: WEBHOOK_SECRET must be 16 to 256 characters/)]);
-    expect(parseConfig({ BOT_TOKEN: validToken, BOT_MODE: "hook" })).toEqual({ ok: false, problems: ["BOT_MODE: BOT_MODE must be polling or webhook"] });
-  });
-});
 
 describe("npm start", () => {
   it("without a token exits 2 with one clear sentence", async () => {

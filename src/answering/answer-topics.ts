@@ -1,5 +1,6 @@
 import type { Article, Person } from "../content/article-schema";
 import type { Library } from "../library/library";
+import { whoButton } from "../render/callback-data";
 import { bold, html } from "../render/html";
 import {
   renderAgenda,
@@ -87,7 +88,7 @@ export function answerWho(library: Library, article: Article, name: string): Ans
   if (name.trim() === "") {
     return {
       blocks: [html`Whom do you mean? Add a name, e.g. /who ${article.people[0]?.name ?? "Lebedev"}`],
-      keyboard: article.people.map((person) => [{ text: person.name, callback_data: `who:${person.id}` }]),
+      keyboard: article.people.map((person) => [{ text: person.name, callback_data: whoButton.format(person.id) }]),
     };
   }
   const person = findPersonByName(library, article, name);

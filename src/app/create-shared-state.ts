@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { describeError } from "../base/describe-error";
 import type { Logger } from "pino";
 import { createMemoryChatArticleStore, type ChatArticleStore } from "../bot/chat-articles";
 import { createRedisChatArticleStore } from "../bot/redis-chat-articles";
@@ -154,6 +155,6 @@ async function warnIfNotPersistent(connection: RedisConnection, logger: Logger):
     }
   } catch (error) {
     // Managed services often disable CONFIG: nothing to check then.
-    logger.debug({ err: error }, "redis: cannot read its persistence settings");
+    logger.debug({ error: describeError(error) }, "redis: cannot read its persistence settings");
   }
 }

@@ -4,7 +4,7 @@ import { GrammyError, HttpError } from "grammy";
 export type ErrorDescription =
   | { kind: "bot_api"; method: string; error_code: number; description: string; retry_after?: number }
   | { kind: "network"; message: string; cause?: string; code?: string }
-  | { kind: "internal"; name: string; message: string; stack?: string };
+  | { kind: "internal"; name: string; message: string; code?: string; stack?: string };
 
 /**
  * Tells a refusal by the Bot API (`GrammyError`: it answered, with an
@@ -31,12 +31,16 @@ export function describeError(error: unknown): ErrorDescription {
       ...(code !== undefined ? { code } : {}),
     };
   }
-  if (error instanceof Error) return { kind: "internal", name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
+  if (error instanceof Error) {
+    // A system error's code (ECONNREFUSED, ENOENT...) says most about it: kept, as pino's own error serialiser did.
+    const code = "code" in error && error.code !== undefined ? String(error.code) : undefined;
+    return { kind: "internal", name: error.name, message: error.message, ...(code !== undefined ? { code } : {}), ...(error.stack ? { stack: error.stack } : {}) };
+  }
   return { kind: "internal", name: typeof error, message: String(error) };
 }
 
 /** The error in one phrase, for a sentence: `400: Bad Request: chat not found`, or the message. */
-export function summarizeError(error: unknown): string {
+export function summariseError(error: unknown): string {
   const description = describeError(error);
   return description.kind === "bot_api" ? `${description.error_code}: ${description.description}` : description.message;
 }

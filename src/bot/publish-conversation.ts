@@ -4,10 +4,16 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { ChannelDeps } from "../channel/channel-deps";
 import { renderChannelPost } from "../channel/channel-post";
 import { parsePostLink, postLink } from "../channel/post-link";
-import { parsePublishTime, PUBLISH_TIME_FORMATS } from "../channel/publish-time";
-import { bold, html, htmlToText, packMessages, type SafeHtml } from "../render/html";
-import { describeChannelState, formatTime, renderPublishChoice, renderPublishList } from "../render/render-channel-admin";
+import { parsePublishTime, publishTimeFormats } from "../channel/publish-time";
+import { describeChannelState, formatTime, renderPublishChoice, renderPublishList } from "../channel/render-channel-admin";
+import type { Locale } from "../i18n/locale";
+import { languageOf, type Language, type MessageValue } from "../i18n/translate";
+import { publishButton } from "../render/callback-data";
+import { html, htmlToText, packMessages, type SafeHtml } from "../render/html";
+import { describeError } from "../base/describe-error";
+import { adminLanguage, isChannelAdmin } from "./admin-chat";
 import type { BriefingContext } from "./context";
+import { replyWithMessages } from "./reply";
 
 export type PublishConversation = Conversation<BriefingContext, Context>;
 
@@ -19,15 +25,14 @@ interface Message {
 
 const message = (blocks: SafeHtml[], keyboard?: InlineKeyboardButton[][]): Message => ({ texts: packMessages(blocks), keyboard });
 
-async function send(ctx: Context, { texts, keyboard }: Message): Promise<void> {
-  for (const [i, text] of texts.entries()) {
-    await ctx.reply(text, {
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
-      ...(i === texts.length - 1 && keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {}),
-    });
-  }
-}
+const send = (ctx: Context, { texts, keyboard }: Message): Promise<void> => replyWithMessages(ctx, texts, keyboard);
+
+/** One sentence from the catalogue, sent as HTML. */
+const say = (ctx: Context, { t }: Language, key: string, values?: Readonly<Record<string, MessageValue>>): Promise<void> =>
+  replyWithMessages(ctx, packMessages([t(key, values)]));
+
+/** One sentence from the catalogue as plain text: a button's answer (a toast) is not HTML. */
+const plain = ({ t }: Language, key: string, values?: Readonly<Record<string, MessageValue>>): string => htmlToText(t(key, values).value);
 
 function channelOf(ctx: BriefingContext): ChannelDeps {
   const channel = ctx.briefing.channel;
@@ -35,13 +40,9 @@ function channelOf(ctx: BriefingContext): ChannelDeps {
   return channel;
 }
 
-/** Re-checked at every step that changes anything, not only when /publish began. */
-function isAdmin(ctx: BriefingContext): boolean {
-  return ctx.from !== undefined && channelOf(ctx).adminIds.has(ctx.from.id);
-}
-
-export function timeoutNotice(timeoutMs: number): string {
-  return `This /publish waited more than ${Math.round(timeoutMs / 60_000)} minutes for you, so I closed it. Nothing was changed. Send /publish to start again.`;
+/** Tells the admin their /publish was closed for waiting too long. */
+export function timeoutNotice({ t }: Language, timeoutMs: number): SafeHtml {
+  return t("publish-timed-out", { minutes: Math.round(timeoutMs / 60_000) });
 }
 
 /**
@@ -60,12 +61,12 @@ export function armPublishTimeout(ctx: BriefingContext): void {
   const check = async () => {
     channel.publishTimers.delete(chatId);
     const found = await channel.conversations.closeIfIdle(String(chatId), channel.publishTimeoutMs);
-    if (found.closed) await ctx.api.sendMessage(chatId, timeoutNotice(channel.publishTimeoutMs));
+    if (found.closed) await ctx.api.sendMessage(chatId, timeoutNotice(adminLanguage(ctx), channel.publishTimeoutMs).value, { parse_mode: "HTML" });
     else if (found.checkAt !== undefined) schedule(found.checkAt - Date.now());
   };
   const schedule = (delayMs: number) => {
     const timer = setTimeout(() => {
-      check().catch((err: unknown) => logger.warn({ err, chatId }, "could not close an admin's idle /publish, or tell them"));
+      check().catch((error: unknown) => logger.warn({ error: describeError(error), chatId }, "could not close an admin's idle /publish, or tell them"));
     }, Math.max(0, delayMs));
     timer.unref();
     channel.publishTimers.set(chatId, timer);
@@ -87,33 +88,34 @@ export function disarmPublishTimeout(ctx: BriefingContext): void {
  * already; this covers a restart in between), and steps aside for any command,
  * which then runs as usual (a new /publish starts afresh).
  */
-async function nextStep(conversation: PublishConversation, timeoutMs: number): Promise<Context> {
+async function nextStep(conversation: PublishConversation, language: Language, timeoutMs: number): Promise<Context> {
   await conversation.external((outer) => armPublishTimeout(outer));
   const before = await conversation.now();
   const ctx = await conversation.wait();
   const after = await conversation.now();
   const command = ctx.message?.text?.startsWith("/") === true;
   if (after - before > timeoutMs) {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "This /publish has timed out. Send /publish to start again." });
-    await ctx.reply(timeoutNotice(timeoutMs));
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: plain(language, "publish-timed-out-button") });
+    await replyWithMessages(ctx, packMessages([timeoutNotice(language, timeoutMs)]));
     await conversation.halt({ next: command });
   }
   if (command) {
-    if (!/^\/publish(@\w+)?(\s|$)/.test(ctx.message?.text ?? "")) await ctx.reply("Closed /publish; nothing was changed.");
+    if (!/^\/publish(@\w+)?(\s|$)/.test(ctx.message?.text ?? "")) await say(ctx, language, "publish-closed");
     await conversation.halt({ next: true });
   }
   return ctx;
 }
 
 /** An update that is not an answer to the question asked: a button from an older message, or text where a button was wanted. */
-async function notTheAnswer(ctx: Context, hint: string): Promise<void> {
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "That button belongs to an earlier message." });
-  else await ctx.reply(hint);
+async function notTheAnswer(ctx: Context, language: Language, hintKey: string): Promise<void> {
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: plain(language, "publish-earlier-button") });
+  else await say(ctx, language, hintKey);
 }
 
-async function finish(conversation: PublishConversation, ctx: Context, text: string): Promise<void> {
+/** The last word of a /publish: its timer stopped, then the message (packed plain data, or a key of the catalogue). */
+async function finish(conversation: PublishConversation, ctx: Context, language: Language, last: Message | string): Promise<void> {
   await conversation.external((outer) => disarmPublishTimeout(outer));
-  await ctx.reply(text);
+  await send(ctx, typeof last === "string" ? message([language.t(last)]) : last);
 }
 
 /**
@@ -123,28 +125,31 @@ async function finish(conversation: PublishConversation, ctx: Context, text: str
  * or Mark as posted (asks for the post's link).
  */
 export async function publishConversation(conversation: PublishConversation, ctx: Context): Promise<void> {
+  // The admin's language, read from the outer context (where the bot's middleware ran) and kept in the conversation's state.
   const setup = await conversation.external(async (outer) => {
     const channel = channelOf(outer);
-    const list = renderPublishList(await channel.publisher.status());
-    return { timeoutMs: channel.publishTimeoutMs, list: message(list.blocks, list.keyboard) };
+    const locale: Locale = adminLanguage(outer).locale;
+    const list = renderPublishList(languageOf(locale), await channel.publisher.status());
+    return { locale, timeoutMs: channel.publishTimeoutMs, list: message(list.blocks, list.keyboard) };
   });
+  const language = languageOf(setup.locale);
+  const { timeoutMs } = setup;
   await send(ctx, setup.list);
-  if (!setup.list.keyboard) return finish(conversation, ctx, "Nothing to do, then.");
+  if (!setup.list.keyboard) return finish(conversation, ctx, language, "publish-nothing-to-do");
 
   let articleId: string | undefined;
   while (articleId === undefined) {
-    const step = await nextStep(conversation, setup.timeoutMs);
-    const data = step.callbackQuery?.data ?? "";
-    if (data === "pub:cancel") {
+    const step = await nextStep(conversation, language, timeoutMs);
+    const press = publishButton.parse(step.callbackQuery?.data);
+    if (press?.action === "cancel" && press.id === undefined) {
       await step.answerCallbackQuery();
-      return finish(conversation, step, "Cancelled; nothing was changed.");
+      return finish(conversation, step, language, "publish-cancelled");
     }
-    const picked = /^pub:pick:([a-z0-9-]{1,40})$/.exec(data);
-    if (picked) {
+    if (press?.action === "pick") {
       await step.answerCallbackQuery();
-      articleId = picked[1];
+      articleId = press.id;
     } else {
-      await notTheAnswer(step, "Choose an article with the buttons above, or Cancel.");
+      await notTheAnswer(step, language, "publish-choose-article");
     }
   }
   const chosen = articleId;
@@ -153,12 +158,12 @@ export async function publishConversation(conversation: PublishConversation, ctx
     const channel = channelOf(outer);
     const status = (await channel.publisher.status()).find((s) => s.articleId === chosen);
     if (!status?.article) return undefined;
-    const choice = renderPublishChoice(status);
+    const choice = renderPublishChoice(language, status);
     const post = renderChannelPost(status.article, outer.me.username, { at: Date.now() });
     // With CHANNEL_CARD, the card and its caption, sent here once: a photo is not kept in the conversation's state.
     let sentAsPhoto = false;
-    const png = await channel.card?.(status.article).catch((err: unknown) => {
-      outer.briefing.logger.warn({ err, articleId: chosen }, "could not draw the summary card for a preview");
+    const png = await channel.card?.(status.article).catch((error: unknown) => {
+      outer.briefing.logger.warn({ error: describeError(error), articleId: chosen }, "could not draw the summary card for a preview");
       return undefined;
     });
     if (png && outer.chat) {
@@ -167,7 +172,7 @@ export async function publishConversation(conversation: PublishConversation, ctx
     }
     return { post, sentAsPhoto, url: status.article.url, headline: status.article.headline, choice: message(choice.blocks, choice.keyboard) };
   });
-  if (!preview) return finish(conversation, ctx, "That article is no longer in the content. Send /publish for the current list.");
+  if (!preview) return finish(conversation, ctx, language, "publish-article-gone");
   // The post exactly as the channel will show it: the same HTML, link preview and buttons.
   if (!preview.sentAsPhoto) {
     await ctx.reply(preview.post.text, {
@@ -179,114 +184,120 @@ export async function publishConversation(conversation: PublishConversation, ctx
   await send(ctx, preview.choice);
 
   for (;;) {
-    const step = await nextStep(conversation, setup.timeoutMs);
-    const action = /^pub:(now|schedule|mark|cancel):([a-z0-9-]{1,40})$/.exec(step.callbackQuery?.data ?? "");
-    if (!action || action[2] !== chosen) {
-      await notTheAnswer(step, "Use the buttons under the preview, or Cancel.");
+    const step = await nextStep(conversation, language, timeoutMs);
+    const press = publishButton.parse(step.callbackQuery?.data);
+    if (!press || press.id !== chosen || press.action === "pick" || press.action === "nolink") {
+      await notTheAnswer(step, language, "publish-use-buttons");
       continue;
     }
     await step.answerCallbackQuery();
-    switch (action[1]) {
+    switch (press.action) {
       case "cancel":
-        return finish(conversation, step, "Cancelled; nothing was changed.");
+        return finish(conversation, step, language, "publish-cancelled");
       case "now": {
         const done = await conversation.external(async (outer) => {
-          if (!isAdmin(outer)) return { ok: false, text: "Only the channel's admins can do that." };
-          const result = await channelOf(outer).publisher.postNow(chosen, outer.from?.id ?? 0);
+          if (!isChannelAdmin(outer)) return { ok: false, reply: message([language.t("publish-admins-only")]) };
+          const channel = channelOf(outer);
+          const result = await channel.publisher.postNow(chosen, outer.from?.id ?? 0);
           return result.ok
-            ? { ok: true, text: `On its way to ${channelOf(outer).channelId}: “${preview.headline}”. I will send you the link once it is posted.` }
-            : { ok: false, text: `Not posted: it is ${await stateText(outer, chosen)} now.` };
+            ? { ok: true, reply: message([language.t("publish-on-its-way", { channel: channel.channelId, headline: preview.headline })]) }
+            : { ok: false, reply: message([language.t("publish-not-posted", { state: await stateOf(outer, language, chosen) })]) };
         });
-        await finish(conversation, step, done.text);
+        await finish(conversation, step, language, done.reply);
         if (done.ok) await conversation.external((outer) => channelOf(outer).publisher.dispatch(chosen));
         return;
       }
       case "schedule":
-        return scheduleStep(conversation, step, chosen, preview.headline, setup.timeoutMs);
+        return scheduleStep(conversation, step, language, chosen, preview.headline, timeoutMs);
       case "mark":
-        return markPostedStep(conversation, step, chosen, setup.timeoutMs);
+        return markPostedStep(conversation, step, language, chosen, timeoutMs);
     }
   }
 }
 
-async function stateText(outer: BriefingContext, articleId: string): Promise<string> {
+/** An article's state now, in a sentence (`Not posted: it is … now.`). */
+async function stateOf(outer: BriefingContext, language: Language, articleId: string): Promise<SafeHtml> {
   const status = (await channelOf(outer).publisher.status()).find((s) => s.articleId === articleId);
-  return status ? htmlToText(describeChannelState(status).value) : "gone";
+  return status ? describeChannelState(language, status) : language.t("publish-state-gone");
 }
 
-async function scheduleStep(conversation: PublishConversation, ctx: Context, articleId: string, headline: string, timeoutMs: number): Promise<void> {
-  await send(
-    ctx,
-    message([html`${bold("When should it go out?")} Times are UTC. Send ${PUBLISH_TIME_FORMATS}.`], [
-      [{ text: "Cancel", callback_data: `pub:cancel:${articleId}` }],
-    ]),
-  );
+async function scheduleStep(conversation: PublishConversation, ctx: Context, language: Language, articleId: string, headline: string, timeoutMs: number): Promise<void> {
+  const { t, locale } = language;
+  const cancelData = publishButton.format({ action: "cancel", id: articleId });
+  await send(ctx, message([t("publish-schedule-question", { formats: publishTimeFormats(language) })], [[{ text: plain(language, "publish-button-cancel"), callback_data: cancelData }]]));
   for (;;) {
-    const step = await nextStep(conversation, timeoutMs);
-    if (step.callbackQuery?.data === `pub:cancel:${articleId}`) {
+    const step = await nextStep(conversation, language, timeoutMs);
+    const press = publishButton.parse(step.callbackQuery?.data);
+    if (press?.action === "cancel" && press.id === articleId) {
       await step.answerCallbackQuery();
-      return finish(conversation, step, "Cancelled; nothing was changed.");
+      return finish(conversation, step, language, "publish-cancelled");
     }
     const text = step.message?.text;
     if (text === undefined) {
-      await notTheAnswer(step, "Send the time as text, or press Cancel.");
+      await notTheAnswer(step, language, "publish-time-as-text");
       continue;
     }
-    const parsed = parsePublishTime(text, await conversation.now());
+    const parsed = parsePublishTime(text, await conversation.now(), language);
     if (!parsed.ok) {
-      await step.reply(parsed.problem);
+      await send(step, message([html`${parsed.problem}`]));
       continue;
     }
     const done = await conversation.external(async (outer) => {
-      if (!isAdmin(outer)) return "Only the channel's admins can do that.";
+      if (!isChannelAdmin(outer)) return message([t("publish-admins-only")]);
       const result = await channelOf(outer).publisher.schedule(articleId, parsed.at, outer.from?.id ?? 0);
-      return result.ok ? `Scheduled: “${headline}” goes out at ${formatTime(parsed.at)}.` : `Not scheduled: it is ${await stateText(outer, articleId)} now.`;
+      return message([
+        result.ok
+          ? t("publish-scheduled", { headline, at: formatTime(parsed.at, locale) })
+          : t("publish-not-scheduled", { state: await stateOf(outer, language, articleId) }),
+      ]);
     });
-    return finish(conversation, step, done);
+    return finish(conversation, step, language, done);
   }
 }
 
-async function markPostedStep(conversation: PublishConversation, ctx: Context, articleId: string, timeoutMs: number): Promise<void> {
+async function markPostedStep(conversation: PublishConversation, ctx: Context, language: Language, articleId: string, timeoutMs: number): Promise<void> {
+  const { t } = language;
   const channelId = await conversation.external((outer) => channelOf(outer).channelId);
   await send(
     ctx,
     message(
-      [html`${bold("Send me the link to the post")} (in the channel, the post's menu → Copy Link), so later corrections can edit it. Or press Without link.`],
-      [[{ text: "Without link", callback_data: `pub:nolink:${articleId}` }, { text: "Cancel", callback_data: `pub:cancel:${articleId}` }]],
+      [t("publish-link-question")],
+      [
+        [
+          { text: plain(language, "publish-button-without-link"), callback_data: publishButton.format({ action: "nolink", id: articleId }) },
+          { text: plain(language, "publish-button-cancel"), callback_data: publishButton.format({ action: "cancel", id: articleId }) },
+        ],
+      ],
     ),
   );
   for (;;) {
-    const step = await nextStep(conversation, timeoutMs);
-    const data = step.callbackQuery?.data;
-    if (data === `pub:cancel:${articleId}`) {
+    const step = await nextStep(conversation, language, timeoutMs);
+    const press = publishButton.parse(step.callbackQuery?.data);
+    if (press?.action === "cancel" && press.id === articleId) {
       await step.answerCallbackQuery();
-      return finish(conversation, step, "Cancelled; nothing was changed.");
+      return finish(conversation, step, language, "publish-cancelled");
     }
     let messageId: number | null;
-    if (data === `pub:nolink:${articleId}`) {
+    if (press?.action === "nolink" && press.id === articleId) {
       await step.answerCallbackQuery();
       messageId = null;
     } else if (step.message?.text !== undefined) {
       const parsed = parsePostLink(channelId, step.message.text);
       if (parsed === undefined) {
-        await step.reply(`That is not a link to a post in ${channelId} (it looks like ${postLink(channelId, 123)}). Send the post's link, or press Without link.`);
+        await say(step, language, "publish-link-wrong", { channel: channelId, example: postLink(channelId, 123) });
         continue;
       }
       messageId = parsed;
     } else {
-      await notTheAnswer(step, "Send the post's link, or press Without link.");
+      await notTheAnswer(step, language, "publish-link-as-text");
       continue;
     }
-    const done = await conversation.external((outer) => {
-      if (!isAdmin(outer)) return "Only the channel's admins can do that.";
-      return channelOf(outer)
-        .publisher.markPosted(articleId, messageId, outer.from?.id ?? 0)
-        .then(async (result) =>
-          result.ok
-            ? `Recorded as posted${messageId !== null ? ` (${postLink(channelId, messageId)}); corrections will edit it` : "; without its link, corrections cannot edit it"}.`
-            : `Not changed: it is ${await stateText(outer, articleId)} now.`,
-        );
+    const done = await conversation.external(async (outer) => {
+      if (!isChannelAdmin(outer)) return message([t("publish-admins-only")]);
+      const result = await channelOf(outer).publisher.markPosted(articleId, messageId, outer.from?.id ?? 0);
+      if (!result.ok) return message([t("publish-not-marked", { state: await stateOf(outer, language, articleId) })]);
+      return message([messageId !== null ? t("publish-marked-with-link", { link: postLink(channelId, messageId) }) : t("publish-marked-without-link")]);
     });
-    return finish(conversation, step, done);
+    return finish(conversation, step, language, done);
   }
 }

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { RedisConnection } from "../storage/redis-connection";
 import { createMemoryChatArticleStore, type ChatArticleStore } from "./chat-articles";
+import { describeError } from "../base/describe-error";
 
 /**
  * The chats' choices from /articles, shared by every instance: kept in
@@ -21,12 +22,12 @@ export function createRedisChatArticleStore(connection: RedisConnection, logger:
     const [chatId, articleId] = message.split(" ");
     if (chatId && articleId) local.set(Number(chatId), articleId);
   });
-  subscriber.subscribe(channel).catch((err: unknown) => logger.warn({ err }, "redis: cannot follow other instances' /articles choices"));
+  subscriber.subscribe(channel).catch((err: unknown) => logger.warn({ error: describeError(err) }, "redis: cannot follow other instances' /articles choices"));
   void (async () => {
     if (!(await connection.whenUp(5000))) return;
     if ((await connection.client.hlen(hashKey)) > capacity) return;
     for (const [chatId, articleId] of Object.entries(await connection.client.hgetall(hashKey))) local.set(Number(chatId), articleId);
-  })().catch((err: unknown) => logger.debug({ err }, "redis: could not read the chats' /articles choices"));
+  })().catch((err: unknown) => logger.debug({ error: describeError(err) }, "redis: could not read the chats' /articles choices"));
 
   return {
     get: (chatId) => local.get(chatId),
@@ -34,7 +35,7 @@ export function createRedisChatArticleStore(connection: RedisConnection, logger:
       local.set(chatId, articleId);
       void connection
         .run(() => connection.client.multi().hset(hashKey, String(chatId), articleId).publish(channel, `${chatId} ${articleId}`).exec())
-        .catch((err: unknown) => logger.debug({ err, chatId }, "redis away: an /articles choice kept in this instance only"));
+        .catch((err: unknown) => logger.debug({ error: describeError(err), chatId }, "redis away: an /articles choice kept in this instance only"));
     },
     async close() {
       subscriber.disconnect();

@@ -1,3 +1,5 @@
+import type { Context } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
 import type { BriefingContext } from "./context";
 import { packMessages } from "../render/html";
 import type { Answer } from "../render/render-article";
@@ -20,7 +22,14 @@ function messagesOf(answer: Answer): string[] {
  * the message that asked.
  */
 export async function replyWithAnswer(ctx: BriefingContext, answer: Answer): Promise<void> {
-  const messages = messagesOf(answer);
+  await replyWithMessages(ctx, messagesOf(answer), answer.keyboard);
+}
+
+/**
+ * Sends messages already packed (`packMessages`), buttons under the last one:
+ * for a conversation, whose steps keep plain data rather than `SafeHtml`.
+ */
+export async function replyWithMessages(ctx: Context, messages: readonly string[], keyboard?: InlineKeyboardButton[][]): Promise<void> {
   const replyTo = ctx.chat?.type !== "private" && ctx.msg ? ctx.msg.message_id : undefined;
   for (const [i, text] of messages.entries()) {
     const last = i === messages.length - 1;
@@ -28,7 +37,7 @@ export async function replyWithAnswer(ctx: BriefingContext, answer: Answer): Pro
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
       ...(replyTo !== undefined && i === 0 ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
-      ...(last && answer.keyboard ? { reply_markup: { inline_keyboard: answer.keyboard } } : {}),
+      ...(last && keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {}),
     });
   }
 }

@@ -1,10 +1,17 @@
-import { GrammyError, HttpError, InputFile, type Api } from "grammy";
+import type { Api } from "grammy";
 import type { Logger } from "pino";
 import type { Article } from "../content/article-schema";
+import { languageOf, type Language } from "../i18n/translate";
 import type { Library } from "../library/library";
-import { metrics } from "../base/metrics";
-import { isStorageUnavailable } from "../storage/storage-unavailable";
 import type { SafeHtml } from "../render/html";
+import { describeError } from "../base/describe-error";
+import { isStorageUnavailable } from "../storage/storage-unavailable";
+import { contentHash, renderChannelPost } from "./channel-post";
+import { channelStatus, dueOf, planChannel, type ArticleChannelStatus } from "./channel-status";
+import { editPost, sendPost, type OutgoingPost } from "./post-api";
+import { CHANNEL_SEND_LIMIT, type AdminActionResult, type PostLedger, type PostRecord, type SendLimit } from "./post-ledger";
+import { createSoleLease, type PosterLease } from "./poster-lease";
+import { createLedgerWriter, createSleepers } from "./publisher-waits";
 import {
   renderBlockedNotice,
   renderEditFailedNotice,
@@ -13,11 +20,8 @@ import {
   renderNewLedgerNotice,
   renderPostedNotice,
   renderUncertainNotice,
-} from "../render/render-channel-admin";
-import { contentHash, renderChannelPost } from "./channel-post";
-import { autopostTime, channelStatus, isTooOldToAutopost, type ArticleChannelStatus } from "./channel-status";
-import { CHANNEL_SEND_LIMIT, type AdminActionResult, type PostLedger, type PostRecord, type SendLimit } from "./post-ledger";
-import { createSoleLease, type PosterLease } from "./poster-lease";
+} from "./render-channel-admin";
+import { classifyFailure, failureText, isUnanswered, type TelegramFailure } from "./telegram-failure";
 
 /** A send or an edit waiting in the channel's queue. */
 interface Job {
@@ -29,55 +33,17 @@ interface Job {
 
 type Outcome = "done" | { retryAt: number; interruptible?: boolean };
 
-/** How Telegram's answer to a send or an edit is handled. */
-type Failure =
-  /** 429: wait `retry_after`, sending nothing to the chat before. */
-  | { kind: "rate"; retryAfterMs: number }
-  /** 5xx or the network: try again with backoff. */
-  | { kind: "transient" }
-  /** The bot may not post to the chat (not an admin, chat gone): try again much later, admins told once. */
-  | { kind: "chat" }
-  /** Editing: the post already shows this. */
-  | { kind: "not-modified" }
-  /** Editing: the post can no longer be edited. */
-  | { kind: "uneditable" }
-  /** Refused for good (a bad request). */
-  | { kind: "permanent" };
-
-function classify(error: unknown): Failure {
-  if (error instanceof GrammyError) {
-    const description = error.description;
-    if (error.error_code === 429) return { kind: "rate", retryAfterMs: (error.parameters.retry_after ?? 5) * 1000 };
-    if (error.error_code >= 500) return { kind: "transient" };
-    if (error.error_code === 403) return { kind: "chat" };
-    if (/chat not found|not enough rights|have no rights|chat_write_forbidden|need administrator|chat_admin_required|not a member/i.test(description)) {
-      return { kind: "chat" };
-    }
-    if (/message is not modified/i.test(description)) return { kind: "not-modified" };
-    if (/message can't be edited|message to edit not found|message_id_invalid/i.test(description)) return { kind: "uneditable" };
-    return { kind: "permanent" };
-  }
-  // HttpError: the network failed (or timed out) before Telegram's answer came back.
-  return { kind: "transient" };
-}
-
-/**
- * The client gave up waiting for Telegram's answer: the request went out and
- * may yet be posted, so sending it again could post it twice. (grammY reports
- * its own timeout as an HttpError around "Request to '…' timed out after N seconds".)
- */
-function isUnanswered(error: unknown): boolean {
-  return error instanceof HttpError && error.error instanceof Error && /timed out/i.test(error.error.message);
-}
-
 /** How long the channel's `Api` waits for an answer before the post is taken for uncertain (grammY's default is 500 s). */
 export const CHANNEL_REQUEST_TIMEOUT_SECONDS = 60;
 
-function describe(error: unknown): string {
-  if (error instanceof GrammyError) return `${error.error_code}: ${error.description}`;
-  if (error instanceof HttpError) return `network: ${error.message}`;
-  return String(error);
+/** What the publisher counts: `createMetrics()`'s `channelPosts` and `channelPoster`, or a test's own. */
+export interface ChannelMetrics {
+  channelPosts: { inc(labels: { outcome: "posted" | "failed" | "uncertain" }): void };
+  channelPoster: { set(value: number): void };
 }
+
+/** Counts nothing: for publishers whose figures no one scrapes (tests, the demo). */
+const uncounted: ChannelMetrics = { channelPosts: { inc: () => undefined }, channelPoster: { set: () => undefined } };
 
 export interface ChannelPublisherOptions {
   /** Used for the channel only; built apart from `bot.api` so that no other transformer (auto-retry) retries behind the queue's back. */
@@ -123,6 +89,13 @@ export interface ChannelPublisherOptions {
   /** A full re-check of the content against the ledger (picks up other processes' admin actions). @default 60 000 */
   resyncMs?: number;
   now?: () => number;
+  /** Where the posts and the poster lease are counted (`/metrics`). @default nowhere */
+  metrics?: ChannelMetrics;
+  /**
+   * The language of the notices to admins, which are sent without a reader's
+   * context. @default English
+   */
+  language?: Language;
 }
 
 /** Longest single timer: far-off times are reached in steps, so a changed clock or schedule is noticed. */
@@ -153,6 +126,8 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
   const maxBackoffMs = options.maxBackoffMs ?? 60_000;
   const blockedRetryMs = options.blockedRetryMs ?? 300_000;
   const maxAgeMs = options.autopostMaxAgeMs;
+  const metrics = options.metrics ?? uncounted;
+  const language = options.language ?? languageOf("en");
   /** Articles the admins were told AUTOPOST held back (by this process): each is told once. */
   const heldTold = new Set<string>();
   let newLedgerTold = false;
@@ -166,23 +141,9 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
   let poster = false;
   let lastChanges: number | undefined;
   const intervals: NodeJS.Timeout[] = [];
-  /** Wakes sleeping waits: all on stop, the interruptible ones (a refused chat) when an admin asks for a post. */
-  const sleepers = new Set<{ wake: () => void; interruptible: boolean }>();
-
-  function sleepUntil(at: number, interruptible: boolean): Promise<void> {
-    return new Promise((resolve) => {
-      const sleeper = {
-        interruptible,
-        wake: () => {
-          clearTimeout(timer);
-          sleepers.delete(sleeper);
-          resolve();
-        },
-      };
-      const timer = setTimeout(sleeper.wake, Math.max(0, at - now()));
-      sleepers.add(sleeper);
-    });
-  }
+  const sleepers = createSleepers(now);
+  const sleepUntil = (at: number, interruptible: boolean) => sleepers.until(at, interruptible);
+  const persist = createLedgerWriter({ logger, now, sleepUntil: (at) => sleepUntil(at, false), stopping: () => stopped });
 
   function enqueue(kind: Job["kind"], articleId: string, first = false): void {
     if (stopped || queue.some((job) => job.kind === kind && job.articleId === articleId)) return;
@@ -213,11 +174,11 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       } catch (error) {
         if (isStorageUnavailable(error)) {
           // Nothing was sent: try again once the ledger answers.
-          logger.debug({ err: error, articleId: job.articleId }, "channel: ledger unreachable; waiting");
+          logger.debug({ error: describeError(error), articleId: job.articleId }, "channel: ledger unreachable; waiting");
           outcome = { retryAt: now() + storageRetryMs };
         } else {
           // A bug, not Telegram: log it and move on rather than loop on it.
-          logger.error({ err: error, articleId: job.articleId, job: job.kind }, "channel job failed unexpectedly");
+          logger.error({ error: describeError(error), articleId: job.articleId, job: job.kind }, "channel job failed unexpectedly");
           outcome = "done";
         }
       }
@@ -226,41 +187,8 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     }
   }
 
-  /**
-   * Writes what Telegram answered to the ledger, however long the ledger is
-   * away: the answer is not asked for twice. Stopping, it tries for 5 s more,
-   * then logs what it could not record (a claim left so is found abandoned,
-   * and the admins asked, as after a crash).
-   */
-  async function persist(what: string, details: Record<string, unknown>, write: () => Promise<unknown>): Promise<void> {
-    let delay = 200;
-    let giveUpAt: number | undefined;
-    let warned = false;
-    for (;;) {
-      try {
-        await write();
-        if (warned) logger.info(details, `channel: recorded ${what} once the ledger was back`);
-        return;
-      } catch (error) {
-        if (!isStorageUnavailable(error)) throw error;
-        if (stopped) {
-          giveUpAt ??= now() + 5000;
-          if (now() >= giveUpAt) {
-            logger.error({ ...details, err: error }, `channel: stopping without having recorded ${what}: the ledger is unreachable`);
-            return;
-          }
-        }
-        if (!warned) logger.warn({ ...details, err: error }, `channel: cannot record ${what} yet: the ledger is unreachable; holding on to it`);
-        warned = true;
-        await sleepUntil(now() + delay, false);
-        // Soon after Redis is back: before this instance could be taken for dead and its post for uncertain.
-        delay = Math.min(delay * 2, 1000);
-      }
-    }
-  }
-
   /** What to do after a failure that may be tried again; `undefined` when it may not. */
-  async function retryAfter(job: Job, chatId: string, failure: Failure, error: unknown): Promise<Outcome | undefined> {
+  async function retryAfter(job: Job, chatId: string, failure: TelegramFailure, error: unknown): Promise<Outcome | undefined> {
     const at = now();
     switch (failure.kind) {
       case "rate":
@@ -270,44 +198,46 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       case "transient": {
         const delay = Math.min(backoffMs * 2 ** job.failures, maxBackoffMs);
         job.failures += 1;
-        logger.warn({ articleId: job.articleId, err: error, retryInMs: delay }, "channel: send failed, retrying");
+        logger.warn({ articleId: job.articleId, error: describeError(error), retryInMs: delay }, "channel: send failed, retrying");
         return { retryAt: at + delay };
       }
       case "chat":
         if (!blockedNotified) {
           blockedNotified = true;
-          void options.notifyAdmins(renderBlockedNotice(channelId, describe(error), blockedRetryMs));
+          void options.notifyAdmins(renderBlockedNotice(language, channelId, failureText(error), blockedRetryMs));
         }
-        logger.error({ err: error, channelId }, "channel: the bot may not post to the channel");
+        logger.error({ error: describeError(error), channelId }, "channel: the bot may not post to the channel");
         return { retryAt: at + blockedRetryMs, interruptible: true };
       default:
         return undefined;
     }
   }
 
-  /** The card for a post, drawn before anything is claimed; a card that cannot be drawn leaves a text post (logged), not no post. */
-  async function drawCard(article: Article): Promise<Uint8Array | undefined> {
-    if (!options.card) return undefined;
+  /** The post as it goes out at `at`, its card drawn before anything is claimed; a card that cannot be drawn leaves a text post (logged), not no post. */
+  async function outgoingPost(article: Article, at: number): Promise<OutgoingPost> {
+    const post = renderChannelPost(article, options.botUsername(), { at });
+    if (!options.card) return { post, url: article.url };
     try {
-      return await options.card(article);
+      return { post, url: article.url, card: await options.card(article) };
     } catch (error) {
-      logger.error({ err: error, articleId: article.id }, "channel: could not draw the summary card; posting the text alone");
-      return undefined;
+      logger.error({ error: describeError(error), articleId: article.id }, "channel: could not draw the summary card; posting the text alone");
+      return { post, url: article.url };
     }
   }
+
+  const dueOptions = (at: number) => ({ autopost: options.autopost, now: at, autopostMaxAgeMs: maxAgeMs });
 
   async function post(job: Job): Promise<Outcome> {
     const article = options.library().byId.get(job.articleId);
     if (!article) return "done";
-    const sent = renderChannelPost(article, options.botUsername(), { at: now() });
-    const card = await drawCard(article);
+    const outgoing = await outgoingPost(article, now());
     const hash = contentHash(article);
     const claim = await ledger.claimPost({
       articleId: article.id,
       chatId: channelId,
       contentHash: hash,
       now: now(),
-      autoAllowed: options.autopost && autopostTime(article) <= now() && !isTooOldToAutopost(article, now(), maxAgeMs),
+      autoAllowed: dueOf(article, undefined, dueOptions(now())).kind === "due",
       limit,
     });
     if (claim.status === "not-eligible") return "done";
@@ -315,14 +245,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     // From here until recordPosted, a crash leaves the article `sending`: the next start makes it `uncertain`.
     let messageId: number;
     try {
-      const message = card
-        ? await api.sendPhoto(channelId, new InputFile(card, "card.png"), { caption: sent.text, parse_mode: "HTML", reply_markup: { inline_keyboard: sent.keyboard } })
-        : await api.sendMessage(channelId, sent.text, {
-            parse_mode: "HTML",
-            link_preview_options: { url: article.url, prefer_small_media: true },
-            reply_markup: { inline_keyboard: sent.keyboard },
-          });
-      messageId = message.message_id;
+      messageId = (await sendPost(api, channelId, outgoing)).message_id;
     } catch (error) {
       if (isUnanswered(error)) {
         // As a crash in the window: never sent again by itself; the admins look and decide.
@@ -331,20 +254,20 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
           uncertain = await ledger.recordUncertain(article.id, "Telegram did not answer in time", now());
         });
         metrics.channelPosts.inc({ outcome: "uncertain" });
-        logger.error({ err: error, articleId: article.id }, "channel: no answer to the post; asking the admins");
-        if (uncertain) await options.notifyAdmins(renderUncertainNotice(uncertain, article, channelId));
+        logger.error({ error: describeError(error), articleId: article.id }, "channel: no answer to the post; asking the admins");
+        if (uncertain) await options.notifyAdmins(renderUncertainNotice(language, uncertain, article, channelId));
         return "done";
       }
-      const failure = classify(error);
+      const failure = classifyFailure(error);
       const retry = await retryAfter(job, channelId, failure, error);
       if (retry) {
-        await persist("a send that failed", { articleId: article.id }, () => ledger.releasePost(article.id, now(), describe(error)));
+        await persist("a send that failed", { articleId: article.id }, () => ledger.releasePost(article.id, now(), failureText(error)));
         return retry;
       }
-      await persist("a refused post", { articleId: article.id }, () => ledger.recordFailed(article.id, describe(error), now()));
+      await persist("a refused post", { articleId: article.id }, () => ledger.recordFailed(article.id, failureText(error), now()));
       metrics.channelPosts.inc({ outcome: "failed" });
-      logger.error({ err: error, articleId: article.id }, "channel: Telegram refused the post");
-      await options.notifyAdmins(renderFailedNotice(article, describe(error)));
+      logger.error({ error: describeError(error), articleId: article.id }, "channel: Telegram refused the post");
+      await options.notifyAdmins(renderFailedNotice(language, article, failureText(error)));
       return "done";
     }
     const postedAt = now();
@@ -354,7 +277,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     blockedNotified = false;
     logger.info({ articleId: article.id, messageId }, "channel: posted");
     const record = await ledger.get(article.id).catch((): PostRecord | undefined => undefined);
-    if (record?.requestedBy != null) await options.notifyAdmin(record.requestedBy, renderPostedNotice(article, channelId, messageId));
+    if (record?.requestedBy != null) await options.notifyAdmin(record.requestedBy, renderPostedNotice(language, article, channelId, messageId));
     // A correction made while it was being sent is applied at once.
     if (contentHash(options.library().byId.get(article.id) ?? article) !== hash) enqueue("edit", article.id);
     return "done";
@@ -369,32 +292,14 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     if (claim.status === "not-eligible") return "done";
     if (claim.status === "wait") return { retryAt: claim.until };
     // Worded for the day it went out: a correction made later does not turn its "today" into a date, or back.
-    const sent = renderChannelPost(article, options.botUsername(), { at: record.postedAt ?? now() });
-    const card = await drawCard(article);
-    const { chatId, messageId } = record;
-    const editText = () =>
-      api.editMessageText(chatId, messageId, sent.text, {
-        parse_mode: "HTML",
-        link_preview_options: { url: article.url, prefer_small_media: true },
-        reply_markup: { inline_keyboard: sent.keyboard },
-      });
-    // The card and the caption together: the card is drawn again from the corrected article, right whatever changed.
-    const editPhoto = (png: Uint8Array) =>
-      api.editMessageMedia(chatId, messageId, { type: "photo", media: new InputFile(png, "card.png"), caption: sent.text, parse_mode: "HTML" }, { reply_markup: { inline_keyboard: sent.keyboard } });
-    const editCaption = () => api.editMessageCaption(chatId, messageId, { caption: sent.text, parse_mode: "HTML", reply_markup: { inline_keyboard: sent.keyboard } });
+    const outgoing = await outgoingPost(article, record.postedAt ?? now());
     try {
-      try {
-        await (card ? editPhoto(card) : editText());
-      } catch (error) {
-        // CHANNEL_CARD changed since the post went out: a text post is edited as text, a photo's caption as a caption.
-        if (!(error instanceof GrammyError) || !/there is no (text|media|caption) in the message to edit|message has no media/i.test(error.description)) throw error;
-        await (card ? editText() : editCaption());
-      }
+      await editPost(api, record.chatId, record.messageId, outgoing);
       const editedAt = now();
       await persist("a correction", { articleId: article.id }, () => ledger.recordEdited({ articleId: article.id, contentHash: hash, now: editedAt, modified: true }));
       logger.info({ articleId: article.id, messageId: record.messageId }, "channel: post corrected");
     } catch (error) {
-      const failure = classify(error);
+      const failure = classifyFailure(error);
       if (failure.kind === "not-modified") {
         const editedAt = now();
         await persist("a correction", { articleId: article.id }, () => ledger.recordEdited({ articleId: article.id, contentHash: hash, now: editedAt, modified: false }));
@@ -402,14 +307,14 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       }
       const retry = await retryAfter(job, record.chatId, failure, error);
       if (retry) {
-        await persist("an edit that failed", { articleId: article.id }, () => ledger.releaseEdit(article.id, now(), describe(error)));
+        await persist("an edit that failed", { articleId: article.id }, () => ledger.releaseEdit(article.id, now(), failureText(error)));
         return retry;
       }
       await persist("a refused correction", { articleId: article.id }, () =>
-        ledger.recordEditFailed({ articleId: article.id, contentHash: hash, error: describe(error), now: now() }),
+        ledger.recordEditFailed({ articleId: article.id, contentHash: hash, error: failureText(error), now: now() }),
       );
-      logger.error({ err: error, articleId: article.id }, "channel: the post could not be corrected");
-      await options.notifyAdmins(renderEditFailedNotice(article, record.chatId, record.messageId, describe(error)));
+      logger.error({ error: describeError(error), articleId: article.id }, "channel: the post could not be corrected");
+      await options.notifyAdmins(renderEditFailedNotice(language, article, record.chatId, record.messageId, failureText(error)));
       return "done";
     }
     job.failures = 0;
@@ -425,7 +330,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     for (const record of abandoned) {
       const article = options.library().byId.get(record.articleId);
       logger.warn({ articleId: record.articleId }, "channel: found a post that may or may not have been sent; asking the admins");
-      await options.notifyAdmins(renderUncertainNotice(record, article, channelId));
+      await options.notifyAdmins(renderUncertainNotice(language, record, article, channelId));
     }
   }
 
@@ -447,44 +352,27 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       throw error;
     }
     const at = now();
-    const due: { article: Article; at: number }[] = [];
-    const held: Article[] = [];
-    let next = Infinity;
-    for (const article of options.library().articles) {
-      const record = records.get(article.id);
-      if (record?.state === "posted") {
-        const hash = contentHash(article);
-        if (record.messageId !== null && record.contentHash !== hash && record.editFailedHash !== hash) enqueue("edit", article.id);
-        continue;
-      }
-      let dueAt: number | undefined;
-      if (record === undefined) dueAt = options.autopost ? autopostTime(article) : undefined;
-      else if (record.state === "requested") dueAt = 0;
-      else if (record.state === "scheduled") dueAt = record.scheduledAt ?? undefined;
-      if (dueAt === undefined) continue;
-      if (record === undefined && dueAt <= at && isTooOldToAutopost(article, at, maxAgeMs)) held.push(article);
-      else if (dueAt <= at) due.push({ article, at: dueAt });
-      else next = Math.min(next, dueAt);
-    }
-    due.sort((a, b) => a.at - b.at || a.article.date.localeCompare(b.article.date) || a.article.id.localeCompare(b.article.id));
-    for (const { article } of due) enqueue("post", article.id);
+    const plan = planChannel(options.library().articles, records, dueOptions(at));
+    for (const articleId of plan.edit) enqueue("edit", articleId);
+    for (const articleId of plan.post) enqueue("post", articleId);
+    const { held, nextDueAt: next } = plan;
     const newlyHeld = held.filter((article) => !heldTold.has(article.id));
     if (newlyHeld.length > 0 && maxAgeMs !== undefined) {
       for (const article of newlyHeld) heldTold.add(article.id);
       logger.warn({ held: newlyHeld.map((article) => article.id), autopostMaxAgeMs: maxAgeMs }, "channel: AUTOPOST held back articles older than AUTOPOST_MAX_AGE; they wait for /publish");
-      void options.notifyAdmins(renderHeldBackNotice(newlyHeld, maxAgeMs));
+      void options.notifyAdmins(renderHeldBackNotice(language, newlyHeld, maxAgeMs));
     }
     clearTimeout(dueTimer);
     dueTimer = undefined;
-    if (next !== Infinity && !stopped) {
+    if (next !== undefined && !stopped) {
       dueTimer = setTimeout(() => void sync().catch(onError), Math.min(next - at, MAX_TIMER_MS));
     }
   }
 
   function onError(err: unknown): void {
     // An outage is logged once by the connection; the checks just go on trying.
-    if (isStorageUnavailable(err)) logger.debug({ err }, "channel: ledger unreachable");
-    else logger.error({ err }, "channel: periodic check failed");
+    if (isStorageUnavailable(err)) logger.debug({ error: describeError(err) }, "channel: ledger unreachable");
+    else logger.error({ error: describeError(err) }, "channel: periodic check failed");
   }
 
   /** Beats the heartbeat and renews the lease; the poster then resolves abandoned claims and picks up admins' actions from other instances. */
@@ -508,7 +396,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       "channel: the post ledger is new (none was found) while the content has articles: those already in the channel cannot be told apart",
     );
     // Not awaited: a slow notice (retried on 429) must not hold up the heartbeat.
-    void options.notifyAdmins(renderNewLedgerNotice(count, options.autopost, maxAgeMs));
+    void options.notifyAdmins(renderNewLedgerNotice(language, count, options.autopost, maxAgeMs));
   }
 
   async function tickOnce(): Promise<void> {
@@ -579,7 +467,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
 
     /** What /status and /publish show. */
     async status(): Promise<ArticleChannelStatus[]> {
-      return channelStatus(options.library(), await ledger.all(), { autopost: options.autopost, now: now(), autopostMaxAgeMs: maxAgeMs });
+      return channelStatus(options.library(), await ledger.all(), dueOptions(now()));
     },
 
     /**
@@ -596,7 +484,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       if (!lease.held) return;
       enqueue("post", articleId, true);
       // A chat that refused the bot is tried again at once: the admin may just have fixed its rights.
-      for (const sleeper of sleepers) if (sleeper.interruptible) sleeper.wake();
+      sleepers.wake("interruptible");
     },
 
     async schedule(articleId: string, at: number, by: number): Promise<AdminActionResult> {
@@ -617,11 +505,11 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       stopped = true;
       clearTimeout(dueTimer);
       for (const interval of intervals) clearInterval(interval);
-      for (const sleeper of sleepers) sleeper.wake();
+      sleepers.wake("all");
       while (working) await working;
       await lease.release();
       metrics.channelPoster.set(0);
-      await ledger.unregister().catch((err: unknown) => logger.warn({ err }, "channel: could not leave the ledger; this process is taken for dead once its heartbeat is stale"));
+      await ledger.unregister().catch((err: unknown) => logger.warn({ error: describeError(err) }, "channel: could not leave the ledger; this process is taken for dead once its heartbeat is stale"));
     },
   };
 }

@@ -6,7 +6,7 @@ import type { Library } from "../library/library";
 import { cardContent, renderCardPng } from "../render/render-card";
 import type { ChannelStorage } from "./channel-storage";
 import { PUBLISH_TIMEOUT_MS, type ChannelDeps } from "./channel-deps";
-import { createChannelPublisher, type ChannelPublisherOptions } from "./channel-publisher";
+import { createChannelPublisher, type ChannelMetrics, type ChannelPublisherOptions } from "./channel-publisher";
 
 export interface CreateChannelOptions {
   channelId: string;
@@ -24,6 +24,8 @@ export interface CreateChannelOptions {
   botUsername: () => string;
   library: () => Library;
   logger: Logger;
+  /** Where the posts and the poster lease are counted: the process's `metrics`. @default nowhere */
+  metrics?: ChannelMetrics;
   /** Overrides for tests: limits, clock, backoff. */
   publisher?: Partial<ChannelPublisherOptions>;
   publishTimeoutMs?: number;
@@ -46,6 +48,7 @@ export function createChannel(options: CreateChannelOptions) {
     notifyAdmins: options.notifier.notifyAdmins,
     notifyAdmin: options.notifier.notifyAdmin,
     logger: options.logger.child({ channel: options.channelId }),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     ...options.publisher,
   });
   const deps: ChannelDeps = {

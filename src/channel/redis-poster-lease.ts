@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { RedisConnection } from "../storage/redis-connection";
 import type { PosterLease } from "./poster-lease";
+import { describeError } from "../base/describe-error";
 
 /** Extends the lease only if this instance still holds it (a check and an extension in one step). */
 const RENEW = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("PEXPIRE", KEYS[1], ARGV[2]) else return 0 end`;
@@ -45,7 +46,7 @@ export function createRedisPosterLease(connection: RedisConnection, options: Red
         validUntil = held ? askedAt + ttlMs - margin : 0;
       } catch (error) {
         // Redis away: the lease lapses here when it would lapse there.
-        logger.debug({ err: error }, "poster lease: could not renew");
+        logger.debug({ error: describeError(error) }, "poster lease: could not renew");
       }
       return now() < validUntil;
     },
@@ -55,7 +56,7 @@ export function createRedisPosterLease(connection: RedisConnection, options: Red
       try {
         await connection.run(() => connection.client.eval(RELEASE, 1, key, instanceId));
       } catch (error) {
-        logger.warn({ err: error }, "poster lease: could not release it; another instance takes over when it expires");
+        logger.warn({ error: describeError(error) }, "poster lease: could not release it; another instance takes over when it expires");
       }
     },
   };

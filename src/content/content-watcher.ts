@@ -4,6 +4,7 @@ import { extname, join } from "node:path";
 import type { Logger } from "pino";
 import { isLive, type Article } from "./article-schema";
 import { loadContent, type ContentResult } from "./load-content";
+import { describeError } from "../base/describe-error";
 
 export interface ContentWatcherOptions {
   dir: string;
@@ -84,7 +85,7 @@ export function createContentWatcher(options: ContentWatcherOptions) {
       checkTimer = undefined;
       checking = true;
       check()
-        .catch((err: unknown) => logger.error({ err }, "content check failed"))
+        .catch((err: unknown) => logger.error({ error: describeError(err) }, "content check failed"))
         .finally(() => {
           checking = false;
           if (dirty.size > 0 || fullLookDue || watcher === undefined) scheduleCheck();
@@ -168,7 +169,7 @@ export function createContentWatcher(options: ContentWatcherOptions) {
         scheduleCheck();
       });
       watcher.on("error", (error) => {
-        logger.warn({ err: error }, "watching the content folder failed; looking at it every few seconds instead");
+        logger.warn({ error: describeError(error) }, "watching the content folder failed; looking at it every few seconds instead");
         watcher?.close();
         watcher = undefined;
         fullLookDue = true;
@@ -176,7 +177,7 @@ export function createContentWatcher(options: ContentWatcherOptions) {
       });
     } catch (error) {
       // No folder yet, or no watching here: looked at every intervalMs until it can be watched.
-      logger.debug({ err: error }, "cannot watch the content folder; looking at it every few seconds instead");
+      logger.debug({ error: describeError(error) }, "cannot watch the content folder; looking at it every few seconds instead");
       watcher = undefined;
     }
   }

@@ -6,7 +6,7 @@ import type { Locale } from "./locale";
 /** A value a message may carry: text is escaped, `SafeHtml` kept, numbers and dates formatted by Fluent for the language. */
 export type MessageValue = string | number | Date | SafeHtml;
 
-/** One message from the catalogs in one language, as HTML: the catalog's markup is trusted, every value escaped. */
+/** One message from the catalogues in one language, as HTML: the catalogue's markup is trusted, every value escaped. */
 export type Translate = (key: string, values?: Readonly<Record<string, MessageValue>>) => SafeHtml;
 
 const directory = fileURLToPath(new URL("../../locales", import.meta.url));
@@ -18,7 +18,7 @@ const directory = fileURLToPath(new URL("../../locales", import.meta.url));
  */
 export const i18n = new I18n({ defaultLocale: "en", directory, fluentBundleOptions: { useIsolating: false } });
 
-/** The catalogs' `Translate` for one language. */
+/** The catalogues' `Translate` for one language. */
 export function translator(locale: Locale): Translate {
   return (key, values) => {
     const prepared: Record<string, string | number | Date> = {};
@@ -29,7 +29,7 @@ export function translator(locale: Locale): Translate {
   };
 }
 
-/** A reader's language and its catalog: what every answer is rendered with. */
+/** A reader's language and its catalogue: what every answer is rendered with. */
 export interface Language {
   locale: Locale;
   t: Translate;

@@ -1,7 +1,7 @@
 import { findCountry, isCountryWord } from "./countries";
 import type { FoundPerson } from "./find-people";
 import type { QuoteSpan } from "./find-quotes";
-import { slugify, splitSentences, tokenize } from "./text-tools";
+import { slugify, splitSentences, tokenise } from "./text-tools";
 
 /** Who was there, who was not, and the places the article names. */
 export interface FoundAttendance {
@@ -39,7 +39,7 @@ export function findAttendance(body: string[], people: FoundPerson[], quotes: Qu
       const absent = absentRe.exec(sentence.text);
       if (absent) {
         const verbAt = sentence.start + absent.index;
-        const before = tokenize(text.slice(sentence.start, verbAt));
+        const before = tokenise(text.slice(sentence.start, verbAt));
         const country = [...before].reverse().find((t) => findCountry(t.text) && !findCountry(t.text)?.adjective);
         // The subject: the first person the sentence names.
         const person = named(sentence.start, verbAt)[0];

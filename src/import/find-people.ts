@@ -1,5 +1,5 @@
 import { findCountry, isCountryWord, type CountryMention } from "./countries";
-import { editDistance, fold, slugify, tokenize, type Token } from "./text-tools";
+import { editDistance, fold, slugify, tokenise, type Token } from "./text-tools";
 
 /** Where a person is named: paragraph (0-based) and offsets in it. */
 export interface Mention {
@@ -300,7 +300,7 @@ function roleAfter(text: string, tokens: Token[], i: number): RoleInfo | undefin
 
 /** The names in one paragraph that the news-writing patterns mark as people. */
 function candidatesIn(text: string, paragraph: number): Candidate[] {
-  const tokens = tokenize(text);
+  const tokens = tokenise(text);
   const found: Candidate[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -456,7 +456,7 @@ function collectMentions(person: FoundPerson, body: string[], people: FoundPerso
   const otherNames = new Set(others.flatMap((p) => [p.name, ...p.aliases].flatMap((s) => s.split(/\s+/).map(fold))).filter((w) => !(surnames.includes(w) && ownsSurname(w))));
   const otherFull = new Set(others.flatMap((p) => [p.name, ...p.aliases]).filter((s) => s.includes(" ")));
   body.forEach((text, paragraph) => {
-    const tokens = tokenize(text);
+    const tokens = tokenise(text);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
       if (!token || inQuote(paragraph, token.start)) continue;
@@ -492,7 +492,7 @@ function collectMentions(person: FoundPerson, body: string[], people: FoundPerso
  */
 function countriesFromRolePhrases(body: string[], people: FoundPerson[]): void {
   body.forEach((text, paragraph) => {
-    const tokens = tokenize(text);
+    const tokens = tokenise(text);
     for (let k = 1; k < tokens.length; k++) {
       const country = countryAt(tokens, k);
       if (!country) continue;

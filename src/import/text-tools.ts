@@ -95,7 +95,7 @@ export interface Token {
 const keepsStop = /^(?:\p{Lu}\.|(?:\p{L}\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Adm\.|Prof\.|Sen\.|Rep\.|Gov\.|St\.|Jr\.|Sr\.)$/u;
 
 /** The words of a paragraph; a full stop stays on initials and abbreviations ("S.", "U.S.", "Mr."). */
-export function tokenize(text: string): Token[] {
+export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   let last = 0;
   for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*/gu)) {

@@ -8,7 +8,7 @@ import { loadContent, type ContentResult } from "../content/load-content";
 import { createLibrary, type Library } from "./library";
 import { describeError } from "../base/describe-error";
 import { readSearchIndexFile, writeSearchIndexFile } from "../search/search-articles";
-import { renderContentFixedNotice, renderContentProblemsNotice } from "../render/render-channel-admin";
+import { renderContentFixedNotice, renderContentProblemsNotice } from "../notices/content-notices";
 
 export interface LiveContentOptions {
   dir: string;

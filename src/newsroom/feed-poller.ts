@@ -3,6 +3,7 @@ import { bold, html, type SafeHtml } from "../render/html";
 import type { FeedLedger } from "./feed-ledger";
 import { fetchLimited } from "./fetch-limited";
 import { FeedError, parseFeed, type FeedItem } from "./parse-feed";
+import { describeError } from "../base/describe-error";
 
 export interface FeedPollerOptions {
   urls: readonly string[];
@@ -104,7 +105,7 @@ export function createFeedPoller(options: FeedPollerOptions) {
         await ledger.done(key);
       } catch (error) {
         allDone = false;
-        logger.warn({ feed: url, item: item.key, err: error }, "feed: could not draft an item; it is tried again at the next poll");
+        logger.warn({ feed: url, item: item.key, error: describeError(error) }, "feed: could not draft an item; it is tried again at the next poll");
         await ledger.release(key);
       }
     }
@@ -123,7 +124,7 @@ export function createFeedPoller(options: FeedPollerOptions) {
       // The ledger unreachable (Redis away), say: the next poll tries again.
       const state = states.get(url);
       if (state) state.failures += 1;
-      logger.warn({ feed: url, err: error }, "feed: poll failed; trying again later");
+      logger.warn({ feed: url, error: describeError(error) }, "feed: poll failed; trying again later");
     }
   }
 

@@ -8,6 +8,7 @@ import type { FeedLedger } from "./feed-ledger";
 import { createFeedPoller, type FeedPoller } from "./feed-poller";
 import { createNewsroom, type NewsroomResult, type HeldArticle } from "./newsroom";
 import type { FeedItem } from "./parse-feed";
+import { describeError } from "../base/describe-error";
 
 export interface NewsroomServiceOptions {
   store: ArticleStore;
@@ -79,7 +80,7 @@ export function createNewsroomService(options: NewsroomServiceOptions) {
     try {
       if (await options.store.sync()) await options.content.reload();
     } catch (error) {
-      logger.warn({ err: error }, "newsroom: could not bring CONTENT_DIR in step with the shared articles; trying again");
+      logger.warn({ error: describeError(error) }, "newsroom: could not bring CONTENT_DIR in step with the shared articles; trying again");
     }
   }
 

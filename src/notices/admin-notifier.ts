@@ -2,6 +2,7 @@ import { GrammyError, type Api } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Logger } from "pino";
 import { packMessages, type SafeHtml } from "../render/html";
+import { describeError } from "../base/describe-error";
 
 /** Tells admins what they need to act on: uncertain or refused posts, broken content. */
 export interface AdminNotifier {
@@ -25,7 +26,7 @@ export function createAdminNotifier(api: Api, adminIds: readonly number[], logge
       }
     } catch (err) {
       const hint = err instanceof GrammyError && err.error_code === 403 ? "the admin has not started a chat with the bot" : undefined;
-      logger.warn({ err, userId, hint }, "could not tell an admin");
+      logger.warn({ error: describeError(err), userId, hint }, "could not tell an admin");
     }
   };
   return {

@@ -1,4 +1,5 @@
 import type { Article } from "../content/article-schema";
+import { articleButton } from "./callback-data";
 import { bold, html, joinHtml } from "./html";
 import { formatDate, type Answer } from "./render-article";
 import { shortenText } from "./shorten-text";
@@ -19,7 +20,7 @@ export function renderArticleList(articles: readonly Article[], currentId: strin
   return {
     blocks: [html`${bold("Articles")} (${articles.length}). Choose one to ask about it:`, joinHtml(lines, "\n"), ...more],
     keyboard: listed.map((article) => [
-      { text: shortenText(`${article.id === currentId ? "✓ " : ""}${article.headline}`, BUTTON_LABEL_MAX), callback_data: `article:${article.id}` },
+      { text: shortenText(`${article.id === currentId ? "✓ " : ""}${article.headline}`, BUTTON_LABEL_MAX), callback_data: articleButton.format(article.id) },
     ]),
   };
 }

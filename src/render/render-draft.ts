@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Article } from "../content/article-schema";
+import { newsroomButton } from "./callback-data";
 import { bold, html, italic, joinHtml, type SafeHtml } from "./html";
 import { describePerson, findPerson, formatDate, type Answer } from "./render-article";
 
@@ -10,8 +11,8 @@ const MAX_CHECKS = 12;
 /** The buttons under a preview; "Approve and post" only when there is a channel. */
 export function draftKeyboard(articleId: string, withChannel: boolean): InlineKeyboardButton[][] {
   return [
-    [{ text: "Approve", callback_data: `news:approve:${articleId}` }, ...(withChannel ? [{ text: "Approve and post", callback_data: `news:post:${articleId}` }] : [])],
-    [{ text: "Edit", callback_data: `news:edit:${articleId}` }, { text: "Discard", callback_data: `news:discard:${articleId}` }],
+    [{ text: "Approve", callback_data: newsroomButton.format("approve", articleId) }, ...(withChannel ? [{ text: "Approve and post", callback_data: newsroomButton.format("post", articleId) }] : [])],
+    [{ text: "Edit", callback_data: newsroomButton.format("edit", articleId) }, { text: "Discard", callback_data: newsroomButton.format("discard", articleId) }],
   ];
 }
 

@@ -1,4 +1,5 @@
 import { commandList } from "./command-list";
+import { topicButton } from "./callback-data";
 import { bold, html, joinHtml } from "./html";
 import type { Answer } from "./render-article";
 
@@ -24,12 +25,12 @@ export function renderWelcome(headline: string): Answer {
     ],
     keyboard: [
       [
-        { text: "Summary", callback_data: "topic:summary" },
-        { text: "Attendees", callback_data: "topic:attendees" },
+        { text: "Summary", callback_data: topicButton.format("summary") },
+        { text: "Attendees", callback_data: topicButton.format("attendees") },
       ],
       [
-        { text: "Agenda", callback_data: "topic:agenda" },
-        { text: "Quotes", callback_data: "topic:quotes" },
+        { text: "Agenda", callback_data: topicButton.format("agenda") },
+        { text: "Quotes", callback_data: topicButton.format("quotes") },
       ],
     ],
   };

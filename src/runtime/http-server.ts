@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
 import type { Health } from "./health";
+import { describeError } from "../base/describe-error";
 
 export interface HttpServerOptions {
   host: string;
@@ -47,7 +48,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
           res.end(text);
         },
         (error: unknown) => {
-          logger.error({ err: error }, "cannot collect metrics");
+          logger.error({ error: describeError(error) }, "cannot collect metrics");
           sendJson(res, 500, { error: "cannot collect metrics" });
         },
       );
@@ -72,7 +73,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       resolve();
     });
   });
-  server.on("error", (error) => logger.error({ err: error }, "HTTP server error"));
+  server.on("error", (error) => logger.error({ error: describeError(error) }, "HTTP server error"));
   const { port } = server.address() as AddressInfo;
   logger.info({ host: options.host, port }, `listening on http://${options.host}:${port}`);
   return {

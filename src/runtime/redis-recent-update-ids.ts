@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { RedisConnection } from "../storage/redis-connection";
 import { createMemoryRecentUpdateIds, type RecentUpdateIds } from "./recent-update-ids";
+import { describeError } from "../base/describe-error";
 
 /** Telegram keeps an update for at most a day, so it never redelivers one older than that. */
 const KEEP_SECONDS = 86_400;
@@ -38,7 +39,7 @@ export function createRedisRecentUpdateIds(connection: RedisConnection, logger: 
         if (unshared.length > 0) await share();
         return (await setNx(updateId)) === "OK";
       } catch (error) {
-        logger.debug({ err: error, update_id: updateId }, "redis away: update_id kept in memory only");
+        logger.debug({ error: describeError(error), update_id: updateId }, "redis away: update_id kept in memory only");
         if (unshared.length < 100_000) unshared.push(updateId);
         return true;
       }

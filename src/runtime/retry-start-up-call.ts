@@ -1,6 +1,6 @@
 import { GrammyError, HttpError } from "grammy";
 import type { Logger } from "pino";
-import { summarizeError } from "../base/describe-error";
+import { describeError } from "../base/describe-error";
 
 const FIRST_DELAY_MS = 500;
 const LONGEST_DELAY_MS = 30_000;
@@ -25,7 +25,7 @@ export async function retryStartUpCall<T>(what: string, call: () => Promise<T>, 
       if (!isTransient(error)) throw error;
       const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined;
       const wait = retryAfter !== undefined ? retryAfter * 1000 : delay;
-      logger.warn({ reason: summarizeError(error), retry_in_ms: wait }, `${what} failed; trying again`);
+      logger.warn({ error: describeError(error), retry_in_ms: wait }, `${what} failed; trying again`);
       await new Promise((resolve) => setTimeout(resolve, wait));
       delay = Math.min(delay * 2, LONGEST_DELAY_MS);
     }

@@ -7,6 +7,7 @@ import { sendJson } from "./http-server";
 import type { InFlight } from "./in-flight";
 import { updateType } from "../base/update-type";
 import type { RecentUpdateIds } from "./recent-update-ids";
+import { describeError } from "../base/describe-error";
 
 /** Telegram's updates are a few kilobytes; anything far larger is not from Telegram. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -106,14 +107,14 @@ export function createWebhook(options: WebhookOptions): Webhook {
       await options.handleUpdate(update);
     } catch (error) {
       // The bot's error boundary logs failures; this is only reached if that failed too.
-      logger.error({ update_id: update.update_id, update_type: updateType(update), err: error }, "update failed outside the error boundary");
+      logger.error({ update_id: update.update_id, update_type: updateType(update), error: describeError(error) }, "update failed outside the error boundary");
     }
   }
 
   return {
     handle(req, res) {
       handle(req, res).catch((error: unknown) => {
-        logger.error({ err: error }, "webhook request failed");
+        logger.error({ error: describeError(error) }, "webhook request failed");
         if (!res.headersSent) sendJson(res, 500, { error: "internal" });
       });
     },

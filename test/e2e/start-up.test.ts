@@ -16,7 +16,7 @@ describe("start-up against the Bot API", () => {
     bot = startBot({ BOT_TOKEN: e2eToken, BOT_API_ROOT: "http://127.0.0.1:9", PORT: "0" });
     const port = Number((await bot.waitForLog((l) => l.msg?.startsWith("listening") === true, "the server's port")).port);
     const warning = await bot.waitForLog((l) => l.msg === "getMe at http://127.0.0.1:9 failed; trying again", "the retry warning");
-    expect(warning.reason).toBe("Network request for 'getMe' failed!");
+    expect(warning.error).toMatchObject({ kind: "network", message: "Network request for 'getMe' failed!" });
     const health = await httpGet(port, "/healthz");
     expect(health.status).toBe(503);
     expect(JSON.parse(health.body)).toEqual({ status: "starting", reason: "contacting Telegram" });

@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import { answerPerson, answerTopic, isTopic } from "../../answering/answer-topics";
+import { articleButton, topicButton, whoButton } from "../../render/callback-data";
 import { renderArticleList } from "../../render/render-article-list";
 import { currentArticle, type BriefingContext } from "../context";
 import { replyWithAnswer } from "../reply";
@@ -20,8 +21,8 @@ buttonsFeature.on("callback_query").filter(
 // One check sends every other update on its way, rather than one per kind of button.
 const buttons = buttonsFeature.on("callback_query");
 
-buttons.callbackQuery(/^article:([a-z0-9-]{1,40})$/, async (ctx) => {
-  const article = ctx.briefing.library().byId.get(ctx.match[1] ?? "");
+buttons.callbackQuery(articleButton.pattern, async (ctx) => {
+  const article = ctx.briefing.library().byId.get(articleButton.parse(ctx.callbackQuery.data) ?? "");
   if (!article || !ctx.chat) {
     await ctx.answerCallbackQuery({ text: "That article is no longer here. Send /articles for the current list." });
     return;
@@ -31,8 +32,8 @@ buttons.callbackQuery(/^article:([a-z0-9-]{1,40})$/, async (ctx) => {
   await replyWithAnswer(ctx, answerTopic("summary", article));
 });
 
-buttons.callbackQuery(/^topic:([a-z]{1,20})$/, async (ctx) => {
-  const topic = ctx.match[1] ?? "";
+buttons.callbackQuery(topicButton.pattern, async (ctx) => {
+  const topic = topicButton.parse(ctx.callbackQuery.data) ?? "";
   if (!isTopic(topic)) {
     await ctx.answerCallbackQuery({ text: "This button no longer works. Send /help." });
     return;
@@ -41,9 +42,9 @@ buttons.callbackQuery(/^topic:([a-z]{1,20})$/, async (ctx) => {
   await replyWithAnswer(ctx, answerTopic(topic, currentArticle(ctx)));
 });
 
-buttons.callbackQuery(/^who:([a-z0-9-]{1,40})$/, async (ctx) => {
+buttons.callbackQuery(whoButton.pattern, async (ctx) => {
   const article = currentArticle(ctx);
-  const person = article.people.find((p) => p.id === ctx.match[1]);
+  const person = article.people.find((p) => p.id === whoButton.parse(ctx.callbackQuery.data));
   if (!person) {
     await ctx.answerCallbackQuery({ text: "That person is not in the current article. Send /who with a name." });
     return;

@@ -1,39 +1,47 @@
 import { conversations, createConversation, type ConversationFlavor } from "@grammyjs/conversations";
 import { Composer, type Api, type BotError, type Context, type NextFunction } from "grammy";
 import type { Logger } from "pino";
+import { renderChannelStatus } from "../../channel/render-channel-admin";
+import { languageOf, type MessageValue } from "../../i18n/translate";
+import { publishButton } from "../../render/callback-data";
+import { htmlToText } from "../../render/html";
+import { describeError } from "../../base/describe-error";
+import { isStorageUnavailable } from "../../storage/storage-unavailable";
+import { adminLanguage, isChannelAdmin } from "../admin-chat";
 import { commandList } from "../../render/command-list";
-import { html } from "../../render/html";
-import { renderChannelStatus } from "../../render/render-channel-admin";
 import type { BriefingContext } from "../context";
 import { disarmPublishTimeout, publishConversation } from "../publish-conversation";
 import { replyWithAnswer } from "../reply";
 import { retryReplies } from "../reply-retry";
-import { isStorageUnavailable } from "../../storage/storage-unavailable";
 
 type AdminContext<C extends BriefingContext> = ConversationFlavor<C>;
 
-/** An admin of the channel: their id is in ADMIN_IDS (checked on every update, callbacks included). */
-function isChannelAdmin<C extends BriefingContext>(ctx: C): ctx is AdminContext<C> {
-  return ctx.from !== undefined && ctx.briefing.channel?.adminIds.has(ctx.from.id) === true;
-}
+const isAdminChat = <C extends BriefingContext>(ctx: C): ctx is AdminContext<C> => isChannelAdmin(ctx);
 
-const REFUSAL = "/publish and /status are for the channel's admins only.";
 /** Longer than any step takes (a step waits on a few Bot API calls and the ledger). */
 const CONVERSATION_LOCK_MS = 15_000;
-const UNAVAILABLE = "I cannot reach the channel's ledger right now, so /publish and /status must wait; nothing was changed. Everything else works. Try again in a minute.";
+
+/** One sentence from the catalogue, in the admin's language, as an answer. */
+const sentence = (ctx: Context, key: string, values?: Readonly<Record<string, MessageValue>>) => ({ blocks: [adminLanguage(ctx).t(key, values)] });
+
+/** A button's answer (a toast, plain text) from the catalogue, in the admin's language. */
+const toast = (ctx: Context, key: string) => htmlToText(adminLanguage(ctx).t(key).value);
 
 /**
  * /publish and /status for the channel's admins, in a private chat with the
- * bot; a clear refusal for anyone else, and nothing else happens.
+ * bot; a clear refusal for anyone else, and nothing else happens. Every word
+ * in the admin's language (`adminLanguage`).
  *
  * The conversations plugin reads its storage on every update it sees, so it
  * is installed only for admins' private chats. Each conversation builds its
- * own `Api`, so transformers on the outer context do not reach it: the
- * replies' auto-retry is installed through the plugin's own `plugins` option.
+ * own context with its own `Api`, so neither the outer context's plugins nor
+ * its transformers reach it: the replies' auto-retry is installed through the
+ * plugin's own `plugins` option, and the admin's language is read from the
+ * outer context once, when /publish begins, and kept in the conversation.
  */
 export const channelAdminFeature = new Composer<BriefingContext>();
 
-const adminChatsAll = channelAdminFeature.chatType("private").filter(isChannelAdmin);
+const adminChatsAll = channelAdminFeature.chatType("private").filter(isAdminChat);
 
 /**
  * While the shared storage (Redis) is away, an admin's chat is anyone's:
@@ -42,16 +50,16 @@ const adminChatsAll = channelAdminFeature.chatType("private").filter(isChannelAd
  * reads its storage on every update, is left out).
  */
 const storageAway = adminChatsAll.filter((ctx) => ctx.briefing.channel?.storageAvailable() === false);
-storageAway.command(["publish", "status"], (ctx) => replyWithAnswer(ctx, { blocks: [html`${UNAVAILABLE}`] }));
-storageAway.callbackQuery(/^pub:/, (ctx) => ctx.answerCallbackQuery({ text: "The ledger is unreachable right now; try again in a minute.", show_alert: true }));
+storageAway.command(["publish", "status"], (ctx) => replyWithAnswer(ctx, sentence(ctx, "admin-unavailable")));
+storageAway.callbackQuery(publishButton.prefix, (ctx) => ctx.answerCallbackQuery({ text: toast(ctx, "admin-unavailable-button"), show_alert: true }));
 
 /** Lost mid-update (it went away after the check): the admin is told, rather than left without an answer. */
 async function whenStorageFails(error: BotError<AdminContext<BriefingContext>>, _next: NextFunction): Promise<void> {
   if (!isStorageUnavailable(error.error)) throw error.error;
   const ctx = error.ctx;
-  ctx.briefing.logger.warn({ update_id: ctx.update.update_id, err: error.error }, "admin command: the ledger became unreachable");
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "The ledger is unreachable right now; try again in a minute.", show_alert: true }).catch(() => undefined);
-  else await ctx.reply(UNAVAILABLE).catch(() => undefined);
+  ctx.briefing.logger.warn({ update_id: ctx.update.update_id, error: describeError(error.error) }, "admin command: the ledger became unreachable");
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: toast(ctx, "admin-unavailable-button"), show_alert: true }).catch(() => undefined);
+  else await replyWithAnswer(ctx, sentence(ctx, "admin-unavailable")).catch(() => undefined);
 }
 
 const adminChats = adminChatsAll.filter((ctx) => ctx.briefing.channel?.storageAvailable() !== false).errorBoundary(whenStorageFails);
@@ -92,46 +100,51 @@ adminChats.command("publish", async (ctx) => {
 adminChats.command("status", async (ctx) => {
   const channel = ctx.briefing.channel;
   if (!channel) return;
-  await replyWithAnswer(ctx, renderChannelStatus(channel.channelId, channel.autopost, await channel.publisher.status()));
+  await replyWithAnswer(ctx, renderChannelStatus(adminLanguage(ctx), channel.channelId, channel.autopost, await channel.publisher.status()));
 });
 
 channelAdminFeature.command(["publish", "status"], async (ctx) => {
   if (!ctx.briefing.channel) {
-    await replyWithAnswer(ctx, { blocks: [html`No channel is set up for this bot (CHANNEL_ID), so there is nothing to publish.`] });
+    await replyWithAnswer(ctx, sentence(ctx, "admin-no-channel"));
   } else if (isChannelAdmin(ctx)) {
     const command = /^\/(status|publish)/.exec(ctx.msg?.text ?? "")?.[1] ?? "publish";
-    await replyWithAnswer(ctx, { blocks: [html`Send /${command} to me in a private chat.`] });
+    await replyWithAnswer(ctx, sentence(ctx, "admin-private-only", { command }));
   } else {
     ctx.briefing.logger.info({ userId: ctx.from?.id, command: ctx.msg?.text?.split(" ")[0] }, "refused an admin command");
-    await replyWithAnswer(ctx, { blocks: [html`${REFUSAL}`] });
+    await replyWithAnswer(ctx, sentence(ctx, "admin-refusal"));
   }
 });
 
-/** The data of /publish's buttons, and nothing else: any other `pub:` data falls through to "This button no longer works". */
-export const PUBLISH_BUTTON_DATA = /^pub:(?:cancel|(?:pick|now|schedule|mark|nolink|cancel):[a-z0-9-]{1,40})$/;
-
-/** A /publish button pressed outside a live /publish: by someone else (forged or forwarded), or after it ended. */
-channelAdminFeature.callbackQuery(PUBLISH_BUTTON_DATA, async (ctx) => {
+/** A /publish button pressed outside a live /publish: by someone else (forged or forwarded), or after it ended. Any other `pub:` data falls through to "This button no longer works". */
+channelAdminFeature.callbackQuery(publishButton.pattern, async (ctx) => {
   if (!isChannelAdmin(ctx)) {
     ctx.briefing.logger.info({ userId: ctx.from.id, data: ctx.callbackQuery.data }, "refused a /publish button");
-    await ctx.answerCallbackQuery({ text: "Only the channel's admins can do that.", show_alert: true });
+    await ctx.answerCallbackQuery({ text: toast(ctx, "publish-admins-only"), show_alert: true });
     return;
   }
-  await ctx.answerCallbackQuery({ text: "This /publish has ended. Send /publish to start again." });
+  await ctx.answerCallbackQuery({ text: toast(ctx, "publish-ended-button") });
 });
 
-/** The command menu admins see in their chat with the bot: everyone's commands, then /publish and /status. */
+/**
+ * The command menu admins see in their chat with the bot: everyone's commands,
+ * then /publish and /status, described in English, and in Russian for an
+ * admin whose Telegram is in Russian (`language_code: "ru"`).
+ */
 export async function registerAdminCommands(api: Api, adminIds: readonly number[], logger: Logger): Promise<void> {
-  const commands = [
-    ...commandList.map(({ command, description }) => ({ command, description })),
-    { command: "publish", description: "Post an article to the channel, or schedule it" },
-    { command: "status", description: "What went to the channel, and what waits" },
-  ];
+  const menu = (locale: "en" | "ru") => {
+    const { t } = languageOf(locale);
+    return [
+      ...commandList.map(({ command, description }) => ({ command, description })),
+      { command: "publish", description: htmlToText(t("admin-command-publish").value) },
+      { command: "status", description: htmlToText(t("admin-command-status").value) },
+    ];
+  };
   for (const chatId of adminIds) {
     try {
-      await api.setMyCommands(commands, { scope: { type: "chat", chat_id: chatId } });
-    } catch (err) {
-      logger.warn({ err, chatId }, "could not set an admin's command menu; /publish and /status work anyway");
+      await api.setMyCommands(menu("en"), { scope: { type: "chat", chat_id: chatId } });
+      await api.setMyCommands(menu("ru"), { scope: { type: "chat", chat_id: chatId }, language_code: "ru" });
+    } catch (error) {
+      logger.warn({ error: describeError(error), chatId }, "could not set an admin's command menu; /publish and /status work anyway");
     }
   }
 }

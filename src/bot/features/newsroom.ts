@@ -2,10 +2,12 @@ import { Composer, InputFile } from "grammy";
 import { isLive } from "../../content/article-schema";
 import { checkDocument, screenDocument } from "../../newsroom/check-document";
 import type { HeldArticle } from "../../newsroom/newsroom";
+import { newsroomButton } from "../../render/callback-data";
 import { bold, html } from "../../render/html";
 import { renderDocumentProblems, renderDraftPreview, renderNewsroomList } from "../../render/render-draft";
 import type { BriefingContext, NewsroomDeps } from "../context";
 import { replyWithAnswer } from "../reply";
+import { describeError } from "../../base/describe-error";
 
 /**
  * The editors' path in a private chat: an admin sends a link or pastes an
@@ -71,7 +73,7 @@ privateChats.on("message:document", async (ctx, next) => {
   try {
     bytes = await deps.download(document.file_id, ctx.api);
   } catch (error) {
-    ctx.briefing.logger.warn({ err: error, file: document.file_name }, "newsroom: could not download a document");
+    ctx.briefing.logger.warn({ error: describeError(error), file: document.file_name }, "newsroom: could not download a document");
     await replyWithAnswer(ctx, sentence("I could not fetch that file from Telegram; nothing was changed. Please send it again."));
     return;
   }
@@ -114,17 +116,14 @@ adminText.filter(
   },
 );
 
-/** The data of the preview's buttons. */
-export const NEWSROOM_BUTTON_DATA = /^news:(approve|post|edit|discard):([a-z0-9-]{1,100})$/;
-
-newsroomFeature.callbackQuery(NEWSROOM_BUTTON_DATA, async (ctx) => {
+newsroomFeature.callbackQuery(newsroomButton.pattern, async (ctx) => {
   const deps = newsroomOf(ctx);
   if (!deps || !isAdmin(ctx)) {
     ctx.briefing.logger.info({ userId: ctx.from.id, data: ctx.callbackQuery.data }, "newsroom: refused a button");
     await ctx.answerCallbackQuery({ text: "Only the newsroom's admins can do that.", show_alert: true });
     return;
   }
-  const [, action, id = ""] = ctx.match;
+  const { action, id } = newsroomButton.parse(ctx.callbackQuery.data) ?? { action: undefined, id: "" };
   const { newsroom } = deps;
   switch (action) {
     case "edit": {

@@ -1,0 +1,19 @@
+import type { Context } from "grammy";
+import { localeForLanguageCode } from "../i18n/locale";
+import { languageOf, type Language } from "../i18n/translate";
+import type { BriefingContext } from "./context";
+
+/** A channel admin: their id is in ADMIN_IDS (checked on every update, callbacks included, and again at every step that changes anything). */
+export function isChannelAdmin(ctx: BriefingContext): boolean {
+  return ctx.from !== undefined && ctx.briefing.channel?.adminIds.has(ctx.from.id) === true;
+}
+
+/**
+ * The language /publish, /status and their buttons speak to this admin: their
+ * Telegram `language_code` today. The one place to read a stored `/language`
+ * choice once there is one (it reaches /publish too: the conversation asks
+ * this of the outer context, which has every middleware's work on it).
+ */
+export function adminLanguage(ctx: Context): Language {
+  return languageOf(localeForLanguageCode(ctx.from?.language_code));
+}
