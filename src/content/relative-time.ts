@@ -14,3 +14,15 @@ export function relativeTimeWord(text: string): string | undefined {
 export function utcDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `2019-10-30` as a reader of `locale` writes the day: `30 October 2019`, `30 октября 2019 г.`. */
+export function formatDay(isoDate: string, locale: "en" | "ru"): string {
+  let format = dayFormats.get(locale);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    dayFormats.set(locale, format);
+  }
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
+}
