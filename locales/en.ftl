@@ -13,7 +13,9 @@ answer-and = and
 answer-or = or
 answer-anyone = anyone
 answer-role-of = { $owner } { $role }
-answer-role-label = { $role }
+answer-role-label = { $role ->
+   *[other] { $label }
+  }
 answer-a-role = a { $role }
 answer-person-role = { $name }, { $role }
 answer-person-country = { $name } ({ $country })
@@ -127,3 +129,19 @@ answer-reported-on = { $outlet } reported it on { $date }.
 answer-from-outlet = it is from { $outlet }, { $date }: { $url }
 answer-from = From { $outlet }, { $date }: “{ $headline }”
 answer-from-another = <b>From another article:</b> “{ $headline }” ({ $outlet }, { $date }). /articles lists them all.
+
+## channel post
+# The post in the channel (CHANNEL_LANGUAGE) and the card above it.
+post-attended = <b>Attended:</b> { $list }.
+post-absent = <b>Did not attend:</b> { $list }.
+post-agenda-label = On the agenda:
+post-and = and
+post-and-more = { $list } and { $count } more
+post-source = Source: { $outlet }
+post-lead-made = { $event } was held in { $place }.
+post-lead-made-the = The { $event } was held in { $place }.
+post-button-attendees = Who attended
+post-button-agenda = Agenda
+post-button-quotes = Quotes
+post-button-share = Share
+card-dateline = { $place } · { $date }

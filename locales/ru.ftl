@@ -12,17 +12,17 @@ answer-or = или
 answer-anyone = никто
 answer-role-of = { $role } ({ $owner })
 answer-role-label = { $role ->
-    [defense minister] министр обороны
-    [chief of the General Staff] начальник Генерального штаба
-    [executive secretary] исполнительный секретарь
+    [defense-minister] министр обороны
+    [chief-of-the-General-Staff] начальник Генерального штаба
+    [executive-secretary] исполнительный секретарь
     [chairman] председатель
-    [foreign minister] министр иностранных дел
-    [prime minister] премьер-министр
+    [foreign-minister] министр иностранных дел
+    [prime-minister] премьер-министр
     [president] президент
     [commander] командующий
     [minister] министр
     [representative] представитель
-   *[other] { $role }
+   *[other] { $label }
   }
 answer-a-role = { $role }
 answer-person-role = { $name }, { $role }
@@ -40,14 +40,14 @@ answer-not-number = В статье нет этого числа.
 answer-not-say = В статье не сказано: «{ $what }».
 answer-not-now = В статье не сказано, как обстоят дела сейчас: она рассказывает о событии «{ $event }» { $date }.
 answer-then = Тогда { $name } — { $role }.
-answer-not-chaired-by = В статье не сказано, что { $people } председательствовал(и) на заседании.
+answer-not-chaired-by = В статье не сказано, что { $people } — председатель заседания.
 answer-not-chaired = В статье не сказано, кто председательствовал на заседании.
 answer-chair-note = В ней { $name } назван так: { $role }. Это председатель того органа, а не заседания.
-answer-attended = { $name }, { $role }, присутствовал(а).
-answer-not-attended = В статье не сказано, что { $name } присутствовал(а).
-answer-not-whether-attended = В статье не сказано, присутствовал(а) ли { $name }.
+answer-attended = { $name }, { $role }, — среди участников.
+answer-not-attended = В статье не сказано, что { $name } — среди участников.
+answer-not-whether-attended = В статье не сказано, входит ли { $name } в число участников.
 answer-attended-for = { $country }: { $people }.
-answer-not-name = В статье не назван(а) { $who }.
+answer-not-name = В статье не названо имя: { $who }.
 answer-represented-by = { $country } представлял(и): { $people }.
 answer-not-whether-country = В статье не сказано, участвовала ли страна { $country }: из неё никто не назван.
 answer-held-in = Заседание прошло в городе { $place }.
@@ -89,7 +89,7 @@ answer-not-quote-from = В статье не приводятся слова п�
 answer-not-name-nor-quote = В статье не назван и не цитируется { $who }.
 answer-it-quotes = <b>Цитируются:</b> { $people }.
 answer-not-did = В статье не сказано, что это сделал(и) { $people }; сказано о других: { $actors }.
-answer-opened = Заседание открыл(а) { $people }: { $evidence }
+answer-opened = Кто открыл заседание: { $people }. { $evidence }
 answer-actors = { $people }: { $evidence }
 answer-statement-count = В статье { $count ->
     [one] { $count } заявление
@@ -172,3 +172,19 @@ answer-reported-on = { $outlet } сообщил об этом { $date }.
 answer-from-outlet = это материал { $outlet }, { $date }: { $url }
 answer-from = { $outlet }, { $date }: «{ $headline }»
 answer-from-another = <b>Из другой статьи:</b> «{ $headline }» ({ $outlet }, { $date }). Все статьи — /articles.
+
+## channel post
+# Пост в канале (CHANNEL_LANGUAGE) и карточка над ним.
+post-attended = <b>Участники:</b> { $list }.
+post-absent = <b>Не приехали:</b> { $list }.
+post-agenda-label = На повестке:
+post-and = и
+post-and-more = { $list } и ещё { $count }
+post-source = Источник: { $outlet }
+post-lead-made = { $event } — { $place }.
+post-lead-made-the = { $event } — { $place }.
+post-button-attendees = Кто приехал
+post-button-agenda = Повестка
+post-button-quotes = Цитаты
+post-button-share = Поделиться
+card-dateline = { $place } · { $date }

@@ -132,7 +132,11 @@ export const placeTranslationSchema = z.object({ name: text().optional(), countr
 export const translationSchema = z
   .object({
     headline: text().optional(),
-    lead: text().max(400, "must be at most 400 characters: one or two sentences").optional(),
+    lead: text()
+      .max(400, "must be at most 400 characters: one or two sentences")
+      .refine((lead) => relativeTimeWord(lead) === undefined, { message: "must give the date rather than a word such as 'сегодня' or 'вчера': the post may go out on another day" })
+      .optional()
+      .describe("The lead of a post in this language, in the editor's words: the body is not in it, so without one the post's lead is made of the translated event and place."),
     place: text().optional(),
     event: text().optional(),
     people: z.record(z.string(), personTranslationSchema).optional().describe("By person id: name, role, country, organisation."),

@@ -134,9 +134,6 @@ function checkTranslations(article: Article, problems: FieldProblem[]): void {
     if (locale === article.language) {
       problems.push({ path: base, message: `the article is written in ${locale} (its language field): a translation into ${locale} has nothing to translate` });
     }
-    if (translation.lead !== undefined && article.lead === undefined) {
-      problems.push({ path: [...base, "lead"], message: "translates a lead the article does not have: give the original lead too" });
-    }
     const people = new Map(article.people.map((person) => [person.id, person]));
     for (const [id, fields] of Object.entries(translation.people ?? {})) {
       const person = people.get(id);

@@ -1,13 +1,16 @@
 /**
  * Words that place an event relative to the moment of writing: true on the
- * article's day, wrong in a post that goes out on another day.
+ * article's day, wrong in a post that goes out on another day. English, and
+ * Russian for the editor's Russian leads and articles written in Russian.
  */
 const RELATIVE_TIME =
   /\b(?:today|tonight|yesterday|tomorrow|(?:this|last|next) (?:morning|afternoon|evening|night|week|weekend|month|year)|earlier this (?:week|month|year)|(?:a|one|two|three) days? ago)\b/i;
+const RELATIVE_TIME_RU =
+  /(?<!\p{L})(?:сегодня(?:шн\p{L}*)?|вчера(?:шн\p{L}*)?|завтра(?:шн\p{L}*)?|позавчера|послезавтра|(?:на )?(?:этой|прошлой|следующей) неделе|(?:в )?(?:этом|прошлом|следующем) (?:месяце|году)|(?:этим|сегодня) утром|(?:два|три|несколько) дня назад)(?!\p{L})/iu;
 
-/** The relative time word `text` carries (`today`, `this week`…), or `undefined`. */
+/** The relative time word `text` carries (`today`, `this week`, `сегодня`…), or `undefined`. */
 export function relativeTimeWord(text: string): string | undefined {
-  return RELATIVE_TIME.exec(text)?.[0];
+  return RELATIVE_TIME.exec(text)?.[0] ?? RELATIVE_TIME_RU.exec(text)?.[0];
 }
 
 /** `2019-10-30` for a moment in milliseconds, in UTC: the calendar day a post goes out on. */

@@ -363,7 +363,7 @@ function listWords(c: Context, items: readonly string[]): string {
 /** The role a question names, in the reader's language ("defense minister", "министр обороны"). */
 function roleLabel(c: Context, roles: readonly RoleMention[]): string {
   const role = roles.map((r) => r.label).sort((a, b) => b.length - a.length)[0] ?? "representative";
-  return plain(c, "answer-role-label", { role });
+  return plain(c, "answer-role-label", { role: role.replace(/\s+/g, "-"), label: role });
 }
 
 function constraintLabel(c: Context, countries: readonly CountryMention[], roles: readonly RoleMention[]): string {
