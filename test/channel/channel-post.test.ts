@@ -209,7 +209,7 @@ describe("the channel post in the channel's language", () => {
     const { translations, ...rest } = real;
     const ru = translations?.ru;
     if (!ru) throw new Error("the fixture has a Russian translation");
-    const { lead: _lead, ...withoutLead } = ru;
+    const withoutLead = { ...ru, lead: undefined };
     const text = htmlToText(renderChannelPost({ ...rest, translations: { ru: withoutLead } }, "briefingbot", { at: late, language: "ru" }).text);
     expect(text).toContain("\n\n77-е заседание Совета министров обороны государств — участников СНГ — Баку, Азербайджан.\n\n");
     // No translation at all: the original words with the Russian framing and date; never an English sentence as a Russian lead.
