@@ -6,7 +6,7 @@ import type { Language, MessageValue } from "../i18n/translate";
 import { bold, html, htmlToText, italic, joinHtml, type SafeHtml } from "../render/html";
 import { renderAgenda, renderAttendees, renderPerson, renderSource, renderSummary, type Answer } from "../render/render-article";
 import { articleModel, stemsOf, type ArticleModel, type Sentence } from "./article-model";
-import { countryInText, countryNameIn, possessive, type Country, type CountryMention } from "./countries";
+import { countryInText, countryNameIn, possessive, type Country } from "./countries";
 import { parseQuestion, type ParsedQuestion } from "./parse-question";
 import { editDistance, resolveEntities, type Entities, type RoleMention } from "./resolve-entities";
 import { englishStem, isCyrillic, russianToEnglish } from "./words";
@@ -366,9 +366,8 @@ function roleLabel(c: Context, roles: readonly RoleMention[]): string {
   return plain(c, "answer-role-label", { role: role.replace(/\s+/g, "-"), label: role });
 }
 
-function constraintLabel(c: Context, countries: readonly CountryMention[], roles: readonly RoleMention[]): string {
+function constraintLabel(c: Context, country: Country | undefined, roles: readonly RoleMention[]): string {
   const role = roleLabel(c, roles);
-  const country = countries[0]?.country;
   return country ? plain(c, "answer-role-of", { owner: c.locale === "en" ? possessive(country.name) : countryName(c, country), role }) : plain(c, "answer-a-role", { role });
 }
 
@@ -539,7 +538,7 @@ function attendanceAnswer(c: Context): QuestionAnswer {
         leads.push(c.t("answer-attended-for", { people: personRoles(c, theirs, true), country: countryName(c, country) }));
       } else if (e.roles.length > 0) {
         kind = "not-covered";
-        leads.push(c.t("answer-not-name", { who: constraintLabel(c, [{ country } as CountryMention], e.roles) }));
+        leads.push(c.t("answer-not-name", { who: constraintLabel(c, country, e.roles) }));
         const others = peopleOf(c, country);
         if (others.length > 0) rest.push(c.t("answer-represented-by", { country: countryName(c, country), people: personRoles(c, others, false) }));
       } else {
@@ -693,7 +692,7 @@ function personAnswer(c: Context): QuestionAnswer {
           ? c.t("answer-represented-by", { country: first ? countryName(c, first) : "", people: personRoles(c, others, false) })
           : c.t("answer-people-named", { people: personRoles(c, article.people, true) });
       if (e.countries.length > 0 && e.roles.length === 0 && !q.cues.has("whoIs")) return attendanceAnswer(c);
-      return notCovered(c, c.t("answer-not-name", { who: constraintLabel(c, e.countries, e.roles) }), offer);
+      return notCovered(c, c.t("answer-not-name", { who: constraintLabel(c, e.countries[0]?.country, e.roles) }), offer);
     }
     return answered("person", [
       joinHtml(found.map((p) => c.t("answer-is", { name: nameOf(c, p), role: describe(c, p) })), "\n"),
@@ -748,7 +747,7 @@ function statementsAnswer(c: Context): QuestionAnswer {
     if (speakers.length === 0) {
       return notCovered(
         c,
-        c.t("answer-not-name-nor-quote", { who: constraintLabel(c, e.countries, e.roles) }),
+        c.t("answer-not-name-nor-quote", { who: constraintLabel(c, e.countries[0]?.country, e.roles) }),
         itQuotes(c),
       );
     }
