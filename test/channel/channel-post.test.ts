@@ -1,6 +1,7 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import { beforeAll, describe, expect, it } from "vitest";
 import { contentHash, renderChannelPost } from "../../src/channel/channel-post";
+import { parseConfig } from "../../src/config";
 import { articleSchema, type Article } from "../../src/content/article-schema";
 import { htmlToText } from "../../src/render/html";
 import { createTestBot, loadRealArticles } from "../support/test-bot";
@@ -232,6 +233,15 @@ describe("the channel post in the channel's language", () => {
     const tiny = htmlToText(renderChannelPost(long, "briefingbot", { at: late, language: "ru", limit: 300 }).text);
     expect(tiny.length).toBeLessThanOrEqual(300);
     expect(tiny).toContain("Источник: Vestnik Kavkaza");
+  });
+
+  it("CHANNEL_LANGUAGE is en or ru, unset by default (each article's own language)", () => {
+    const BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0";
+    const unset = parseConfig({ BOT_TOKEN });
+    expect(unset.ok && unset.config.CHANNEL_LANGUAGE).toBeUndefined();
+    const ru = parseConfig({ BOT_TOKEN, CHANNEL_LANGUAGE: "ru" });
+    expect(ru.ok && ru.config.CHANNEL_LANGUAGE).toBe("ru");
+    expect(parseConfig({ BOT_TOKEN, CHANNEL_LANGUAGE: "de" })).toEqual({ ok: false, problems: ["CHANNEL_LANGUAGE: CHANNEL_LANGUAGE must be en or ru"] });
   });
 
   it("refuses a Russian lead that says 'сегодня', and leaves 'накануне саммита' alone", () => {
