@@ -6,6 +6,7 @@
  * readers would), and the whole public question set (each asked once per round, so the new
  * answerer's cache of answers is bypassed with `answerQuestionText`). A script, not a test.
  */
+import { languageOf } from "../src/i18n/translate";
 import { loadContent } from "../src/content/load-content";
 import { createLibrary } from "../src/library/library";
 import { answerQuestion } from "../src/questions/answer-in-library";
@@ -32,7 +33,7 @@ function time(answer: (question: string) => unknown, questions: readonly string[
 
 function compare(name: string, questions: readonly string[], rounds: number, fresh: boolean): void {
   const old = (q: string) => oldAnswerQuestion(library, article as never, q);
-  const current = fresh ? (q: string) => answerQuestionText(article as never, q) : (q: string) => answerQuestion(library, article as never, q);
+  const current = fresh ? (q: string) => answerQuestionText(article as never, q, languageOf("en")) : (q: string) => answerQuestion(library, article as never, q, languageOf("en"));
   time(old, questions, rounds);
   time(current, questions, rounds);
   const olds: number[] = [];

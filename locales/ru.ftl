@@ -158,3 +158,190 @@ notice-content-fixed = ✅ С контентом снова всё в поряд
     [few] { $count } статьи
    *[many] { $count } статей
 }.
+
+## answers to questions
+# Простые вопросы (src/questions/): слова вокруг слов самой статьи. Имена, должности, места и
+# пункты повестки — в переводе редактора, где он есть; цитаты и выдержки — как в статье.
+answer-yes = Да: { $text }
+answer-no = Нет: { $text }
+answer-and = и
+answer-or = или
+answer-anyone = никто
+answer-role-of = { $role } ({ $owner })
+answer-role-label = { $role ->
+    [defense-minister] министр обороны
+    [chief-of-the-General-Staff] начальник Генерального штаба
+    [executive-secretary] исполнительный секретарь
+    [chairman] председатель
+    [foreign-minister] министр иностранных дел
+    [prime-minister] премьер-министр
+    [president] президент
+    [commander] командующий
+    [minister] министр
+    [representative] представитель
+   *[other] { $label }
+  }
+answer-a-role = { $role }
+answer-person-role = { $name }, { $role }
+answer-person-country = { $name } ({ $country })
+answer-offer = О чём статья: кто приехал и кто нет, что обсуждали, кто что сказал, где и когда прошла встреча. Спросите «кто присутствовал?», «что сказал { $surname }?» или /help.
+answer-unknown = Я отвечаю только на вопросы о статье, а этот вопрос не понял. Спросите «кто присутствовал?», «что обсуждали?», «что сказал { $surname }?» или /help — там все команды.
+answer-not-mention = В статье не упоминается { $what }.
+answer-not-mention-words = В статье нет слов «{ $words }». /help покажет, на что я могу ответить.
+answer-not-why = В статье не сказано почему.
+answer-not-how-long = В статье не сказано, сколько длилось заседание.
+answer-not-next = В статье не сказано, когда и где пройдёт следующее заседание.
+answer-not-time-of-day = В статье не указано время: сказано лишь, что заседание прошло { $date }.
+answer-not-went = В статье не сказано, что { $people } был(и) в городе { $place }: { $place } упоминается в словах «{ $text }».
+answer-not-number = В статье нет этого числа.
+answer-not-say = В статье не сказано: «{ $what }».
+answer-not-now = В статье не сказано, как обстоят дела сейчас: она рассказывает о событии «{ $event }» { $date }.
+answer-then = Тогда { $name } — { $role }.
+answer-not-chaired-by = В статье не сказано, что { $people } — председатель заседания.
+answer-not-chaired = В статье не сказано, кто председательствовал на заседании.
+answer-chair-note = В ней { $name } назван так: { $role }. Это председатель того органа, а не заседания.
+answer-attended = { $name }, { $role }, — среди участников.
+answer-not-attended = В статье не сказано, что { $name } — среди участников.
+answer-not-whether-attended = В статье не сказано, входит ли { $name } в число участников.
+answer-attended-for = { $country }: { $people }.
+answer-not-name = В статье не названо имя: { $who }.
+answer-represented-by = { $country } представлял(и): { $people }.
+answer-not-whether-country = В статье не сказано, участвовала ли страна { $country }: из неё никто не назван.
+answer-held-in = Заседание прошло в городе { $place }.
+answer-names-attendees = <b>Названы участники:</b> { $people }.
+answer-not-role-attended = В статье нет участника в должности «{ $role }».
+answer-role-attended = В статье { $count ->
+    [one] назван { $count } участник
+    [few] названы { $count } участника
+   *[many] названы { $count } участников
+  } в должности «{ $role }»: { $people }.
+answer-countries-count = { $count ->
+    [one] { $count } страна прислала
+    [few] { $count } страны прислали
+   *[many] { $count } стран прислали
+  } своих представителей: { $countries }.
+answer-countries = { $countries }: от каждой страны в статье назван участник заседания.
+answer-who-came = <b>Кто приехал:</b> { $people }.
+answer-people-at-meeting = В статье названы участники заседания: { $people }.
+answer-people-at-meeting-count = В статье { $count ->
+    [one] назван { $count } участник
+    [few] названы { $count } участника
+   *[many] названы { $count } участников
+  } заседания: { $people }.
+answer-no-absent = В статье не назван никто из отсутствовавших.
+answer-not-why-absent = В статье не сказано, почему не было представителей ({ $who }): сказано лишь «{ $text }»
+answer-who-attended = <b>Кто присутствовал:</b> { $people }.
+answer-same-person = Да: { $spellings } — один и тот же человек, { $name }, { $role }; в статье имя написано по-разному.
+answer-different-people = Нет: { $people } — разные люди.
+answer-no-country = В статье не указана страна: { $name } назван так: { $role }.
+answer-is-from = { $name } — { $country }: { $role }.
+answer-is = { $name } — { $role }.
+answer-people-named = <b>Кого называет статья:</b> { $people }.
+answer-names-people = В статье { $count ->
+    [one] назван { $count } человек
+    [few] названы { $count } человека
+   *[many] названы { $count } человек
+  }: { $people }.
+answer-not-quote-from = В статье не приводятся слова представителей: { $countries }.
+answer-not-name-nor-quote = В статье не назван и не цитируется { $who }.
+answer-it-quotes = <b>Цитируются:</b> { $people }.
+answer-not-did = В статье не сказано, что это сделал(и) { $people }; сказано о других: { $actors }.
+answer-opened = Кто открыл заседание: { $people }. { $evidence }
+answer-actors = { $people }: { $evidence }
+answer-statement-count = В статье { $count ->
+    [one] { $count } заявление
+    [few] { $count } заявления
+   *[many] { $count } заявлений
+  }: прямых цитат — { $quotes }, в пересказе — { $reported }.
+answer-statement-count-by = В статье { $count ->
+    [one] { $count } заявление
+    [few] { $count } заявления
+   *[many] { $count } заявлений
+  } (говорит { $people }): прямых цитат — { $quotes }, в пересказе — { $reported }.
+answer-not-quote-person = В статье не цитируется { $people } ({ $count ->
+    [one] назван так
+   *[other] названы так
+  }: { $roles }).
+answer-not-quote-person-attended = В статье не цитируется { $people } ({ $count ->
+    [one] назван так
+   *[other] названы так
+  }: { $roles }; среди участников).
+answer-not-what-item-says = В статье не сказано, что говорится в документе «{ $item }»: он назван лишь как пункт повестки.
+answer-not-who-spoke = В статье не сказано, кто говорил на эту тему
+answer-not-who-spoke-words = В статье не сказано, кто говорил о «{ $words }»
+answer-items-considered = : в ней { $items } упоминается среди вопросов, рассмотренных на заседании
+answer-not-quote-on = В статье не цитируется { $who } на эту тему.
+answer-not-quote-on-words = В статье не цитируется { $who } на тему «{ $words }».
+answer-others-on-it = <b>Другие об этом:</b>
+answer-not-which = В статье не сказано, какие именно ({ $noun }): { $speaker } говорил лишь о «{ $words }».
+answer-what-said = <b>Что сказал { $name }:</b>
+answer-statement-quote = { $speaker }: { $intro }“{ $words }”
+answer-statement-reported = { $speaker }, в пересказе: <i>{ $intro }{ $words }</i>
+answer-agenda-claim = На повестке было «{ $number }» (так сказал { $name }); в статье { $count ->
+    [one] назван { $count } из них
+    [few] названы { $count } из них
+   *[many] названо { $count } из них
+  }.
+answer-agenda-count = В статье { $count ->
+    [one] назван { $count } пункт
+    [few] названы { $count } пункта
+   *[many] названо { $count } пунктов
+  } повестки.
+answer-main-item = Главный вопрос: { $item }.
+answer-in-speech-yes = Да, в выступлении: { $lines }
+answer-in-speech = Среди пунктов повестки, которые называет статья, этого нет, но об этом говорилось в выступлении: { $lines }
+answer-not-on-agenda = В статье нет «{ $words }» среди обсуждавшихся вопросов.
+answer-besides = кроме пункта «{ $matched }», на заседании рассматривали: { $rest }.
+answer-key-item = <b>Главный вопрос:</b> { $item }
+answer-also-discussed = <b>Обсуждали также:</b>
+answer-discussed = <b>Обсуждали:</b>
+answer-event-held = { $event } — { $place }, { $date }{ $note }.
+answer-event-note = {" "}(дата статьи; в тексте сказано «was held in { $city } today»)
+answer-other-meeting-named = { $place } упоминается в связи с другим заседанием: «{ $text }».
+answer-places-named = В статье { $count ->
+    [one] назван { $count } город
+    [few] названы { $count } города
+   *[many] названо { $count } городов
+  }: { $places }.
+answer-places-named-by = { $people } { $count ->
+    [one] называет { $count } город
+    [few] называет { $count } города
+   *[many] называет { $count } городов
+  }: { $places }.
+answer-this-meeting = {" "}(это заседание)
+answer-not-quote-place = В статье не цитируется { $people } с упоминанием какого-либо места.
+answer-no-other-meeting = В статье не упоминаются другие заседания.
+answer-not-when-meeting = В статье не сказано, когда прошло заседание ({ $places }): сказано лишь «{ $text }».
+answer-place-line = { $place }: «{ $text }».
+answer-place-line-speaker = { $place }: «{ $text }» (говорит { $speaker }).
+answer-other-meetings = Кроме этого, в статье { $count ->
+    [one] упоминается { $count } заседание
+    [few] упоминаются { $count } заседания
+   *[many] упоминается { $count } заседаний
+  }:
+answer-this-meeting-lead = Это заседание: { $lead }
+answer-not-after = В статье не сказано, что было после заседания.
+answer-stands-for = { $acronym } — это { $expansion }.
+answer-no-author = В статье не назван автор: это материал { $outlet }.
+answer-no-author-credit = В статье не назван автор: это материал { $outlet }, в тексте — «{ $credit }».
+answer-headline = Заголовок: «{ $headline }» ({ $outlet }, { $date }).
+answer-reported-on = { $outlet } сообщил об этом { $date }.
+answer-from-outlet = это материал { $outlet }, { $date }: { $url }
+answer-from = { $outlet }, { $date }: «{ $headline }»
+answer-from-another = <b>Из другой статьи:</b> «{ $headline }» ({ $outlet }, { $date }). Все статьи — /articles.
+
+## channel post
+# Пост в канале (CHANNEL_LANGUAGE) и карточка над ним.
+post-attended = <b>Участники:</b> { $list }.
+post-absent = <b>Не приехали:</b> { $list }.
+post-agenda-label = На повестке:
+post-and = и
+post-and-more = { $list } и ещё { $count }
+post-source = Источник: { $outlet }
+post-lead-made = { $event } — { $place }.
+post-lead-made-the = { $event } — { $place }.
+post-button-attendees = Кто приехал
+post-button-agenda = Повестка
+post-button-quotes = Цитаты
+post-button-share = Поделиться
+card-dateline = { $place } · { $date }

@@ -257,6 +257,7 @@ function createChannelIfSet(
       autopost: isAutopostOn(config),
       autopostMaxAgeMs: autopostMaxAgeMs(config),
       card: config.CHANNEL_CARD,
+      ...(config.CHANNEL_LANGUAGE ? { language: config.CHANNEL_LANGUAGE } : {}),
       adminIds: config.ADMIN_IDS ?? [],
       storage: shared.channel(),
       channelApi: new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT, timeoutSeconds: CHANNEL_REQUEST_TIMEOUT_SECONDS }),

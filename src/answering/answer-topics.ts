@@ -1,4 +1,5 @@
 import type { Article, Person } from "../content/article-schema";
+import type { Language } from "../i18n/translate";
 import type { Library } from "../library/library";
 import { whoButton } from "../render/callback-data";
 import { bold, html } from "../render/html";
@@ -108,6 +109,6 @@ export function answerQuotes(library: Library, article: Article, name: string): 
  * unless only another article covers what it names; a pointer to /help when it cannot be
  * placed at all. See `src/questions/`.
  */
-export function answerQuestion(library: Library, article: Article, question: string): Answer {
-  return answerInLibrary(library, article, question).answer;
+export function answerQuestion(library: Library, article: Article, question: string, language: Language): Answer {
+  return answerInLibrary(library, article, question, language).answer;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { locales } from "../i18n/locale";
 
 const TOKEN_HELP =
   "BOT_TOKEN is missing or malformed: get a token from @BotFather in Telegram (it looks like 123456789:AA...), put it in .env as BOT_TOKEN=..., or try the bot without one: npm run demo.";
@@ -34,6 +35,8 @@ export const commonSettings = z.object({
     .default(48),
   /** A summary card image (headline, place and date, outlet) above each channel post, which then is its caption. @default off */
   CHANNEL_CARD: z.stringbool({ error: "CHANNEL_CARD must be on or off" }).default(false),
+  /** The channel's language (en, ru): the post's words and the article's translations into it. @default each article's own language */
+  CHANNEL_LANGUAGE: z.enum(locales, { error: "CHANNEL_LANGUAGE must be en or ru" }).optional(),
   /** Telegram user ids allowed to use /publish and /status, comma-separated. @example "12345678,87654321" */
   ADMIN_IDS: z
     .string()

@@ -159,7 +159,7 @@ export async function publishConversation(conversation: PublishConversation, ctx
     const status = (await channel.publisher.status()).find((s) => s.articleId === chosen);
     if (!status?.article) return undefined;
     const choice = renderPublishChoice(language, status);
-    const post = renderChannelPost(status.article, outer.me.username, { at: Date.now() });
+    const post = renderChannelPost(status.article, outer.me.username, { at: Date.now(), ...(channel.language ? { language: channel.language } : {}) });
     // With CHANNEL_CARD, the card and its caption, sent here once: a photo is not kept in the conversation's state.
     let sentAsPhoto = false;
     const png = await channel.card?.(status.article).catch((error: unknown) => {

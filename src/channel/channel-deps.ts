@@ -1,4 +1,5 @@
 import type { Article } from "../content/article-schema";
+import type { Locale } from "../i18n/locale";
 import type { ChannelPublisher } from "./channel-publisher";
 import type { ConversationStore } from "./conversation-store";
 
@@ -8,6 +9,8 @@ export interface ChannelDeps {
   autopost: boolean;
   /** CHANNEL_CARD: draws a post's summary card, so /publish previews the post as the channel will show it. */
   card?: (article: Article) => Promise<Uint8Array>;
+  /** CHANNEL_LANGUAGE: /publish previews the post in it. @default each article's own `language` */
+  language?: Locale;
   /** ADMIN_IDS: the only users /publish and /status answer. */
   adminIds: ReadonlySet<number>;
   publisher: ChannelPublisher;

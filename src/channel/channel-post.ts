@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Article, Statement } from "../content/article-schema";
-import { relativeTimeWord, utcDay } from "../content/relative-time";
+import { localiseArticle } from "../content/localise-article";
+import { formatDay, relativeTimeWord, utcDay } from "../content/relative-time";
 import { deepLinkUrl } from "../answering/deep-link";
+import type { Locale } from "../i18n/locale";
+import { languageOf, type Translate } from "../i18n/translate";
 import { bold, html, htmlToText, italic, joinHtml, link, type SafeHtml } from "../render/html";
-import { findPerson, formatDate } from "../render/render-article";
+import { findPerson } from "../render/render-article";
 import { shortenText } from "../render/shorten-text";
 
 /** A channel post as it is sent: HTML text within `POST_LIMIT` and the buttons under it. */
@@ -35,7 +38,12 @@ export interface ChannelPostOptions {
   at?: number;
   /** Visible characters. @default POST_LIMIT */
   limit?: number;
+  /** The channel's language (CHANNEL_LANGUAGE): the post's words, and the article's translations into it. @default the article's own `language` */
+  language?: Locale;
 }
+
+/** The catalog's words as plain text, for pieces whose length is counted before they are escaped. */
+const plain = (t: Translate, key: string, values?: Parameters<Translate>[1]) => htmlToText(t(key, values).value);
 
 /** Splits a paragraph into sentences (at `.`, `!`, `?` before a capital, a digit or a quote), not after an initial or a title. */
 export function sentencesOf(text: string): string[] {
@@ -64,7 +72,20 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
  * with "today" or the like is not chosen: the next sentence of the first
  * paragraph is, or else one made of the article's own fields (event, place).
  */
-export function postLead(article: Article, late: boolean): string {
+export function postLead(article: Article, late: boolean, locale: Locale = article.language): string {
+  const t = languageOf(locale).t;
+  const view = localiseArticle(article, locale);
+  const made = () => {
+    // "The 77th meeting … was held in Baku": a lower-case event takes "The" in English.
+    const lower = /^[\p{Ll}\p{N}]/u.test(view.event);
+    const text = plain(t, lower ? "post-lead-made-the" : "post-lead-made", { event: lower ? view.event : capitalise(view.event), place: view.place });
+    return shortenText(capitalise(text), LEAD_MAX, "clause");
+  };
+  if (locale !== article.language) {
+    // The body is in another language: the editor's translated lead, else one made of translated fields.
+    const translated = article.translations?.[locale]?.lead;
+    return translated !== undefined ? shortenText(translated, LEAD_MAX, "clause") : made();
+  }
   if (article.lead !== undefined) return shortenText(article.lead, LEAD_MAX, "clause");
   const headline = normalise(article.headline);
   const [first = ""] = article.body;
@@ -73,24 +94,27 @@ export function postLead(article: Article, late: boolean): string {
     if (late && relativeTimeWord(sentence) !== undefined) continue;
     return shortenText(sentence, LEAD_MAX, "clause");
   }
-  const event = /^[\p{Ll}\p{N}]/u.test(article.event) ? `The ${article.event}` : capitalise(article.event);
-  return shortenText(`${event} was held in ${article.place}.`, LEAD_MAX, "clause");
+  return made();
 }
 
 /** "Russia, Belarus and Kyrgyzstan" with "and N more" once `max` would be passed. */
-function listWithin(names: readonly string[], max: number): string {
+function listWithin(t: Translate, names: readonly string[], max: number): string {
   for (let shown = names.length; shown > 0; shown -= 1) {
     const head = names.slice(0, shown);
     const rest = names.length - shown;
     const text =
-      rest > 0 ? `${head.join(", ")} and ${rest} more` : head.length > 1 ? `${head.slice(0, -1).join(", ")} and ${head.at(-1)}` : (head[0] ?? "");
+      rest > 0
+        ? plain(t, "post-and-more", { list: head.join(", "), count: rest })
+        : head.length > 1
+          ? `${head.slice(0, -1).join(", ")} ${plain(t, "post-and")} ${head.at(-1)}`
+          : (head[0] ?? "");
     if (text.length <= max || shown === 1) return text;
   }
   return "";
 }
 
 /** Who attended, by country (or organisation), and who did not, in one line; `undefined` when the article names no one. */
-function attendanceFact(article: Article): SafeHtml | undefined {
+function attendanceFact(article: Article, t: Translate): SafeHtml | undefined {
   const by = article.attendance.attended.map((a) => {
     const person = findPerson(article, a.person);
     return person?.country ?? person?.organisation ?? person?.name ?? a.person;
@@ -98,8 +122,8 @@ function attendanceFact(article: Article): SafeHtml | undefined {
   const attended = [...new Set(by)];
   const absent = [...new Set(article.attendance.absent.map((a) => a.who))];
   const parts: SafeHtml[] = [];
-  if (attended.length > 0) parts.push(html`${bold("Attended:")} ${listWithin(attended, ATTENDANCE_MAX - 30)}.`);
-  if (absent.length > 0) parts.push(html`${bold("Did not attend:")} ${listWithin(absent, 40)}.`);
+  if (attended.length > 0) parts.push(t("post-attended", { list: listWithin(t, attended, ATTENDANCE_MAX - 30) }));
+  if (absent.length > 0) parts.push(t("post-absent", { list: listWithin(t, absent, 40) }));
   return parts.length > 0 ? joinHtml(parts, " ") : undefined;
 }
 
@@ -135,10 +159,10 @@ function quoteFact(article: Article, late: boolean, room: number): SafeHtml | un
 }
 
 /** The key agenda item, when it can be said without a relative time word. */
-function keyItemFact(article: Article, late: boolean, room: number): SafeHtml | undefined {
+function keyItemFact(article: Article, late: boolean, room: number, t: Translate): SafeHtml | undefined {
   const key = article.agenda.find((item) => item.key);
   if (!key || (late && relativeTimeWord(key.text) !== undefined)) return undefined;
-  const label = "On the agenda:";
+  const label = plain(t, "post-agenda-label");
   // "• " + label + " " + item
   const max = room - 3 - label.length;
   if (max < Math.min(QUOTE_MIN, key.text.length)) return undefined;
@@ -158,15 +182,20 @@ const visible = (blocks: readonly SafeHtml[]) => htmlToText(joinHtml(blocks, "\n
  * are left out. Under it, deep links into the bot for the article's
  * attendees, agenda and quotes, and a button to share it through inline mode.
  */
-export function renderChannelPost(article: Article, botUsername: string, options: ChannelPostOptions = {}): ChannelPost {
+export function renderChannelPost(original: Article, botUsername: string, options: ChannelPostOptions = {}): ChannelPost {
   const limit = options.limit ?? POST_LIMIT;
+  const locale = options.language ?? original.language;
+  const { t } = languageOf(locale);
+  // What the channel's readers see: the editor's translations into its language, quotes verbatim.
+  const article = localiseArticle(original, locale);
   const late = utcDay(options.at ?? Date.now()) !== article.date;
-  const dateline = `${article.place}, ${formatDate(article.date)}`;
+  const dateline = `${article.place}, ${formatDay(article.date, locale)}`;
   let headline = article.headline;
   const heading = () => html`${bold(headline)}\n${italic(dateline)}`;
-  let lead: string | undefined = postLead(article, late);
+  let lead: string | undefined = postLead(original, late, locale);
   let tags = article.tags.map((tag) => `#${tag}`);
-  const footer = () => (tags.length > 0 ? html`Source: ${link(article.outlet, article.url)}\n${tags.join(" ")}` : html`Source: ${link(article.outlet, article.url)}`);
+  const source = () => t("post-source", { outlet: link(article.outlet, article.url) });
+  const footer = () => (tags.length > 0 ? html`${source()}\n${tags.join(" ")}` : source());
   const frame = (facts: SafeHtml[] = []) => [heading(), ...(lead !== undefined ? [html`${lead}`] : []), ...(facts.length > 0 ? [joinHtml(facts.map((fact) => html`• ${fact}`), "\n")] : []), footer()];
 
   // The frame first: a long lead is shortened, then hashtags dropped, then the headline shortened; the source always stays.
@@ -180,27 +209,31 @@ export function renderChannelPost(article: Article, botUsername: string, options
   const facts: SafeHtml[] = [];
   const roomFor = () => limit - visible(frame(facts)) - (facts.length === 0 ? 2 : 1);
   const candidates: Array<(room: number) => SafeHtml | undefined> = [
-    () => attendanceFact(article),
+    () => attendanceFact(article, t),
     (room) => quoteFact(article, late, room),
-    (room) => keyItemFact(article, late, room),
+    (room) => keyItemFact(article, late, room, t),
   ];
   for (const candidate of candidates) {
     const room = roomFor();
     const fact = candidate(room);
     if (fact !== undefined && htmlToText(fact.value).length + 2 <= room) facts.push(fact);
   }
-  return { text: joinHtml(frame(facts), "\n\n").value, keyboard: channelPostKeyboard(article, botUsername) };
+  return { text: joinHtml(frame(facts), "\n\n").value, keyboard: channelPostKeyboard(original, botUsername, locale) };
 }
 
-/** The buttons under a post: deep links to what the article has, and Share (inline mode, with the headline as the query). */
-export function channelPostKeyboard(article: Article, botUsername: string): InlineKeyboardButton[][] {
+/**
+ * The buttons under a post, labelled in `locale`: deep links to what the article has, and
+ * Share (inline mode; the query is the original headline, the words the search index holds).
+ */
+export function channelPostKeyboard(article: Article, botUsername: string, locale: Locale = article.language): InlineKeyboardButton[][] {
+  const { t } = languageOf(locale);
   const links: InlineKeyboardButton[] = [];
   if (article.attendance.attended.length + article.attendance.absent.length > 0) {
-    links.push({ text: "Who attended", url: deepLinkUrl(botUsername, "attendees", article.id) });
+    links.push({ text: plain(t, "post-button-attendees"), url: deepLinkUrl(botUsername, "attendees", article.id) });
   }
-  if (article.agenda.length > 0) links.push({ text: "Agenda", url: deepLinkUrl(botUsername, "agenda", article.id) });
-  if (article.statements.length > 0) links.push({ text: "Quotes", url: deepLinkUrl(botUsername, "quotes", article.id) });
-  const share: InlineKeyboardButton = { text: "Share", switch_inline_query: shortenText(article.headline, INLINE_QUERY_LIMIT) };
+  if (article.agenda.length > 0) links.push({ text: plain(t, "post-button-agenda"), url: deepLinkUrl(botUsername, "agenda", article.id) });
+  if (article.statements.length > 0) links.push({ text: plain(t, "post-button-quotes"), url: deepLinkUrl(botUsername, "quotes", article.id) });
+  const share: InlineKeyboardButton = { text: plain(t, "post-button-share"), switch_inline_query: shortenText(article.headline, INLINE_QUERY_LIMIT) };
   return links.length > 0 ? [links, [share]] : [[share]];
 }
 

@@ -1,6 +1,7 @@
 import type { Api } from "grammy";
 import type { Logger } from "pino";
 import type { Article } from "../content/article-schema";
+import type { Locale } from "../i18n/locale";
 import { languageOf, type Language } from "../i18n/translate";
 import type { Library } from "../library/library";
 import type { SafeHtml } from "../render/html";
@@ -69,6 +70,8 @@ export interface ChannelPublisherOptions {
    * with the post as its caption, and a correction replaces both. Unset: text posts.
    */
   card?: (article: Article) => Promise<Uint8Array>;
+  /** CHANNEL_LANGUAGE: the posts' language. @default each article's own `language` */
+  postLanguage?: Locale;
   /** Tells every admin. */
   notifyAdmins: (blocks: SafeHtml[]) => Promise<void>;
   /** Tells one admin (who asked for a post). */
@@ -215,7 +218,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
 
   /** The post as it goes out at `at`, its card drawn before anything is claimed; a card that cannot be drawn leaves a text post (logged), not no post. */
   async function outgoingPost(article: Article, at: number): Promise<OutgoingPost> {
-    const post = renderChannelPost(article, options.botUsername(), { at });
+    const post = renderChannelPost(article, options.botUsername(), { at, ...(options.postLanguage ? { language: options.postLanguage } : {}) });
     if (!options.card) return { post, url: article.url };
     try {
       return { post, url: article.url, card: await options.card(article) };

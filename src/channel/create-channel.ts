@@ -2,6 +2,7 @@ import type { Api } from "grammy";
 import type { Logger } from "pino";
 import type { AdminNotifier } from "../notices/admin-notifier";
 import type { Article } from "../content/article-schema";
+import type { Locale } from "../i18n/locale";
 import type { Library } from "../library/library";
 import { cardContent, renderCardPng } from "../render/render-card";
 import type { ChannelStorage } from "./channel-storage";
@@ -15,6 +16,8 @@ export interface CreateChannelOptions {
   autopostMaxAgeMs?: number;
   /** CHANNEL_CARD: each post a summary card with the post as its caption. */
   card?: boolean;
+  /** CHANNEL_LANGUAGE: the language of every post and card. @default each article's own `language` */
+  language?: Locale;
   adminIds: readonly number[];
   /** The ledger, the conversations and the poster lease: SQLite in DATA_DIR, or Redis (`openSharedState`). */
   storage: ChannelStorage;
@@ -34,7 +37,7 @@ export interface CreateChannelOptions {
 /** Builds the publisher over the channel's storage, and what the admin commands need. */
 export function createChannel(options: CreateChannelOptions) {
   const { ledger, lease, conversations, available } = options.storage;
-  const card = options.card ? (article: Article) => renderCardPng(cardContent(article)) : undefined;
+  const card = options.card ? (article: Article) => renderCardPng(cardContent(article, options.language)) : undefined;
   const publisher = createChannelPublisher({
     api: options.channelApi,
     ledger,
@@ -45,6 +48,7 @@ export function createChannel(options: CreateChannelOptions) {
     autopost: options.autopost,
     autopostMaxAgeMs: options.autopostMaxAgeMs,
     ...(card ? { card } : {}),
+    ...(options.language ? { postLanguage: options.language } : {}),
     notifyAdmins: options.notifier.notifyAdmins,
     notifyAdmin: options.notifier.notifyAdmin,
     logger: options.logger.child({ channel: options.channelId }),
@@ -55,6 +59,7 @@ export function createChannel(options: CreateChannelOptions) {
     channelId: options.channelId,
     autopost: options.autopost,
     ...(card ? { card } : {}),
+    ...(options.language ? { language: options.language } : {}),
     adminIds: new Set(options.adminIds),
     publisher,
     conversations,

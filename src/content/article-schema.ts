@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { locales } from "../i18n/locale";
 import { relativeTimeWord } from "./relative-time";
 
 /**
@@ -102,9 +103,54 @@ export const statementSchema = z
   })
   .strict();
 
+/** A position in a list as an editor counts it, from 1 (`agenda` item 2 is "2"). YAML keys may be written as numbers. */
+const position = () => z.string().regex(/^[1-9]\d*$/, "must be an item's number, counted from 1");
+
+/** Fields of the article that carry its own words verbatim: a translation may not touch them. */
+export const verbatimFields = ["body", "statements", "happenings"] as const;
+
+/** A field a translation may not carry: named, so the editor is told why rather than "not a field". */
+const verbatim = (field: string) =>
+  z.never({ error: `${field} cannot be translated: quotes and excerpts stay in the article's own words` }).optional().describe("Not translatable: quotes and excerpts stay verbatim.");
+
+export const personTranslationSchema = z
+  .object({
+    name: text().optional().describe("The name as the language's media spell it, e.g. 'Сергей Шойгу'."),
+    role: text().optional(),
+    country: text().optional(),
+    organisation: text().optional(),
+  })
+  .strict();
+
+export const placeTranslationSchema = z.object({ name: text().optional(), country: text().optional() }).strict();
+
+/**
+ * One language's translations of the short fields, each under the name of the field it
+ * translates; people and places by id, agenda items and absences by number (from 1).
+ * Quotes and excerpts are not here: they stay in the article's words.
+ */
+export const translationSchema = z
+  .object({
+    headline: text().optional(),
+    lead: text()
+      .max(400, "must be at most 400 characters: one or two sentences")
+      .refine((lead) => relativeTimeWord(lead) === undefined, { message: "must give the date rather than a word such as 'сегодня' or 'вчера': the post may go out on another day" })
+      .optional()
+      .describe("The lead of a post in this language, in the editor's words: the body is not in it, so without one the post's lead is made of the translated event and place."),
+    place: text().optional(),
+    event: text().optional(),
+    people: z.record(z.string(), personTranslationSchema).optional().describe("By person id: name, role, country, organisation."),
+    places: z.record(z.string(), placeTranslationSchema).optional().describe("By place id: name, country."),
+    agenda: z.record(position(), text()).optional().describe("By item number (from 1): the item's text."),
+    absent: z.record(position(), text()).optional().describe("By number (from 1) in attendance.absent: who did not attend."),
+  })
+  .extend(Object.fromEntries(verbatimFields.map((field) => [field, verbatim(field)])) as Record<(typeof verbatimFields)[number], ReturnType<typeof verbatim>>)
+  .strict();
+
 export const articleSchema = z
   .object({
     id: slug().describe("Stable id of the article; never reuse one."),
+    language: z.enum(locales).default("en").describe("The language the article is written in: `en` or `ru`. The channel posts in it unless CHANNEL_LANGUAGE says otherwise."),
     headline: text(),
     lead: text()
       .max(400, "must be at most 400 characters: one or two sentences")
@@ -139,6 +185,10 @@ export const articleSchema = z
     happenings: z.array(happeningSchema).default([]).describe("What happened, in the article's order."),
     places: z.array(placeSchema).default([]),
     statements: z.array(statementSchema).default([]),
+    translations: z
+      .partialRecord(z.enum(locales), translationSchema)
+      .optional()
+      .describe("Editor-written translations of the short fields, by language (`ru`): headline, lead, place, event, people, places, agenda items, absences. Never quotes or excerpts."),
   })
   .strict();
 
@@ -147,6 +197,7 @@ export type Person = Article["people"][number];
 export type Statement = Article["statements"][number];
 export type AgendaItem = Article["agenda"][number];
 export type Place = Article["places"][number];
+export type Translation = z.infer<typeof translationSchema>;
 
 /** An article the bot serves: not a draft. */
 export function isLive(article: Article): boolean {

@@ -111,6 +111,7 @@ export function checkProvenance(article: Article): FieldProblem[] {
       problems.push({ path: [list, i, "key"], message: `at most one ${noun} may be marked key, and ${noun} ${(keyed[0] ?? 0) + 1} already is` });
     }
   };
+  checkTranslations(article, problems);
   checkOneKey("agenda", article.agenda, "item");
   checkOneKey("statements", article.statements, "statement");
   article.statements.forEach((statement, i) => {
@@ -119,4 +120,48 @@ export function checkProvenance(article: Article): FieldProblem[] {
     }
   });
   return problems;
+}
+
+/**
+ * Every translation names a field the original has: a person or place by an id it
+ * uses, an agenda item or absence by a number it has, a field the item carries; and
+ * no translation is into the article's own language.
+ */
+function checkTranslations(article: Article, problems: FieldProblem[]): void {
+  for (const [locale, translation] of Object.entries(article.translations ?? {})) {
+    if (translation === undefined) continue;
+    const base = ["translations", locale];
+    if (locale === article.language) {
+      problems.push({ path: base, message: `the article is written in ${locale} (its language field): a translation into ${locale} has nothing to translate` });
+    }
+    const people = new Map(article.people.map((person) => [person.id, person]));
+    for (const [id, fields] of Object.entries(translation.people ?? {})) {
+      const person = people.get(id);
+      if (person === undefined) {
+        problems.push({ path: [...base, "people", id], message: `"${id}" is not among the article's people${didYouMean(id, people.keys())}` });
+        continue;
+      }
+      for (const field of ["country", "organisation"] as const) {
+        if (fields[field] !== undefined && person[field] === undefined) {
+          problems.push({ path: [...base, "people", id, field], message: `translates ${id}'s ${field}, which the article does not give` });
+        }
+      }
+    }
+    const places = new Map(article.places.map((place) => [place.id, place]));
+    for (const [id, fields] of Object.entries(translation.places ?? {})) {
+      const place = places.get(id);
+      if (place === undefined) {
+        problems.push({ path: [...base, "places", id], message: `"${id}" is not among the article's places${didYouMean(id, places.keys())}` });
+      } else if (fields.country !== undefined && place.country === undefined) {
+        problems.push({ path: [...base, "places", id, "country"], message: `translates ${id}'s country, which the article does not give` });
+      }
+    }
+    const numbered = (list: "agenda" | "absent", count: number, noun: string) => {
+      for (const key of Object.keys(translation[list] ?? {})) {
+        if (Number(key) > count) problems.push({ path: [...base, list, key], message: `${noun} ${key} does not exist (the article has ${count})` });
+      }
+    };
+    numbered("agenda", article.agenda.length, "agenda item");
+    numbered("absent", article.attendance.absent.length, "absence");
+  }
 }

@@ -261,6 +261,8 @@ function schemaAt(path: FieldPath): z.ZodType | undefined {
     if (segment === undefined) break;
     if (schema instanceof z.ZodObject && typeof segment === "string") schema = (schema.shape as Record<string, z.ZodType>)[segment];
     else if (schema instanceof z.ZodArray && typeof segment === "number") schema = schema.element as z.ZodType;
+    // A record (translations by language, people by id): every key holds the same schema.
+    else if (schema instanceof z.ZodRecord && typeof segment === "string") schema = schema.valueType as z.ZodType;
     else return undefined;
   }
   return schema;

@@ -1,7 +1,9 @@
 import type { Article } from "../content/article-schema";
 import type { Library } from "../library/library";
-import { bold, html } from "../render/html";
-import { formatDate, type Answer } from "../render/render-article";
+import { localiseArticle } from "../content/localise-article";
+import { formatDay } from "../content/relative-time";
+import type { Language } from "../i18n/translate";
+import type { Answer } from "../render/render-article";
 import { createRenderCache } from "../render/render-cache";
 import { answerQuestionText, type AnswerKind } from "./answer-question";
 import { isQuestionLike, parseQuestion } from "./parse-question";
@@ -37,15 +39,18 @@ function freeze(result: LibraryAnswer): LibraryAnswer {
   return Object.freeze(result);
 }
 
-/** Answers `text` from `library`, about `article` unless only another article covers what it names. */
-export function answerQuestion(library: Library, article: Article, text: string): LibraryAnswer {
+/**
+ * Answers `text` from `library`, about `article` unless only another article covers what it
+ * names; framed in `language`, the reader's (a Russian reader asking in English gets Russian).
+ */
+export function answerQuestion(library: Library, article: Article, text: string, language: Language): LibraryAnswer {
   const question = text.trim().slice(0, 500);
-  return cache.get(article, `question:${question.toLowerCase()}`, () => freeze(answerFresh(library, article, question)));
+  return cache.get(article, `question:${language.locale}:${question.toLowerCase()}`, () => freeze(answerFresh(library, article, question, language)));
 }
 
-function answerFresh(library: Library, article: Article, text: string): LibraryAnswer {
+function answerFresh(library: Library, article: Article, text: string, language: Language): LibraryAnswer {
   const asked = isQuestionLike(parseQuestion(text));
-  const here = answerQuestionText(article, text);
+  const here = answerQuestionText(article, text, language);
   if (!uncovered(here.kind) || library.articles.length < 2) return { ...here, article, asked };
   // Only another article's people, places or words: that article answers. The search index
   // names the few worth trying (a library can hold thousands), by the words this one lacks.
@@ -58,9 +63,10 @@ function answerFresh(library: Library, article: Article, text: string): LibraryA
   for (const id of candidates) {
     const other = library.byId.get(id);
     if (!other) continue;
-    const there = answerQuestionText(other, text);
+    const there = answerQuestionText(other, text, language);
     if (uncovered(there.kind)) continue;
-    const note = html`${bold("From another article:")} “${other.headline}” (${other.outlet}, ${formatDate(other.date)}). /articles lists them all.`;
+    const shown = localiseArticle(other, language.locale);
+    const note = language.t("answer-from-another", { headline: shown.headline, outlet: other.outlet, date: formatDay(other.date, language.locale) });
     const [lead, ...rest] = there.answer.blocks;
     const blocks = lead ? [lead, note, ...rest] : [note];
     return { answer: { ...there.answer, blocks }, kind: there.kind, article: other, asked };

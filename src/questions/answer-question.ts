@@ -1,8 +1,12 @@
 import type { Article, Person, Place, Statement } from "../content/article-schema";
-import { bold, html, italic, joinHtml, type SafeHtml } from "../render/html";
-import { formatDate, renderAgenda, renderAttendees, renderPerson, renderSource, renderSummary, type Answer } from "../render/render-article";
+import { localiseArticle } from "../content/localise-article";
+import { formatDay } from "../content/relative-time";
+import type { Locale } from "../i18n/locale";
+import type { Language, MessageValue } from "../i18n/translate";
+import { bold, html, htmlToText, italic, joinHtml, type SafeHtml } from "../render/html";
+import { renderAgenda, renderAttendees, renderPerson, renderSource, renderSummary, type Answer } from "../render/render-article";
 import { articleModel, stemsOf, type ArticleModel, type Sentence } from "./article-model";
-import { countryInText, possessive, type Country, type CountryMention } from "./countries";
+import { countryInText, countryNameIn, possessive, type Country } from "./countries";
 import { parseQuestion, type ParsedQuestion } from "./parse-question";
 import { editDistance, resolveEntities, type Entities, type RoleMention } from "./resolve-entities";
 import { englishStem, isCyrillic, russianToEnglish } from "./words";
@@ -11,6 +15,10 @@ import { englishStem, isCyrillic, russianToEnglish } from "./words";
  * A plain question answered from one article: the answer first (yes or no for a yes/no
  * question, "The article does not ..." for what it does not cover), then the evidence.
  * Pure: plain data in, an `Answer` (blocks of safe HTML, the first one the lead) out.
+ *
+ * The question is matched against the article as written; the answer is framed in the
+ * reader's language (the catalogs' `answer-*` messages), with the names, roles, places
+ * and agenda items the article file translates for it, and quotes always verbatim.
  */
 
 /** What kind of answer was given, for the evaluation and the logs. */
@@ -44,6 +52,11 @@ interface Context {
   e: Entities;
   model: ArticleModel;
   article: Article;
+  /** The reader's language: every framing word comes from its catalog. */
+  t: Language["t"];
+  locale: Locale;
+  /** The article as the reader sees it (`localiseArticle`): names, roles, places, agenda items. */
+  view: Article;
 }
 
 const answered = (kind: AnswerKind, blocks: SafeHtml[], keyboard?: Answer["keyboard"]): QuestionAnswer => ({
@@ -51,8 +64,8 @@ const answered = (kind: AnswerKind, blocks: SafeHtml[], keyboard?: Answer["keybo
   answer: keyboard ? { blocks, keyboard } : { blocks },
 });
 
-/** Answers `text` about `article`. Never throws on what a reader types. */
-export function answerQuestionText(article: Article, text: string): QuestionAnswer {
+/** Answers `text` about `article`, framed in `language` (the reader's, not the question's). Never throws on what a reader types. */
+export function answerQuestionText(article: Article, text: string, language: Language): QuestionAnswer {
   let q = parseQuestion(text);
   const model = articleModel(article);
   let e = resolveEntities(q, model);
@@ -68,7 +81,8 @@ export function answerQuestionText(article: Article, text: string): QuestionAnsw
       }
     }
   }
-  return { ...decide({ q, e, model, article }), unmatched: e.unmatched };
+  const view = localiseArticle(article, language.locale);
+  return { ...decide({ q, e, model, article, t: language.t, locale: language.locale, view }), unmatched: e.unmatched };
 }
 
 /** Words readers ask with, for typo correction: "attendend" is "attended". */
@@ -123,7 +137,7 @@ function decide(c: Context): QuestionAnswer {
   const anyCue = [...cues].some((cue) => cue !== "greeting" && cue !== "all" && cue !== "before" && cue !== "after" && cue !== "countries");
   if (q.words.length === 0 || cues.has("greeting")) return unknown(c);
   if (!anyCue && !hasEntity(e)) {
-    if (e.unknownNames.length > 0) return notCovered(c, html`The article does not mention ${capitalise(typedWords(q.text, e.unknownNames))}.`);
+    if (e.unknownNames.length > 0) return notCovered(c, c.t("answer-not-mention", { what: capitalise(typedWords(q.text, e.unknownNames)) }));
     // "What was agreed?": a question, about something the article does not hold.
     if (e.unmatched.length > 0 && q.words.slice(0, 2).some((w) => /^(what|who|which|where|when|how|did|was|were|is|are|что|чем|чём|кто|где|когда|какой|какая|какие|был|была|были)$/.test(w))) return notCoveredWords(c, e.unmatched);
     return unknown(c);
@@ -138,15 +152,15 @@ function decide(c: Context): QuestionAnswer {
   }
   if (q.why && e.countries.some((m) => absenceOf(c, m.country) !== undefined)) return absenceAnswer(c);
   if (q.why && !cues.has("absent") && !cues.has("wreath") && !cues.has("happen")) {
-    return notCovered(c, html`The article does not say why.`, eventLead(c));
+    return notCovered(c, c.t("answer-not-why"), eventLead(c));
   }
   if (e.chairOfEvent) return chairAnswer(c);
-  if (cues.has("howLong")) return notCovered(c, html`The article does not say how long the meeting lasted.`);
+  if (cues.has("howLong")) return notCovered(c, c.t("answer-not-how-long"));
   if (cues.has("next") && (cues.has("otherMeeting") || cues.has("where") || cues.has("when"))) {
-    return notCovered(c, html`The article does not say when or where the next meeting will be.`);
+    return notCovered(c, c.t("answer-not-next"));
   }
   if (cues.has("whatTime") && !cues.has("open") && !q.who && !cues.has("ordinal")) {
-    return notCovered(c, html`The article does not give the time of day: it says only that the meeting was held on ${formatDate(c.article.date)}.`);
+    return notCovered(c, c.t("answer-not-time-of-day", { date: dateOf(c) }));
   }
 
   // Things the article does not know at all: a country it never names, words it never uses.
@@ -159,7 +173,7 @@ function decide(c: Context): QuestionAnswer {
   if (/\b(which|what) (cities|places|towns|locations|capitals)\b|как(ие|их) город/.test(q.words.join(" "))) return placesAnswer(c);
   if (uncovered.length > 0) return notCoveredWords(c, uncovered);
   if (strangeCountries.length > 0 && !attendanceLike && e.roles.length === 0) {
-    return notCovered(c, html`The article does not mention ${strangeCountries.map((m) => m.country.name).join(" or ")}.`);
+    return notCovered(c, c.t("answer-not-mention", { what: strangeCountries.map((m) => countryName(c, m.country)).join(` ${plain(c, "answer-or")} `) }));
   }
 
   if (personQuestion) return personAnswer(c);
@@ -184,7 +198,7 @@ function decide(c: Context): QuestionAnswer {
   if (cues.has("ordinal")) return placeTimeAnswer(c);
   const elsewhere = e.places.find((place) => !isEventPlace(c, place));
   if (q.yesNo && e.people.length > 0 && elsewhere && !statementCue) {
-    return notCovered(c, html`The article does not say that ${listWords(e.people.map((p) => p.name))} went to ${elsewhere.name}: it names ${elsewhere.name} for “${elsewhere.text}”.`);
+    return notCovered(c, c.t("answer-not-went", { people: listWords(c, e.people.map((p) => nameOf(c, p))), place: placeName(c, elsewhere), text: elsewhere.text }));
   }
   // "Who is the host country's defense minister": a person asked by role, not the venue.
   if (cues.has("host") && e.roles.length > 0 && (cues.has("whoIs") || q.who)) return personAnswer(c);
@@ -206,12 +220,12 @@ function decide(c: Context): QuestionAnswer {
   // "Who is worried about NATO infrastructure": who said it, by the words of a statement.
   if (q.who && e.people.length === 0 && e.roles.length === 0 && e.countries.length === 0 && strongTopicItem(c, ["statement"]) !== undefined) return statementsAnswer(c);
   if (cues.has("whoIs") || cues.has("role") || cues.has("from") || cues.has("people")) return personAnswer(c);
-  if (cues.has("summary") || cues.has("happen")) return answered("summary", renderSummary(c.article).blocks);
-  if (q.count) return notCovered(c, html`The article does not give that number.`);
+  if (cues.has("summary") || cues.has("happen")) return answered("summary", renderSummary(c.view).blocks);
+  if (q.count) return notCovered(c, c.t("answer-not-number"));
 
   // "Who paid for the summit?": a who-question about a deed the article does not tie to anyone.
   if (q.who && q.lang === "en" && e.people.length === 0 && e.roles.length === 0 && e.countries.length === 0 && strongTopicItem(c, ["statement", "agenda", "happening"]) === undefined) {
-    return notCovered(c, html`The article does not say ${q.words.join(" ")}.`);
+    return notCovered(c, c.t("answer-not-say", { what: q.words.join(" ") }));
   }
   // No cue of a kind: what the question names decides.
   if (e.people.length > 0) return e.topics.some((t) => !settingStems.has(t) && !personStems(c).has(t)) ? statementsAnswer(c) : personAnswer(c);
@@ -269,36 +283,92 @@ function meetsRole(person: Person, role: RoleMention): boolean {
   return role.stems.every((stem) => stems.has(stem));
 }
 
+/** A catalog message as plain text, for pieces that are joined before they are escaped (lists, labels). */
+function plain(c: Context, key: string, values?: Readonly<Record<string, MessageValue>>): string {
+  return htmlToText(c.t(key, values).value);
+}
+
+/** The person as the reader sees them: the article's translation where it has one. */
+function shown(c: Context, person: Person): Person {
+  return c.view === c.article ? person : (c.view.people.find((p) => p.id === person.id) ?? person);
+}
+
+function nameOf(c: Context, person: Person): string {
+  return shown(c, person).name;
+}
+
+/** A speaker's name by id, in the reader's language. */
+function nameById(c: Context, id: string): string {
+  return c.view.people.find((p) => p.id === id)?.name ?? id;
+}
+
+function placeName(c: Context, place: Place): string {
+  return c.view.places.find((p) => p.id === place.id)?.name ?? place.name;
+}
+
+/** An agenda item's text as the reader sees it (the editor's translation, by position). */
+function itemText(c: Context, item: Article["agenda"][number]): string {
+  const index = c.article.agenda.indexOf(item);
+  return (index >= 0 ? c.view.agenda[index]?.text : undefined) ?? item.text;
+}
+
+/** A country's name in the reader's language: the article's own translation of it, else the country data's. */
+function countryName(c: Context, country: Country): string {
+  if (c.locale === "en") return country.name;
+  const person = c.article.people.find((p) => p.country !== undefined && c.model.personCountry.get(p.id)?.code === country.code);
+  const translated = person ? shown(c, person).country : undefined;
+  return translated !== undefined && translated !== person?.country ? translated : countryNameIn(country, c.locale);
+}
+
+/** A country as it reads in a sentence: "the United States" in English. */
+function countryInSentence(c: Context, country: Country): string {
+  return c.locale === "en" ? countryInText(country.name) : countryName(c, country);
+}
+
+/** The article's date in the reader's language: "30 October 2019", "30 октября 2019 г.". */
+function dateOf(c: Context, isoDate = c.article.date): string {
+  return formatDay(isoDate, c.locale);
+}
+
+function yesNo(c: Context, yes: boolean, text: SafeHtml): SafeHtml {
+  return c.t(yes ? "answer-yes" : "answer-no", { text });
+}
+
 /** "Russia's defense minister", or the role as the article gives it when it already names the affiliation. */
 function describe(c: Context, person: Person): string {
   const country = c.model.personCountry.get(person.id);
-  if (person.organisation !== undefined || country === undefined) return person.role;
+  const role = shown(c, person).role;
+  if (person.organisation !== undefined || country === undefined) return role;
   const adjective = person.countryAdjective;
-  if (adjective !== undefined && person.role.includes(adjective)) return person.role;
-  return `${possessive(country.name)} ${person.role}`;
+  if (adjective !== undefined && person.role.includes(adjective)) return role;
+  return plain(c, "answer-role-of", { owner: c.locale === "en" ? possessive(country.name) : countryName(c, country), role });
 }
 
 function affiliation(c: Context, person: Person): string {
-  return c.model.personCountry.get(person.id)?.name ?? person.country ?? person.organisation ?? "";
+  const country = c.model.personCountry.get(person.id);
+  if (country) return countryName(c, country);
+  const view = shown(c, person);
+  return view.country ?? view.organisation ?? "";
 }
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-function listWords(items: readonly string[]): string {
+function listWords(c: Context, items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+  return `${items.slice(0, -1).join(", ")} ${plain(c, "answer-and")} ${items.at(-1)}`;
 }
 
-function roleLabel(roles: readonly RoleMention[]): string {
-  return roles.map((r) => r.label).sort((a, b) => b.length - a.length)[0] ?? "representative";
+/** The role a question names, in the reader's language ("defense minister", "министр обороны"). */
+function roleLabel(c: Context, roles: readonly RoleMention[]): string {
+  const role = roles.map((r) => r.label).sort((a, b) => b.length - a.length)[0] ?? "representative";
+  return plain(c, "answer-role-label", { role: role.replace(/\s+/g, "-"), label: role });
 }
 
-function constraintLabel(countries: readonly CountryMention[], roles: readonly RoleMention[]): string {
-  const role = roleLabel(roles);
-  const country = countries[0]?.country;
-  return country ? `${possessive(country.name)} ${role}` : `a ${role}`;
+function constraintLabel(c: Context, country: Country | undefined, roles: readonly RoleMention[]): string {
+  const role = roleLabel(c, roles);
+  return country ? plain(c, "answer-role-of", { owner: c.locale === "en" ? possessive(country.name) : countryName(c, country), role }) : plain(c, "answer-a-role", { role });
 }
 
 /** People meeting every stated constraint: country and role. */
@@ -316,11 +386,9 @@ function sentenceOf(c: Context, paragraph: number, text: string): Sentence | und
 }
 
 function statementLine(c: Context, statement: Statement): SafeHtml {
-  const speaker = c.article.people.find((p) => p.id === statement.speaker)?.name ?? statement.speaker;
+  const speaker = bold(nameById(c, statement.speaker));
   const intro = statement.intro !== undefined ? `${statement.intro} ` : "";
-  return statement.kind === "quote"
-    ? html`${bold(speaker)}: ${intro}“${statement.text}”`
-    : html`${bold(speaker)}, reported: ${italic(`${intro}${statement.text}`)}`;
+  return c.t(statement.kind === "quote" ? "answer-statement-quote" : "answer-statement-reported", { speaker, intro, words: statement.text });
 }
 
 /** Stems of the question that single something out: not the setting, not the people named. */
@@ -355,8 +423,13 @@ function uncoveredWords(c: Context): string[] {
 
 // ---------------------------------------------------------------- not covered, unknown
 
+/** The surname of the article's last person (who usually speaks), for the examples an answer offers. */
+function exampleSurname(c: Context): string {
+  return c.view.people.at(-1)?.name.split(" ").at(-1) ?? "";
+}
+
 function offerBlock(c: Context): SafeHtml {
-  return html`What it covers: who attended and who did not, what was discussed, who said what, where and when it was held. Try “who attended?”, “what did ${c.article.people.at(-1)?.name.split(" ").at(-1) ?? "they"} say?” or /help.`;
+  return c.t("answer-offer", { surname: exampleSurname(c) });
 }
 
 function notCovered(c: Context, lead: SafeHtml, ...rest: SafeHtml[]): QuestionAnswer {
@@ -365,7 +438,7 @@ function notCovered(c: Context, lead: SafeHtml, ...rest: SafeHtml[]): QuestionAn
 
 function notCoveredWords(c: Context, words: readonly string[]): QuestionAnswer {
   const asked = typedWords(c.q.text, words);
-  return notCovered(c, html`The article does not mention “${asked}”. /help shows what I can answer.`);
+  return notCovered(c, c.t("answer-not-mention-words", { words: asked }));
 }
 
 /** A topic word as the article writes it ("NATO" for "nato"), else as the reader typed it. */
@@ -392,16 +465,13 @@ function typedWords(text: string, words: readonly string[]): string {
 function notCoveredNow(c: Context): QuestionAnswer {
   return notCovered(
     c,
-    html`The article does not say how things stand now: it reports the ${c.article.event} on ${formatDate(c.article.date)}.`,
-    ...c.e.people.map((p) => html`Then, ${p.name} was ${describe(c, p)}.`),
+    c.t("answer-not-now", { event: c.view.event, date: dateOf(c) }),
+    ...c.e.people.map((p) => c.t("answer-then", { name: nameOf(c, p), role: describe(c, p) })),
   );
 }
 
 function unknown(c: Context): QuestionAnswer {
-  const surname = c.article.people.at(-1)?.name.split(" ").at(-1) ?? "";
-  return answered("unknown", [
-    html`I can only answer questions about the article, and I could not place that one. Try “who attended?”, “what was discussed?”, “what did ${surname} say?”, or /help for every command.`,
-  ]);
+  return answered("unknown", [c.t("answer-unknown", { surname: exampleSurname(c) })]);
 }
 
 /**
@@ -410,17 +480,20 @@ function unknown(c: Context): QuestionAnswer {
  */
 function chairAnswer(c: Context): QuestionAnswer {
   const { e, article } = c;
-  const meeting = "the meeting";
-  const lead = e.people.length > 0 ? html`The article does not say that ${listWords(e.people.map((p) => p.name))} chaired ${meeting}.` : html`The article does not say who chaired ${meeting}.`;
+  const lead = e.people.length > 0 ? c.t("answer-not-chaired-by", { people: listWords(c, e.people.map((p) => nameOf(c, p))) }) : c.t("answer-not-chaired");
   const chairs = article.people.filter((p) => /\b(chairman|chair|chairperson|president)\b/i.test(p.role));
-  const note = chairs.map((p) => html`It names ${p.name} as ${p.role}${p.organisation !== undefined && !p.role.includes(p.organisation) ? ` (${p.organisation})` : ""}: a chair of that body, not of ${meeting}.`);
+  const note = chairs.map((p) => {
+    const view = shown(c, p);
+    const role = p.organisation !== undefined && !p.role.includes(p.organisation) ? `${view.role} (${view.organisation ?? p.organisation})` : view.role;
+    return c.t("answer-chair-note", { name: view.name, role });
+  });
   return notCovered(c, lead, ...note);
 }
 
 // ---------------------------------------------------------------- attendance and absence
 
 function attendeeList(c: Context, people: readonly Person[]): string {
-  return listWords(people.map((p) => `${p.name} (${affiliation(c, p)})`));
+  return listWords(c, people.map((p) => plain(c, "answer-person-country", { name: nameOf(c, p), country: affiliation(c, p) })));
 }
 
 function attendees(c: Context): Person[] {
@@ -428,20 +501,20 @@ function attendees(c: Context): Person[] {
 }
 
 function attendanceEvidence(c: Context): SafeHtml[] {
-  return renderAttendees(c.article).blocks;
+  return renderAttendees(c.view).blocks;
 }
 
 function attendanceAnswer(c: Context): QuestionAnswer {
   const { q, e } = c;
   const all = attendees(c);
-  const yes = (text: SafeHtml) => (q.yesNo ? html`Yes: ${text}` : text);
+  const yes = (text: SafeHtml) => (q.yesNo ? yesNo(c, true, text) : text);
 
   if (e.people.length > 0 && e.countries.length === 0 && e.roles.length === 0) {
     const lines = e.people.map((p) =>
-      attended(c, p) ? html`${p.name}, ${describe(c, p)}, attended.` : html`The article does not say that ${p.name} attended.`,
+      attended(c, p) ? c.t("answer-attended", { name: nameOf(c, p), role: describe(c, p) }) : c.t("answer-not-attended", { name: nameOf(c, p) }),
     );
     const allAttended = e.people.every((p) => attended(c, p));
-    const lead = q.yesNo && allAttended ? html`Yes: ${joinHtml(lines, " ")}` : joinHtml(lines, " ");
+    const lead = q.yesNo && allAttended ? yesNo(c, true, joinHtml(lines, " ")) : joinHtml(lines, " ");
     const evidence = e.people.flatMap((p) => {
       const record = c.article.attendance.attended.find((a) => a.person === p.id);
       const paragraph = record ? c.article.body[record.paragraph - 1] : undefined;
@@ -462,35 +535,35 @@ function attendanceAnswer(c: Context): QuestionAnswer {
         leads.push(html`${absence.text}`);
         negative = true;
       } else if (theirs.length > 0) {
-        leads.push(html`${listWords(theirs.map((p) => `${p.name}, ${describe(c, p)}`))}, attended for ${country.name}.`);
+        leads.push(c.t("answer-attended-for", { people: personRoles(c, theirs, true), country: countryName(c, country) }));
       } else if (e.roles.length > 0) {
         kind = "not-covered";
-        leads.push(html`The article does not name ${possessive(country.name)} ${roleLabel(e.roles)}.`);
+        leads.push(c.t("answer-not-name", { who: constraintLabel(c, country, e.roles) }));
         const others = peopleOf(c, country);
-        if (others.length > 0) rest.push(html`${country.name} was represented by ${listWords(others.map((p) => `${p.name}, ${p.role}`))}.`);
+        if (others.length > 0) rest.push(c.t("answer-represented-by", { country: countryName(c, country), people: personRoles(c, others, false) }));
       } else {
         kind = "not-covered";
-        leads.push(html`The article does not say whether ${countryInText(country.name)} attended: it names no one from ${countryInText(country.name)}.`);
+        leads.push(c.t("answer-not-whether-country", { country: countryInSentence(c, country) }));
         const place = c.article.places.find((p) => p.country === country.name);
-        if (place) rest.push(html`The meeting was held in ${c.article.place}.`);
+        if (place) rest.push(c.t("answer-held-in", { place: c.view.place }));
       }
     }
     if (kind === "not-covered") {
-      rest.push(html`${bold("It names these attendees:")} ${attendeeList(c, all)}.`);
+      rest.push(c.t("answer-names-attendees", { people: attendeeList(c, all) }));
       return answered("not-covered", [joinHtml(leads, " "), ...rest]);
     }
-    const lead = q.yesNo ? html`${negative ? "No" : "Yes"}: ${joinHtml(leads, " ")}` : joinHtml(leads, " ");
+    const lead = q.yesNo ? yesNo(c, !negative, joinHtml(leads, " ")) : joinHtml(leads, " ");
     return answered(negative ? "absence" : "attendance", [lead, ...attendanceEvidence(c).slice(1)]);
   }
 
   if (e.roles.length > 0) {
     const theirs = constrainedPeople(c, all);
     if (theirs.length === 0) {
-      return notCovered(c, html`The article does not name a ${roleLabel(e.roles)} among those who attended.`, html`${bold("It names these attendees:")} ${attendeeList(c, all)}.`);
+      return notCovered(c, c.t("answer-not-role-attended", { role: roleLabel(c, e.roles) }), c.t("answer-names-attendees", { people: attendeeList(c, all) }));
     }
-    const label = roleLabel(e.roles);
+    const label = roleLabel(c, e.roles);
     return answered("attendance", [
-      yes(html`The article names ${theirs.length} ${label}${theirs.length === 1 ? "" : "s"} who attended: ${attendeeList(c, theirs)}.`),
+      yes(c.t("answer-role-attended", { count: theirs.length, role: label, people: attendeeList(c, theirs) })),
       ...attendanceEvidence(c).slice(1),
     ]);
   }
@@ -498,7 +571,7 @@ function attendanceAnswer(c: Context): QuestionAnswer {
   // "Did everyone come?": no, someone stayed away. "Names of everyone who attended" lists them.
   if ((q.yesNo || q.negative) && q.words.some((w) => /^(all|every|everyone|все|всех)$/.test(w)) && c.article.attendance.absent.length > 0) {
     const absences = c.article.attendance.absent.map((a) => a.text).join(" ");
-    return answered("attendance", [html`${q.yesNo ? "No: " : ""}${absences}`, ...attendanceEvidence(c).slice(1)]);
+    return answered("attendance", [q.yesNo ? yesNo(c, false, html`${absences}`) : html`${absences}`, ...attendanceEvidence(c).slice(1)]);
   }
 
   const countries = [...new Map(all.flatMap((p) => {
@@ -507,14 +580,13 @@ function attendanceAnswer(c: Context): QuestionAnswer {
   })).values()];
   // Delegations are countries: "how many delegations came" counts countries, not people.
   if (q.which || (q.cues.has("countries") && !q.cues.has("people")) || q.words.some((w) => /^(delegations?|делегаци\p{L}*)$/u.test(w))) {
-    const lead = q.count
-      ? html`${countries.length} countries sent someone: ${listWords(countries.map((x) => x.name))}.`
-      : html`${listWords(countries.map((x) => x.name))}: the article names someone from each at the meeting.`;
-    return answered("attendance", [lead, html`${bold("Who came:")} ${attendeeList(c, all)}.`, ...attendanceEvidence(c).slice(2)]);
+    const names = listWords(c, countries.map((x) => countryName(c, x)));
+    const lead = q.count ? c.t("answer-countries-count", { count: countries.length, countries: names }) : c.t("answer-countries", { countries: names });
+    return answered("attendance", [lead, c.t("answer-who-came", { people: attendeeList(c, all) }), ...attendanceEvidence(c).slice(2)]);
   }
-  const count = q.count ? `${all.length} ` : "";
+  const people = attendeeList(c, all);
   return answered("attendance", [
-    yes(html`The article names ${count}people at the meeting: ${attendeeList(c, all)}.`),
+    yes(q.count ? c.t("answer-people-at-meeting-count", { count: all.length, people }) : c.t("answer-people-at-meeting", { people })),
     ...attendanceEvidence(c).slice(1),
   ]);
 }
@@ -522,27 +594,49 @@ function attendanceAnswer(c: Context): QuestionAnswer {
 function absenceAnswer(c: Context): QuestionAnswer {
   const { q, e, article } = c;
   const absences = article.attendance.absent;
-  if (absences.length === 0) return notCovered(c, html`The article does not name anyone who stayed away.`);
+  if (absences.length === 0) return notCovered(c, c.t("answer-no-absent"));
   if (e.people.length > 0) {
     // "Did Shoigu not attend?": he did.
-    const lines = e.people.map((p) => (attended(c, p) ? html`${p.name}, ${describe(c, p)}, attended.` : html`The article does not say whether ${p.name} attended.`));
+    const lines = e.people.map((p) => (attended(c, p) ? c.t("answer-attended", { name: nameOf(c, p), role: describe(c, p) }) : c.t("answer-not-whether-attended", { name: nameOf(c, p) })));
     const allAttended = e.people.every((p) => attended(c, p));
-    return answered(allAttended ? "attendance" : "not-covered", [html`${q.yesNo && allAttended ? "No: " : ""}${joinHtml(lines, " ")}`]);
+    return answered(allAttended ? "attendance" : "not-covered", [q.yesNo && allAttended ? yesNo(c, false, joinHtml(lines, " ")) : joinHtml(lines, " ")]);
   }
   const named = e.countries.map((m) => m.country).filter((country) => absenceOf(c, country) !== undefined);
   const chosen = named.length > 0 ? named.map((country) => absenceOf(c, country)).filter((a) => a !== undefined) : absences;
   if (q.why) {
     return notCovered(
       c,
-      html`The article does not say why ${listWords(chosen.map((a) => a.who))} stayed away: it says only “${chosen.map((a) => a.text).join(" ")}”`,
+      c.t("answer-not-why-absent", { who: listWords(c, chosen.map((a) => absentWho(c, a))), text: chosen.map((a) => a.text).join(" ") }),
     );
   }
   const presentNamed = e.countries.map((m) => m.country).filter((country) => absenceOf(c, country) === undefined && peopleOf(c, country).length > 0);
   if (presentNamed.length > 0 && named.length === 0) return attendanceAnswer(c);
   // "Did Armenia refuse?" is a Yes; "were the Armenians there?" a No.
   const asksAbsence = q.cues.has("absent") || q.negative;
-  const lead = html`${q.yesNo ? (asksAbsence ? "Yes: " : "No: ") : ""}${chosen.map((a) => a.text).join(" ")}`;
-  return answered("absence", [lead, html`${bold("Who attended:")} ${attendeeList(c, attendees(c))}.`]);
+  const texts = html`${chosen.map((a) => a.text).join(" ")}`;
+  const lead = q.yesNo ? yesNo(c, asksAbsence, texts) : texts;
+  return answered("absence", [lead, c.t("answer-who-attended", { people: attendeeList(c, attendees(c)) })]);
+}
+
+/** Who stayed away, as the reader sees it: the editor's translation of `who`, by position. */
+function absentWho(c: Context, absence: Article["attendance"]["absent"][number]): string {
+  const index = c.article.attendance.absent.indexOf(absence);
+  return (index >= 0 ? c.view.attendance.absent[index]?.who : undefined) ?? absence.who;
+}
+
+/** People's names in the reader's language, as a list ("A, B and C"). */
+function names(c: Context, people: readonly Person[]): string {
+  return listWords(c, people.map((p) => nameOf(c, p)));
+}
+
+/** "It quotes: …": everyone the article quotes. */
+function itQuotes(c: Context): SafeHtml {
+  return c.t("answer-it-quotes", { people: listWords(c, [...new Set(c.article.statements.map((s) => s.speaker))].map((id) => nameById(c, id))) });
+}
+
+/** "Sergei Shoigu, Russia's defense minister and …" (`described`), or with the role as written. */
+function personRoles(c: Context, people: readonly Person[], described: boolean): string {
+  return listWords(c, people.map((p) => plain(c, "answer-person-role", { name: nameOf(c, p), role: described ? describe(c, p) : shown(c, p).role })));
 }
 
 // ---------------------------------------------------------------- people
@@ -554,11 +648,11 @@ function personAnswer(c: Context): QuestionAnswer {
     if (e.people.length === 1 && person) {
       const spellings = [person.name, ...person.aliases];
       return answered("person", [
-        html`Yes: ${listWords(spellings.map((s) => `“${s}”`))} are the same person, ${person.name}, ${describe(c, person)}; the article spells the name both ways.`,
-        ...renderPerson(article, person).blocks,
+        c.t("answer-same-person", { spellings: listWords(c, spellings.map((s) => `“${s}”`)), name: nameOf(c, person), role: describe(c, person) }),
+        ...renderPerson(c.view, shown(c, person)).blocks,
       ]);
     }
-    return answered("person", [html`No: ${listWords(e.people.map((p) => `${p.name} (${describe(c, p)})`))} are different people.`]);
+    return answered("person", [c.t("answer-different-people", { people: listWords(c, e.people.map((p) => plain(c, "answer-person-country", { name: nameOf(c, p), country: describe(c, p) }))) })]);
   }
 
   if (e.people.length > 0) {
@@ -569,22 +663,22 @@ function personAnswer(c: Context): QuestionAnswer {
         const country = c.model.personCountry.get(person.id);
         if (!country) {
           kind = "not-covered";
-          return html`The article does not give ${possessive(person.name)} country: it names him as ${person.role}.`;
+          return c.t("answer-no-country", { name: nameOf(c, person), role: shown(c, person).role });
         }
-        return html`${person.name} is from ${country.name}: ${describe(c, person)}.`;
+        return c.t("answer-is-from", { name: nameOf(c, person), country: countryName(c, country), role: describe(c, person) });
       }
       if (q.yesNo && (e.roles.length > 0 || e.countries.length > 0)) {
         if (e.countries.length > 0 && !c.model.personCountry.has(person.id)) {
           kind = "not-covered";
-          return html`The article does not give ${possessive(person.name)} country: it names him as ${person.role}.`;
+          return c.t("answer-no-country", { name: nameOf(c, person), role: shown(c, person).role });
         }
         const ok = constrainedPeople(c, [person]).length > 0;
-        return html`${ok ? "Yes" : "No"}: ${person.name} is ${describe(c, person)}.`;
+        return yesNo(c, ok, c.t("answer-is", { name: nameOf(c, person), role: describe(c, person) }));
       }
-      return html`${person.name} is ${describe(c, person)}.`;
+      return c.t("answer-is", { name: nameOf(c, person), role: describe(c, person) });
     });
     blocks.push(joinHtml(leads, "\n"));
-    for (const person of e.people) blocks.push(...renderPerson(article, person).blocks);
+    for (const person of e.people) blocks.push(...renderPerson(c.view, shown(c, person)).blocks);
     return answered(kind, blocks);
   }
 
@@ -592,20 +686,22 @@ function personAnswer(c: Context): QuestionAnswer {
     const found = constrainedPeople(c, article.people);
     if (found.length === 0) {
       const others = e.countries.flatMap((m) => peopleOf(c, m.country));
+      const first = e.countries[0]?.country;
       const offer =
         others.length > 0
-          ? html`${e.countries[0]?.country.name ?? ""} was represented by ${listWords(others.map((p) => `${p.name}, ${p.role}`))}.`
-          : html`${bold("People it names:")} ${listWords(article.people.map((p) => `${p.name}, ${describe(c, p)}`))}.`;
+          ? c.t("answer-represented-by", { country: first ? countryName(c, first) : "", people: personRoles(c, others, false) })
+          : c.t("answer-people-named", { people: personRoles(c, article.people, true) });
       if (e.countries.length > 0 && e.roles.length === 0 && !q.cues.has("whoIs")) return attendanceAnswer(c);
-      return notCovered(c, html`The article does not name ${constraintLabel(e.countries, e.roles)}.`, offer);
+      return notCovered(c, c.t("answer-not-name", { who: constraintLabel(c, e.countries[0]?.country, e.roles) }), offer);
     }
-    return answered("person", [joinHtml(found.map((p) => html`${p.name} is ${describe(c, p)}.`), "\n"), ...found.flatMap((p) => renderPerson(article, p).blocks)]);
+    return answered("person", [
+      joinHtml(found.map((p) => c.t("answer-is", { name: nameOf(c, p), role: describe(c, p) })), "\n"),
+      ...found.flatMap((p) => renderPerson(c.view, shown(c, p)).blocks),
+    ]);
   }
 
   if (e.unknownNames.length > 0 || e.unmatched.length > 0) return notCoveredWords(c, e.unmatched);
-  return answered("person", [
-    html`The article names ${article.people.length} people: ${listWords(article.people.map((p) => `${p.name}, ${describe(c, p)}`))}.`,
-  ]);
+  return answered("person", [c.t("answer-names-people", { count: article.people.length, people: personRoles(c, article.people, true) })]);
 }
 
 // ---------------------------------------------------------------- statements
@@ -641,7 +737,7 @@ function statementsAnswer(c: Context): QuestionAnswer {
       const absences = e.countries.map((m) => absenceOf(c, m.country)).filter((a) => a !== undefined);
       return notCovered(
         c,
-        html`The article does not quote anyone from ${listWords(e.countries.map((m) => m.country.name))}.`,
+        c.t("answer-not-quote-from", { countries: listWords(c, e.countries.map((m) => countryName(c, m.country))) }),
         ...(absences.length > 0 ? [html`${absences.map((a) => a.text).join(" ")}`] : [offerBlock(c)]),
       );
     }
@@ -651,8 +747,8 @@ function statementsAnswer(c: Context): QuestionAnswer {
     if (speakers.length === 0) {
       return notCovered(
         c,
-        html`The article does not name ${constraintLabel(e.countries, e.roles)}, nor quote one.`,
-        html`${bold("It quotes:")} ${listWords([...new Set(article.statements.map((s) => s.speaker))].map((id) => article.people.find((p) => p.id === id)?.name ?? id))}.`,
+        c.t("answer-not-name-nor-quote", { who: constraintLabel(c, e.countries[0]?.country, e.roles) }),
+        itQuotes(c),
       );
     }
   }
@@ -670,24 +766,24 @@ function statementsAnswer(c: Context): QuestionAnswer {
         const did = speakers.every((p) => actors.includes(p));
         // Only one person opens a meeting; anyone else may have thanked or stressed without the article saying so.
         if (!did && !verbs.includes(englishStem("open"))) {
-          return notCovered(c, html`The article does not say that ${listWords(speakers.map((p) => p.name))} did: it says so of ${listWords(actors.map((p) => p.name))}.`, ...sentences.map((s) => html`“${s.text}”`));
+          return notCovered(c, c.t("answer-not-did", { people: names(c, speakers), actors: names(c, actors) }), ...sentences.map((s) => html`“${s.text}”`));
         }
         const mine = did ? sentences.filter((s) => speakers.some((p) => s.people.includes(p.id))) : sentences;
-        return answered("statements", [
-          html`${did ? "Yes" : "No"}: ${did ? "" : `${listWords(actors.map((p) => p.name))}: `}${joinHtml(mine.map((s) => html`“${s.text}”`), " ")}`,
-        ]);
+        const quoted = joinHtml(mine.map((s) => html`“${s.text}”`), " ");
+        return answered("statements", [yesNo(c, did, did ? quoted : c.t("answer-actors", { people: names(c, actors), evidence: quoted }))]);
       }
       // "Who opened the meeting": say it in so many words, then the article's sentence.
-      const deed = verbs.includes(englishStem("open")) && sentences.length === 1 ? " opened the meeting" : "";
-      return answered("statements", [html`${listWords(actors.map((p) => p.name))}${deed}: ${joinHtml(evidence, " ")}`]);
+      const opened = verbs.includes(englishStem("open")) && sentences.length === 1;
+      return answered("statements", [c.t(opened ? "answer-opened" : "answer-actors", { people: names(c, actors), evidence: joinHtml(evidence, " ") })]);
     }
   }
 
   if (q.count) {
     const pool = speakers.length > 0 ? article.statements.filter((s) => speakers.some((p) => p.id === s.speaker)) : article.statements;
     const quotes = pool.filter((s) => s.kind === "quote").length;
+    const counts = { count: pool.length, quotes, reported: pool.length - quotes };
     return answered("statements", [
-      html`The article has ${pool.length} statements${speakers.length > 0 ? ` by ${listWords(speakers.map((p) => p.name))}` : ""}: ${quotes} direct quotes and ${pool.length - quotes} in reported speech.`,
+      speakers.length > 0 ? c.t("answer-statement-count-by", { ...counts, people: names(c, speakers) }) : c.t("answer-statement-count", counts),
       joinHtml(pool.map((s) => statementLine(c, s)), "\n"),
     ]);
   }
@@ -695,8 +791,12 @@ function statementsAnswer(c: Context): QuestionAnswer {
   if (speakers.length > 0 && ofSpeakers.length === 0) {
     return notCovered(
       c,
-      html`The article does not quote ${listWords(speakers.map((p) => p.name))}: it names ${speakers.length === 1 ? "him" : "them"} as ${listWords(speakers.map((p) => describe(c, p)))}${speakers.every((p) => attended(c, p)) ? ", among those who attended" : ""}.`,
-      html`${bold("It quotes:")} ${listWords([...new Set(article.statements.map((s) => s.speaker))].map((id) => article.people.find((p) => p.id === id)?.name ?? id))}.`,
+      c.t(speakers.every((p) => attended(c, p)) ? "answer-not-quote-person-attended" : "answer-not-quote-person", {
+        people: names(c, speakers),
+        count: speakers.length,
+        roles: listWords(c, speakers.map((p) => describe(c, p))),
+      }),
+      itQuotes(c),
     );
   }
 
@@ -706,7 +806,7 @@ function statementsAnswer(c: Context): QuestionAnswer {
     const statementBest = Math.max(0, ...c.model.items.filter((i) => i.kind === "statement").map((i) => overlap(i.stems, topics)));
     if (agendaBest > 0 && agendaBest >= statementBest) {
       const item = article.agenda.find((a) => overlap(stemsOf(a.text), topics) === agendaBest);
-      return notCovered(c, html`The article does not say what ${item?.text ?? "it"} says: it names it only as an item on the agenda.`);
+      return notCovered(c, c.t("answer-not-what-item-says", { item: item ? itemText(c, item) : "" }));
     }
   }
 
@@ -724,7 +824,7 @@ function statementsAnswer(c: Context): QuestionAnswer {
     if (best === 0) {
       const others = article.statements.filter((s) => overlap(stemsOf(`${s.intro ?? ""} ${s.text}`), topics) > 0);
       const topicWords = e.topics.length > 0 ? q.words.filter((w) => topics.includes(englishStem(w))).map((w) => display(c, w)).filter((w, i, all) => all.indexOf(w) === i).join(" ") : "";
-      const who = speakers.length > 0 ? listWords(speakers.map((p) => p.name)) : "anyone";
+      const who = speakers.length > 0 ? names(c, speakers) : plain(c, "answer-anyone");
       // The speaker's own deeds in the text: "Sergey Lebedev also thanked Azerbaijan."
       const deeds = c.model.sentences.filter(
         (sentence) =>
@@ -733,20 +833,20 @@ function statementsAnswer(c: Context): QuestionAnswer {
           !article.statements.some((st) => sentence.text.includes(st.text.slice(0, 40))),
       );
       if (speakers.length > 0 && deeds.length > 0) {
-        return answered("statements", [html`${q.yesNo ? "Yes: " : ""}${joinHtml(deeds.map((d) => html`“${d.text}”`), " ")}`]);
+        const quoted = joinHtml(deeds.map((d) => html`“${d.text}”`), " ");
+        return answered("statements", [q.yesNo ? yesNo(c, true, quoted) : quoted]);
       }
       if (speakers.length === 0 && q.who) {
         const items = article.agenda.filter((a) => overlap(stemsOf(a.text), topics) > 0);
-        return notCovered(
-          c,
-          html`The article does not say who spoke of ${topicWords === "" ? "that" : `“${topicWords}”`}${items.length > 0 ? html`: it lists ${joinHtml(items.map((i) => `“${i.text}”`), ", ")} among the issues the meeting considered` : ""}.`,
-        );
+        const spoke = topicWords === "" ? c.t("answer-not-who-spoke") : c.t("answer-not-who-spoke-words", { words: topicWords });
+        const listed = items.length > 0 ? c.t("answer-items-considered", { items: items.map((i) => `“${itemText(c, i)}”`).join(", ") }) : html``;
+        return notCovered(c, html`${spoke}${listed}.`);
       }
       if (speakers.length === 0) return agendaAnswer(c);
       return notCovered(
         c,
-        html`The article does not quote ${who} on ${topicWords === "" ? "that" : `“${topicWords}”`}.`,
-        ...(others.length > 0 ? [html`${bold("Others on it:")}`, ...others.map((s) => statementLine(c, s))] : [offerBlock(c)]),
+        topicWords === "" ? c.t("answer-not-quote-on", { who }) : c.t("answer-not-quote-on-words", { who, words: topicWords }),
+        ...(others.length > 0 ? [c.t("answer-others-on-it"), ...others.map((s) => statementLine(c, s))] : [offerBlock(c)]),
       );
     }
     chosen = scored.filter((x) => x.score === best).map((x) => x.s);
@@ -756,8 +856,8 @@ function statementsAnswer(c: Context): QuestionAnswer {
       const noun = which[2];
       const vague = chosen.find((s) => new RegExp(`\\b(certain|some|other) ${noun}\\b`, "i").test(s.text));
       if (vague) {
-        const speaker = article.people.find((p) => p.id === vague.speaker)?.name ?? vague.speaker;
-        return notCovered(c, html`The article does not say which ${noun}: ${speaker} spoke only of “${/\b(?:certain|some|other) \w+/i.exec(vague.text)?.[0] ?? noun}”.`, statementLine(c, vague));
+        const words = /\b(?:certain|some|other) \w+/i.exec(vague.text)?.[0] ?? noun;
+        return notCovered(c, c.t("answer-not-which", { noun, speaker: nameById(c, vague.speaker), words }), statementLine(c, vague));
       }
     }
   } else if (q.cues.has("quote")) {
@@ -770,8 +870,8 @@ function statementsAnswer(c: Context): QuestionAnswer {
   const ordered = [...chosen].sort((a, b) => Number(b.key) - Number(a.key));
   const lines = ordered.map((s) => statementLine(c, s));
   // One speaker's words, asked for without a topic: say whose they are first.
-  const heading = speakers.length === 1 && topics.length === 0 && !q.yesNo && speakers[0] ? [html`${bold(`What ${speakers[0].name} said:`)}`] : [];
-  const lead = q.yesNo ? html`Yes: ${joinHtml(lines, "\n")}` : joinHtml([...heading, ...lines], "\n");
+  const heading = speakers.length === 1 && topics.length === 0 && !q.yesNo && speakers[0] ? [c.t("answer-what-said", { name: nameOf(c, speakers[0]) })] : [];
+  const lead = q.yesNo ? yesNo(c, true, joinHtml(lines, "\n")) : joinHtml([...heading, ...lines], "\n");
   return answered("statements", [lead]);
 }
 
@@ -790,12 +890,12 @@ function agendaAnswer(c: Context): QuestionAnswer {
     const number = claim ? /\b(?:more than|over|about|some|nearly|almost) \d+ (?:issues|items|questions|topics)\b/i.exec(claim.text)?.[0] : undefined;
     if (claim && number) {
       return answered("agenda", [
-        html`${number.charAt(0).toUpperCase()}${number.slice(1)} were on the agenda, according to ${article.people.find((p) => p.id === claim.speaker)?.name ?? claim.speaker}; the article names ${article.agenda.length} of them.`,
+        c.t("answer-agenda-claim", { number: c.locale === "en" ? capitalise(number) : number, name: nameById(c, claim.speaker), count: article.agenda.length }),
         statementLine(c, claim),
-        ...renderAgenda(article).blocks.slice(1),
+        ...renderAgenda(c.view).blocks.slice(1),
       ]);
     }
-    return answered("agenda", [html`The article names ${article.agenda.length} items on the agenda.`, ...renderAgenda(article).blocks.slice(1)]);
+    return answered("agenda", [c.t("answer-agenda-count", { count: article.agenda.length }), ...renderAgenda(c.view).blocks.slice(1)]);
   }
 
   const scored = article.agenda.map((item) => ({ item, score: overlap(stemsOf(item.text), topics) }));
@@ -805,9 +905,9 @@ function agendaAnswer(c: Context): QuestionAnswer {
   if (q.cues.has("key") && !others && topics.length === 0 && key) {
     const sentence = sentenceOf(c, key.paragraph, "Key attention") ?? c.model.sentences.find((s) => s.paragraph === key.paragraph && s.text.includes(key.text));
     return answered("agenda", [
-      html`The main item was ${key.text}.`,
+      c.t("answer-main-item", { item: itemText(c, key) }),
       ...(sentence ? [html`${italic(`“${sentence.text}”`)}`] : []),
-      ...renderAgenda(article).blocks.slice(1),
+      ...renderAgenda(c.view).blocks.slice(1),
     ]);
   }
 
@@ -816,29 +916,31 @@ function agendaAnswer(c: Context): QuestionAnswer {
     const spoken = article.statements.filter((s) => overlap(stemsOf(`${s.intro ?? ""} ${s.text}`), topics) > 0);
     if (spoken.length > 0) {
       return answered("statements", [
-        html`${q.yesNo ? "Yes, in a speech: " : "Not among the agenda items the article lists, but in a speech: "}${joinHtml(spoken.map((s) => statementLine(c, s)), "\n")}`,
-        ...renderAgenda(article).blocks.slice(1),
+        c.t(q.yesNo ? "answer-in-speech-yes" : "answer-in-speech", { lines: joinHtml(spoken.map((s) => statementLine(c, s)), "\n") }),
+        ...renderAgenda(c.view).blocks.slice(1),
       ]);
     }
     const words = q.words.filter((w) => topics.includes(englishStem(w))).map((w) => display(c, w)).filter((w, i, all) => all.indexOf(w) === i).join(" ");
-    return notCovered(c, html`The article does not mention “${words}” among the issues discussed.`, ...renderAgenda(article).blocks.slice(1));
+    return notCovered(c, c.t("answer-not-on-agenda", { words }), ...renderAgenda(c.view).blocks.slice(1));
   }
 
   const matched = best > 0 ? scored.filter((x) => x.score === best).map((x) => x.item) : [];
   if (others && matched.length > 0) {
     const rest = article.agenda.filter((item) => !matched.includes(item));
-    return answered("agenda", [html`${q.yesNo ? "Yes: " : ""}besides ${matched.map((m) => m.text).join(", ")}, the meeting considered ${listWords(rest.map((r) => r.text))}.`]);
+    const besides = c.t("answer-besides", { matched: matched.map((m) => itemText(c, m)).join(", "), rest: listWords(c, rest.map((r) => itemText(c, r))) });
+    return answered("agenda", [q.yesNo ? yesNo(c, true, besides) : besides]);
   }
   const rest = article.agenda.filter((item) => item !== key);
   const list = joinHtml(
     [
-      ...(key ? [html`${bold("Key item:")} ${key.text}`] : []),
-      ...(rest.length > 0 ? [html`${bold(key ? "Also discussed:" : "Discussed:")}\n${joinHtml(rest.map((item) => html`• ${item.text}`), "\n")}`] : []),
+      ...(key ? [c.t("answer-key-item", { item: itemText(c, key) })] : []),
+      ...(rest.length > 0 ? [html`${c.t(key ? "answer-also-discussed" : "answer-discussed")}\n${joinHtml(rest.map((item) => html`• ${itemText(c, item)}`), "\n")}`] : []),
     ],
     "\n",
   );
   if (matched.length === 0) return answered("agenda", [list]);
-  const head = html`${q.yesNo ? "Yes: " : ""}${matched.map((m) => m.text).join("; ")}.`;
+  const items = html`${matched.map((m) => itemText(c, m)).join("; ")}.`;
+  const head = q.yesNo ? yesNo(c, true, items) : items;
   return answered("agenda", [html`${head}\n${list}`]);
 }
 
@@ -847,15 +949,15 @@ function agendaAnswer(c: Context): QuestionAnswer {
 function eventLead(c: Context): SafeHtml {
   const { article } = c;
   const today = article.body.some((p) => /\btoday\b/i.test(p));
-  const note = today ? html` (the article's date; its text says it “was held in ${article.place.split(",")[0] ?? article.place} today”)` : html``;
-  return html`The ${article.event} was held in ${article.place} on ${formatDate(article.date)}${note}.`;
+  const note = today ? c.t("answer-event-note", { city: article.place.split(",")[0] ?? article.place }) : html``;
+  return c.t("answer-event-held", { event: c.view.event, place: c.view.place, date: dateOf(c), note });
 }
 
 function placeTimeAnswer(c: Context): QuestionAnswer {
   const { q, e, article } = c;
   const other = e.places.find((place) => !isEventPlace(c, place));
   if (other && q.yesNo) {
-    return answered("place-time", [html`No: ${eventLead(c)}`, html`${other.name} is named for another meeting: “${other.text}”.`]);
+    return answered("place-time", [yesNo(c, false, eventLead(c)), c.t("answer-other-meeting-named", { place: placeName(c, other), text: other.text })]);
   }
   if (other) return otherMeetingAnswer(c);
   // "Was it in 2018?": a year or a place that is not the event's is a No.
@@ -869,8 +971,8 @@ function placeTimeAnswer(c: Context): QuestionAnswer {
     return country === undefined || !article.place.includes(country.name);
   });
   const wrong = (year !== undefined && year !== article.date.slice(0, 4)) || wrongCountry || wrongOrdinal || wrongHost;
-  const who = wrongHost ? html` ${joinHtml(e.people.map((p) => html`${p.name} is ${describe(c, p)}.`), " ")}` : html``;
-  const lead = q.yesNo ? html`${wrong ? "No" : "Yes"}: ${eventLead(c)}${who}` : html`${eventLead(c)}${who}`;
+  const who = wrongHost ? html` ${joinHtml(e.people.map((p) => c.t("answer-is", { name: nameOf(c, p), role: describe(c, p) })), " ")}` : html``;
+  const lead = q.yesNo ? yesNo(c, !wrong, html`${eventLead(c)}${who}`) : html`${eventLead(c)}${who}`;
   const first = c.model.sentences.find((s) => s.paragraph === 1);
   return answered("place-time", [lead, ...(first ? [html`${italic(`“${first.text}”`)}`] : [])]);
 }
@@ -881,17 +983,18 @@ function placesAnswer(c: Context): QuestionAnswer {
   // Asked of a speaker: the places his statements name.
   const spoken = article.statements.filter((s) => e.people.some((p) => p.id === s.speaker)).map((s) => `${s.intro ?? ""} ${s.text}`).join(" ");
   const pool = e.people.length > 0 ? article.places.filter((place) => new RegExp(`(?<!\\p{L})${place.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\p{L})`, "u").test(spoken)) : article.places;
-  if (pool.length === 0) return notCovered(c, html`The article does not quote ${listWords(e.people.map((p) => p.name))} naming a place.`);
+  if (pool.length === 0) return notCovered(c, c.t("answer-not-quote-place", { people: names(c, e.people) }));
   const ordered = [...pool].sort((a, b) => Number(isEventPlace(c, b)) - Number(isEventPlace(c, a)));
-  const lines = ordered.map((place) => html`${bold(place.name)}${isEventPlace(c, place) ? " (this meeting)" : ""}: “${place.text}”`);
-  const who = e.people.length > 0 ? `${listWords(e.people.map((p) => p.name))} named` : "The article names";
-  return answered("place-time", [html`${who} ${ordered.length} ${ordered.length === 1 ? "place" : "places"}: ${listWords(ordered.map((p) => p.name))}.\n${joinHtml(lines, "\n")}`]);
+  const lines = ordered.map((place) => html`${bold(placeName(c, place))}${isEventPlace(c, place) ? c.t("answer-this-meeting") : ""}: “${place.text}”`);
+  const places = listWords(c, ordered.map((p) => placeName(c, p)));
+  const head = e.people.length > 0 ? c.t("answer-places-named-by", { people: names(c, e.people), count: ordered.length, places }) : c.t("answer-places-named", { count: ordered.length, places });
+  return answered("place-time", [html`${head}\n${joinHtml(lines, "\n")}`]);
 }
 
 function otherMeetingAnswer(c: Context): QuestionAnswer {
   const { q, e, article } = c;
   const others = article.places.filter((place) => !isEventPlace(c, place));
-  if (others.length === 0) return notCovered(c, html`The article does not mention any other meeting.`);
+  if (others.length === 0) return notCovered(c, c.t("answer-no-other-meeting"));
   const topics = [...new Set(c.e.topics)].filter((t) => !["meet", "meeting", "cis", "held"].includes(t));
   let chosen = e.places.filter((place) => !isEventPlace(c, place));
   if (chosen.length === 0) {
@@ -906,19 +1009,20 @@ function otherMeetingAnswer(c: Context): QuestionAnswer {
   if (q.cues.has("when") && chosen.every((place) => !hasDate(place))) {
     return notCovered(
       c,
-      html`The article does not say when the meeting in ${listWords(chosen.map((p) => p.name))} was held: it says only “${chosen.map((p) => p.text).join("; ")}”.`,
+      c.t("answer-not-when-meeting", { places: listWords(c, chosen.map((p) => placeName(c, p))), text: chosen.map((p) => p.text).join("; ") }),
     );
   }
   const speakerOf = (place: Place) => {
     const statement = article.statements.find((s) => s.paragraph === place.paragraph);
-    return statement ? article.people.find((p) => p.id === statement.speaker)?.name : undefined;
+    return statement ? nameById(c, statement.speaker) : undefined;
   };
   const lines = chosen.map((place) => {
     const speaker = speakerOf(place);
-    return html`${bold(place.name)}: “${place.text}”${speaker ? `, as ${speaker} put it` : ""}.`;
+    const name = bold(placeName(c, place));
+    return speaker ? c.t("answer-place-line-speaker", { place: name, text: place.text, speaker }) : c.t("answer-place-line", { place: name, text: place.text });
   });
-  const head = chosen.length > 1 ? html`Besides this one, the article mentions ${chosen.length} meetings:\n` : html``;
-  return answered("place-time", [html`${head}${joinHtml(lines, "\n")}`, html`This meeting: ${eventLead(c)}`]);
+  const head = chosen.length > 1 ? html`${c.t("answer-other-meetings", { count: chosen.length })}\n` : html``;
+  return answered("place-time", [html`${head}${joinHtml(lines, "\n")}`, c.t("answer-this-meeting-lead", { lead: eventLead(c) })]);
 }
 
 // ---------------------------------------------------------------- happenings
@@ -928,7 +1032,7 @@ function happeningsAnswer(c: Context): QuestionAnswer {
   const topics = meaningfulTopics(c);
   if (q.cues.has("after") && !q.cues.has("before")) {
     const afterwards = c.model.sentences.filter((s) => /\bafter the meeting\b/i.test(s.text));
-    if (afterwards.length === 0) return notCovered(c, html`The article does not say what happened after the meeting.`, ...happeningSentences(c, article.happenings.map((_, i) => i)));
+    if (afterwards.length === 0) return notCovered(c, c.t("answer-not-after"), ...happeningSentences(c, article.happenings.map((_, i) => i)));
   }
   let indexes = article.happenings.map((_, i) => i);
   if (q.cues.has("before")) {
@@ -942,9 +1046,9 @@ function happeningsAnswer(c: Context): QuestionAnswer {
   if (place) indexes = indexes.filter((i) => article.happenings[i]?.place === place.id);
   if (indexes.length === 0) indexes = article.happenings.map((_, i) => i);
   const sentences = happeningSentences(c, indexes);
-  const lead = q.yesNo ? html`Yes: ${joinHtml(sentences, " ")}` : joinHtml(sentences, " ");
+  const lead = q.yesNo ? yesNo(c, true, joinHtml(sentences, " ")) : joinHtml(sentences, " ");
   const generic = topics.length === 0 && !q.cues.has("before") && !place;
-  return answered("happenings", [lead, ...(generic ? renderSummary(article).blocks.slice(1) : [])]);
+  return answered("happenings", [lead, ...(generic ? renderSummary(c.view).blocks.slice(1) : [])]);
 }
 
 function sentenceFor(c: Context, index: number): Sentence | undefined {
@@ -983,7 +1087,7 @@ function acronymAnswer(c: Context): QuestionAnswer | undefined {
     if (!expansion) continue;
     const sentence = c.model.sentences.find((s) => s.text.includes(expansion));
     return answered("place-time", [
-      html`${acronym} stands for the ${expansion}.`,
+      c.t("answer-stands-for", { acronym, expansion }),
       ...(sentence ? [html`${italic(`“${sentence.text}”`)}`] : []),
     ]);
   }
@@ -1015,20 +1119,21 @@ function topicAnswer(c: Context): QuestionAnswer {
 
 function sourceAnswer(c: Context): QuestionAnswer {
   const { q, e, article } = c;
-  const date = formatDate(article.date);
-  const evidence = renderSource(article).blocks;
+  const date = dateOf(c);
+  const evidence = renderSource(c.view).blocks;
+  const { outlet } = article;
   if (q.cues.has("author") && !q.cues.has("when")) {
     const credit = /the correspondent of [^,.]+/i.exec(article.body.join(" "))?.[0];
-    return notCovered(c, html`The article does not name its author: it is from ${article.outlet}${credit ? `, which credits “${credit}”` : ""}.`, ...evidence);
+    return notCovered(c, credit ? c.t("answer-no-author-credit", { outlet, credit }) : c.t("answer-no-author", { outlet }), ...evidence);
   }
-  if (q.cues.has("headline")) return answered("source", [html`The headline: “${article.headline}” (${article.outlet}, ${date}).`, ...evidence]);
+  if (q.cues.has("headline")) return answered("source", [c.t("answer-headline", { headline: c.view.headline, outlet, date }), ...evidence]);
   if (q.cues.has("published") || q.cues.has("when")) {
-    return answered("source", [html`${article.outlet} reported it on ${date}.`, ...evidence]);
+    return answered("source", [c.t("answer-reported-on", { outlet, date }), ...evidence]);
   }
   if (q.yesNo) {
     const outletStems = stemsOf(article.outlet);
     const asksOurs = e.topics.some((t) => outletStems.has(t));
-    return answered("source", [html`${asksOurs ? "Yes" : "No"}: it is from ${article.outlet}, ${date}: ${article.url}`, ...evidence.slice(1)]);
+    return answered("source", [yesNo(c, asksOurs, c.t("answer-from-outlet", { outlet, date, url: article.url })), ...evidence.slice(1)]);
   }
-  return answered("source", [html`From ${article.outlet}, ${date}: “${article.headline}”\n${article.url}`]);
+  return answered("source", [html`${c.t("answer-from", { outlet, date, headline: c.view.headline })}\n${article.url}`]);
 }

@@ -309,3 +309,12 @@ export function possessive(name: string): string {
   if (/(States|Islands|Emirates|Netherlands|Philippines|Bahamas|Maldives|Comoros|Seychelles)$/.test(name)) return `the ${name}'`;
   return `${name}'s`;
 }
+
+let russianNames: Map<string, string> | undefined;
+
+/** A country's name for a reader of `locale`: the English one, or the Russian press's ("Белоруссия", "Киргизия"). */
+export function countryNameIn(country: Country, locale: "en" | "ru"): string {
+  if (locale === "en") return country.name;
+  russianNames ??= new Map(worldCountries.flatMap((entry) => (entry.translations.rus ? [[entry.cca2, entry.translations.rus.common] as const] : [])));
+  return russianNames.get(country.code) ?? country.name;
+}

@@ -3,7 +3,11 @@ import { createRequire } from "node:module";
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
 import type { Article } from "../content/article-schema";
-import { formatDate } from "./render-article";
+import { localiseArticle } from "../content/localise-article";
+import { formatDay } from "../content/relative-time";
+import type { Locale } from "../i18n/locale";
+import { languageOf } from "../i18n/translate";
+import { htmlToText } from "./html";
 import { shortenText } from "./shorten-text";
 
 /** What the summary card shows. */
@@ -52,9 +56,15 @@ export function bundledCardFonts(subsets: readonly string[] = SUBSETS): CardFont
   return bundled;
 }
 
-/** The card's content for an article: its headline (shortened to what the card holds), place and date, and outlet. */
-export function cardContent(article: Article): CardContent {
-  return { headline: shortenText(article.headline, 160), dateline: `${article.place} · ${formatDate(article.date)}`, outlet: article.outlet };
+/**
+ * The card's content for an article in the channel's language (default the article's own):
+ * its headline (shortened to what the card holds), place and date, and outlet, translated
+ * where the article file translates them.
+ */
+export function cardContent(original: Article, locale: Locale = original.language): CardContent {
+  const article = localiseArticle(original, locale);
+  const dateline = htmlToText(languageOf(locale).t("card-dateline", { place: article.place, date: formatDay(article.date, locale) }).value);
+  return { headline: shortenText(article.headline, 160), dateline, outlet: article.outlet };
 }
 
 /** A satori element: the shape of a React element, written without JSX. */

@@ -1,6 +1,7 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import { beforeAll, describe, expect, it } from "vitest";
 import { contentHash, renderChannelPost } from "../../src/channel/channel-post";
+import { parseConfig } from "../../src/app/config";
 import { articleSchema, type Article } from "../../src/content/article-schema";
 import { htmlToText } from "../../src/render/html";
 import { createTestBot, loadRealArticles } from "../support/test-bot";
@@ -186,5 +187,68 @@ describe("the channel post", () => {
   it("hashes the content: the same article hashes the same, a correction differently", () => {
     expect(contentHash({ ...real })).toBe(contentHash(real));
     expect(contentHash({ ...real, headline: `${real.headline}!` })).not.toBe(contentHash(real));
+  });
+});
+
+describe("the channel post in the channel's language", () => {
+  it("in Russian: the editor's headline, lead, names and places, the framing from the catalog, the quote verbatim", () => {
+    const post = renderChannelPost(real, "briefingbot", { at: late, language: "ru" });
+    const text = htmlToText(post.text);
+    expect(post.text.startsWith("<b>Совет министров обороны СНГ собрался на гостеприимной земле Азербайджана</b>\n<i>Баку, Азербайджан, 30 октября 2019 г.</i>\n\n")).toBe(true);
+    expect(text).toContain("\n\n30 октября 2019 года в Баку прошло 77-е заседание Совета министров обороны государств — участников СНГ.\n\n");
+    expect(text).toContain("• Участники: Россия, Белоруссия, Казахстан, Узбекистан, Таджикистан, Киргизия и Исполнительный комитет СНГ. Не приехали: Армения.");
+    expect(text).toContain("• Сергей Лебедев: “It is deplorable that since our last meeting in Anapa city, the situation in the world hasn’t changed for the better…”");
+    expect(post.text).toContain(`Источник: <a href="${real.url}">Vestnik Kavkaza</a>\n#CIS #Azerbaijan #Baku #DefenseMinisters`);
+    expect(text).not.toMatch(/Attended|Source|Did not attend/);
+    expect(text.length).toBeLessThanOrEqual(600);
+    expectBalancedHtml(post.text);
+    expect(post.keyboard.flat().map((button) => button.text)).toEqual(["Кто приехал", "Повестка", "Цитаты", "Поделиться"]);
+  });
+
+  it("defaults to the article's own language; an article without a Russian lead gets one made of its translated fields", () => {
+    expect(renderChannelPost(real, "briefingbot", { at: late }).text).toBe(renderChannelPost(real, "briefingbot", { at: late, language: "en" }).text);
+    const { translations, ...rest } = real;
+    const ru = translations?.ru;
+    if (!ru) throw new Error("the fixture has a Russian translation");
+    const withoutLead = { ...ru, lead: undefined };
+    const text = htmlToText(renderChannelPost({ ...rest, translations: { ru: withoutLead } }, "briefingbot", { at: late, language: "ru" }).text);
+    expect(text).toContain("\n\n77-е заседание Совета министров обороны государств — участников СНГ — Баку, Азербайджан.\n\n");
+    // No translation at all: the original words with the Russian framing and date; never an English sentence as a Russian lead.
+    const bare = htmlToText(renderChannelPost(rest, "briefingbot", { at: late, language: "ru" }).text);
+    expect(bare).toContain("Baku, Azerbaijan, 30 октября 2019 г.");
+    expect(bare).toContain("• Участники: Russia, Belarus");
+  });
+
+  it("a long article in Russian stays within 600 visible characters, the rest counted in Russian", () => {
+    const countries = ["Аргентина", "Бразилия", "Канада", "Дания", "Эстония", "Финляндия", "Греция", "Венгрия", "Исландия", "Япония", "Кения", "Латвия", "Мексика", "Норвегия", "Оман", "Перу", "Катар", "Румыния", "Испания", "Турция"];
+    const long: Article = {
+      ...real,
+      people: countries.map((country, i) => ({ id: `p${i}`, name: `Министр ${i}`, aliases: [], role: "министр", country })),
+      attendance: { attended: countries.map((_, i) => ({ person: `p${i}`, paragraph: 2 })), absent: [] },
+      translations: { ru: { headline: "Министры иностранных дел двадцати стран провели долгую сессию о торговле, климате, безопасности и миграции" } },
+    };
+    const text = htmlToText(renderChannelPost(long, "briefingbot", { at: late, language: "ru" }).text);
+    expect(text.length).toBeLessThanOrEqual(600);
+    expect(text).toMatch(/• Участники: Аргентина, Бразилия, .* и ещё \d+\./);
+    const tiny = htmlToText(renderChannelPost(long, "briefingbot", { at: late, language: "ru", limit: 300 }).text);
+    expect(tiny.length).toBeLessThanOrEqual(300);
+    expect(tiny).toContain("Источник: Vestnik Kavkaza");
+  });
+
+  it("CHANNEL_LANGUAGE is en or ru, unset by default (each article's own language)", () => {
+    const BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0";
+    const unset = parseConfig({ BOT_TOKEN });
+    expect(unset.ok && unset.config.CHANNEL_LANGUAGE).toBeUndefined();
+    const ru = parseConfig({ BOT_TOKEN, CHANNEL_LANGUAGE: "ru" });
+    expect(ru.ok && ru.config.CHANNEL_LANGUAGE).toBe("ru");
+    expect(parseConfig({ BOT_TOKEN, CHANNEL_LANGUAGE: "de" })).toEqual({ ok: false, problems: ["CHANNEL_LANGUAGE: CHANNEL_LANGUAGE must be en or ru"] });
+  });
+
+  it("refuses a Russian lead that says 'сегодня', and leaves 'накануне саммита' alone", () => {
+    const withLead = (lead: string) => articleSchema.safeParse({ ...real, translations: { ru: { lead } } });
+    const parsed = withLead("Министры сегодня собрались в Баку.");
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toContain("must give the date rather than a word such as 'сегодня'");
+    expect(withLead("Министры встретились в Баку 30 октября 2019 года, накануне саммита.").success).toBe(true);
   });
 });

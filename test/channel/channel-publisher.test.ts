@@ -52,6 +52,16 @@ describe("posting to the channel", () => {
     await publisher.stop();
   });
 
+  it("posts in the channel's language (CHANNEL_LANGUAGE=ru): the editor's Russian headline and lead, the quotes' language untouched", async () => {
+    const { publisher, channelSends } = createChannelHarness({ articles: [real], publisher: { postLanguage: "ru" } });
+    await publisher.start();
+    await publisher.whenIdle();
+    const text = htmlToText(String(channelSends()[0]?.payload.text));
+    expect(text.startsWith("Совет министров обороны СНГ собрался на гостеприимной земле Азербайджана\nБаку, Азербайджан, 30 октября 2019 г.")).toBe(true);
+    expect(text).not.toContain("Council of CIS Defense Ministers");
+    await publisher.stop();
+  });
+
   it("after a restart on the same DATA_DIR does not post again", async () => {
     const dir = tempDataDir();
     const first = createChannelHarness({ articles: [real], db: openChannelDatabase(dir) });

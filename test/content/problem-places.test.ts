@@ -41,6 +41,8 @@ describe("a problem's place: line and column in the file", () => {
     expect(problemsOf(bakuWith("  - id: ravkov", "  - id: shoigu"))).toEqual([
       'a.yaml:34:9: people[2].id: "shoigu" is used twice',
       'a.yaml:67:17: attendance.attended[2].person: "ravkov" is not among the article\'s people',
+      // The Russian translation of ravkov now names no one.
+      'a.yaml:174:15: translations.ru.people.ravkov: "ravkov" is not among the article\'s people',
     ]);
   });
 

@@ -1,6 +1,9 @@
 import worldCountries from "world-countries";
 import { beforeAll, describe, expect, it } from "vitest";
 import { answerQuestionText } from "../../src/questions/answer-question";
+import { languageOf } from "../../src/i18n/translate";
+
+const english = languageOf("en");
 import { answerText } from "../support/question-set";
 import type { Article } from "../../src/content/article-schema";
 import { loadContent } from "../../src/content/load-content";
@@ -61,7 +64,7 @@ describe("plain questions answer right, the answer first", () => {
       const demonym = country.demonyms.eng?.m;
       if (represented.has(country.name.common) || !demonym) continue;
       for (const question of [`who is the ${demonym} defense minister`, `what did the ${demonym} minister say`, `was ${country.name.common}'s defence minister there`]) {
-        const lead = answerText(answerQuestionText(article, question).answer).split("\n\n")[0] ?? "";
+        const lead = answerText(answerQuestionText(article, question, english).answer).split("\n\n")[0] ?? "";
         const honest = lead.startsWith("The article does not") || lead.startsWith("No: Armenia refused");
         if (!honest || people.some((name) => lead.includes(name))) wrong.push(`${question} => ${lead}`);
       }

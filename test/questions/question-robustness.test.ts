@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { answerQuestionText } from "../../src/questions/answer-question";
+import { languageOf } from "../../src/i18n/translate";
+
+const english = languageOf("en");
 import { htmlToText, packMessages } from "../../src/render/html";
 import { answerText, normaliseForScoring, scoreAnswer, type QuestionEntry } from "../support/question-set";
 import { loadRealArticles } from "../support/test-bot";
@@ -13,7 +16,7 @@ describe("any text is a question", () => {
     const words = fc.constantFrom("who", "was", "armenia", "there", "кто", "Лебедев", "<b>", "&amp;", "said", "not", "the", "2019", "NATO", "?", "Азербайджана", "shoigus", "'s", "😀", "\u202e");
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.array(words, { maxLength: 30 }).map((w) => w.join(" "))), (text) => {
-        const { answer } = answerQuestionText(article, text);
+        const { answer } = answerQuestionText(article, text, english);
         const [lead] = answer.blocks;
         expect(htmlToText(lead?.value ?? "").trim()).not.toBe("");
         for (const message of packMessages(answer.blocks)) expect(message).not.toMatch(/<(?!\/?(b|i|blockquote|a)\b)/);
@@ -24,7 +27,7 @@ describe("any text is a question", () => {
 
   it("echoes a reader's words escaped", () => {
     if (!article) throw new Error("no article");
-    const { answer } = answerQuestionText(article, "was <script>alert(1)</script> discussed");
+    const { answer } = answerQuestionText(article, "was <script>alert(1)</script> discussed", english);
     expect(answer.blocks.map((b) => b.value).join("")).not.toContain("<script>");
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { languageOf } from "../../src/i18n/translate";
 import { answerQuestionText } from "../../src/questions/answer-question";
-import { answerText, loadQuestionSet, scoreAnswer } from "../support/question-set";
+import { answerText, framingFor, loadQuestionSet, scoreAnswer } from "../support/question-set";
 import { loadRealArticles } from "../support/test-bot";
 
 /** The public question set, one case per question: a miss names the question and shows the answer given. */
@@ -15,9 +16,12 @@ describe("the public question set", () => {
     expect(entries.filter((e) => e.kind === "not-covered").length).toBeGreaterThanOrEqual(40);
   });
 
-  it.each(entries.map((entry) => [`${entry.file}: ${entry.q}`, entry] as const))("%s", (_name, entry) => {
+  // Every question twice: for an English reader, and for a Russian one (Russian framing, the article's Russian names).
+  const cases = (["en", "ru"] as const).flatMap((locale) => entries.map((entry) => [`${locale} framing, ${entry.file}: ${entry.q}`, locale, entry] as const));
+  it.each(cases)("%s", (_name, locale, entry) => {
     if (!article) throw new Error("no article in test/fixtures/baku");
-    const answer = answerText(answerQuestionText(article, entry.q).answer);
-    expect({ question: entry.q, problems: scoreAnswer(entry, answer), answer }).toEqual({ question: entry.q, problems: [], answer });
+    const answer = answerText(answerQuestionText(article, entry.q, languageOf(locale)).answer);
+    const problems = scoreAnswer(entry, answer, framingFor(article, locale));
+    expect({ question: entry.q, problems, answer }).toEqual({ question: entry.q, problems: [], answer });
   });
 });

@@ -37,6 +37,18 @@ describe("the summary card", () => {
     expect((await renderCardPng(word("Жжжж"))).equals(await renderCardPng(word("Дддд")))).toBe(false);
   });
 
+  it("speaks the channel's language: the editor's Russian headline and place, the date as Russians write it", async () => {
+    const [real] = (await loadRealArticles()) as [Article];
+    expect(cardContent(real, "ru")).toEqual({
+      headline: "Совет министров обороны СНГ собрался на гостеприимной земле Азербайджана",
+      dateline: "Баку, Азербайджан · 30 октября 2019 г.",
+      outlet: "Vestnik Kavkaza",
+    });
+    // An article without a Russian translation keeps its own words; the date is still Russian.
+    const untranslated = { ...real, translations: undefined };
+    expect(cardContent(untranslated, "ru")).toEqual({ headline: real.headline, dateline: "Baku, Azerbaijan · 30 октября 2019 г.", outlet: "Vestnik Kavkaza" });
+  });
+
   it("shortens a headline too long for the card at a word, with an ellipsis", async () => {
     const [real] = (await loadRealArticles()) as [Article];
     const headline = `${real.headline}, ${"and the ministers went on talking about many things ".repeat(4).trim()}`;

@@ -9,6 +9,8 @@ import { renderAgenda, renderAttendees, renderStatement, renderSummary, type Ans
 import { createRenderCache, type RenderKey } from "../../render/render-cache";
 import { describeTarget, renderTarget, shorten } from "../../render/render-target";
 import { answerQuestion } from "../../questions/answer-in-library";
+import { localeForLanguageCode } from "../../i18n/locale";
+import { languageOf, type Language } from "../../i18n/translate";
 import { searchArticles } from "../../search/search-articles";
 import type { BriefingContext } from "../context";
 
@@ -103,7 +105,7 @@ inlineFeature.on("inline_query", async (ctx) => {
     return;
   }
   // A question ("was armenia there") gets its direct answer first, on the first page; a name or a word is a search.
-  const direct = offset === 0 ? directAnswer(botUsername, library, query) : undefined;
+  const direct = offset === 0 ? directAnswer(botUsername, library, query, languageOf(localeForLanguageCode(ctx.from.language_code))) : undefined;
   const limit = direct ? PAGE_SIZE - 1 : PAGE_SIZE;
   const { hits, total } = searchArticles(library.index, query, { limit, offset });
   const results = hits.flatMap((hit) => {
@@ -127,9 +129,9 @@ inlineFeature.on("inline_query", async (ctx) => {
  * The direct answer to a question typed inline, as a result whose message is the answer;
  * undefined for a search ("lebedev") or what cannot be placed.
  */
-function directAnswer(botUsername: string, library: Library, query: string): InlineQueryResultArticle | undefined {
+function directAnswer(botUsername: string, library: Library, query: string, language: Language): InlineQueryResultArticle | undefined {
   const article = newestArticle(library);
-  const result = answerQuestion(library, article, query);
+  const result = answerQuestion(library, article, query, language);
   if (!result.asked || result.kind === "unknown") return undefined;
   const lead = htmlToText(result.answer.blocks[0]?.value ?? "").replace(/\s+/g, " ").trim();
   const id = `q:${createHash("sha256").update(query.toLowerCase()).digest("base64url").slice(0, 24)}`;

@@ -1,5 +1,7 @@
 import { Composer } from "grammy";
 import { answerQuestion } from "../../answering/answer-topics";
+import { localeForLanguageCode } from "../../i18n/locale";
+import { languageOf } from "../../i18n/translate";
 import { html } from "../../render/html";
 import { currentArticle, type BriefingContext } from "../context";
 import { replyWithAnswer } from "../reply";
@@ -12,7 +14,7 @@ questionsFeature
   .on("message:text")
   .filter((ctx) => !ctx.msg.text.startsWith("/"))
   .use(async (ctx) => {
-    await replyWithAnswer(ctx, answerQuestion(ctx.briefing.library(), currentArticle(ctx), ctx.msg.text.slice(0, 500)));
+    await replyWithAnswer(ctx, answerQuestion(ctx.briefing.library(), currentArticle(ctx), ctx.msg.text.slice(0, 500), languageOf(localeForLanguageCode(ctx.from.language_code))));
   });
 
 /** Anything else sent privately (an unknown command, a sticker, a photo) gets a short pointer. */
