@@ -2,3 +2,115 @@
 # Keys are grouped by where they are shown; each key exists in ru.ftl too (a test checks).
 
 language-name = English
+
+## start and help
+
+bot-description = Briefing answers questions about a news story from the article itself: who attended, what was discussed, who said what. Ask in your own words, or use the menu.
+bot-short-description = Who attended, what was discussed, who said what: answers from the article itself.
+command-summary = The story in short
+command-attendees = Who attended, and who did not
+command-agenda = What was discussed, key item first
+command-quotes = Who said what (add a name for one person)
+command-who = A person's card: /who Lebedev
+command-source = Outlet, date and link to the original
+command-articles = Choose which article to ask about
+command-language = Choose the language: English or Russian
+command-help = What I can do
+help-intro = <b>Briefing</b> answers questions about the news story, from the article itself.
+help-command = /{ $command }: { $description }
+help-ask =
+    In this chat you can also just ask: “who attended?”, “what did Lebedev say?”.
+    In any other chat, type @{ $bot } and a name or a word to share an answer there.
+welcome-title = <b>Welcome to Briefing.</b> I answer questions about a news story, using only what the article says.
+welcome-serving = Now serving: <b>{ $headline }</b>
+welcome-try = Try /summary, /attendees, /agenda or /quotes, or ask a question. /help lists everything.
+welcome-bad-link = That link did not point to an answer I know, so here is where to start.
+button-summary = Summary
+button-attendees = Attendees
+button-agenda = Agenda
+button-quotes = Quotes
+
+## answers
+
+date = { DATETIME($date, day: "numeric") } { DATETIME($date, month: "long") } { DATETIME($date, year: "numeric") }
+attendees-title = Who attended
+attendees-none = The article names no attendees.
+attendees-absent = Did not attend
+agenda-title = What was discussed
+agenda-key = Key item
+agenda-also = Also discussed
+agenda-discussed = Discussed
+agenda-none = The article lists no agenda.
+statement-quote = { $speaker }, direct quote:
+statement-reported = { $speaker }, reported speech:
+quotes-title = Who said what
+quotes-person-title = What { $name } said
+quotes-none = The article quotes no one.
+quotes-none-person = The article quotes nothing from { $name }.
+person-country = Country: { $country }
+person-organisation = Organisation: { $organisation }
+person-aliases = Also written: { $aliases }
+person-attended = Attended the { $event }
+person-statements = In the article: { $quotes ->
+        [one] { $quotes } direct quote
+       *[other] { $quotes } direct quotes
+    }, { $reported ->
+        [one] { $reported } reported statement
+       *[other] { $reported } reported statements
+    }
+summary-attended = <b>Attended:</b> { $names }
+summary-absent = <b>Did not attend:</b> { $text }
+summary-key-item = <b>Key item:</b> { $text }
+source-line = Source: <a href="{ $url }">{ $outlet }</a>
+place-unknown = This place is not in the article.
+target-agenda-key = <b>Key agenda item</b> of the { $event }:
+target-agenda = <b>On the agenda</b> of the { $event }:
+target-absence = <b>{ $who } did not attend</b> the { $event }:
+who-not-found = No one called “{ $name }” is in this article.
+who-no-people = The article names no people.
+who-people =
+    <b>People in it:</b> { $names }
+    Try { $command } { $example }
+who-ask-name = Whom do you mean? Add a name, e.g. /who { $example }
+who-example-name = Lebedev
+
+## articles
+
+articles-title = <b>Articles</b> ({ $count }). Choose one to ask about it:
+articles-older = { $count ->
+        [one] …and { $count } older article.
+       *[other] …and { $count } older articles.
+    }
+articles-now = Now asking about: { $headline }
+
+## inline
+
+inline-summary-title = Summary: { $headline }
+inline-direct-quote = Direct quote
+inline-reported = Reported speech
+inline-agenda-title = Agenda: { $text }
+inline-key-item = Key item
+inline-discussed = Discussed
+inline-happened = What happened
+inline-absent-title = { $who } did not attend
+inline-answer = Answer · { $date }, { $headline }
+inline-open = Open Briefing
+inline-nothing-found = Nothing found in the articles. Ask Briefing
+inline-ask-more = Ask Briefing more
+
+## language
+
+language-prompt = I speak English to you. Choose the language I answer you in:
+language-chosen = I will answer you in English.
+language-chosen-more = From now on I answer you in English, in every chat; /language changes it. Articles stay in the language they were written in: quotes are never translated.
+
+## errors
+
+error-open-chat = Open a chat with me to see this: send me /help.
+error-article-gone = That article is no longer here. Send /articles for the current list.
+error-stale-button = This button no longer works. Send /help.
+error-person-gone = That person is not in the current article. Send /who with a name.
+error-unknown-command = I don't know that command. /help lists what I can do.
+error-text-only = I read text only. Ask a question, or send /help.
+error-no-article-yet = There is no article here yet: the newsroom has not published one. Please come back later; /help says what I will answer then.
+error-too-fast = You are sending me messages faster than I can answer, so I am skipping some. Wait a few seconds, then ask again.

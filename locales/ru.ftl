@@ -1,3 +1,118 @@
 # Слова Briefing по-русски. Разметка: HTML Telegram; каждое $значение экранирует код.
 
 language-name = Русский
+
+## start and help
+
+bot-description = Briefing отвечает на вопросы о новости по тексту самой статьи: кто присутствовал, что обсуждали, кто что сказал. Спрашивайте своими словами или выберите команду в меню.
+bot-short-description = Кто присутствовал, что обсуждали, кто что сказал: ответы по тексту статьи.
+command-summary = Коротко о главном
+command-attendees = Кто присутствовал, а кто нет
+command-agenda = Что обсуждали, главное — первым
+command-quotes = Кто что сказал (добавьте имя, чтобы выбрать одного)
+command-who = Справка о человеке: /who Лебедев
+command-source = Издание, дата и ссылка на оригинал
+command-articles = Выбрать статью для вопросов
+command-language = Язык: русский или английский
+command-help = Что я умею
+help-intro = <b>Briefing</b> отвечает на вопросы о новости, опираясь только на текст статьи.
+help-command = /{ $command } — { $description }
+help-ask =
+    В этом чате можно спросить и своими словами: «кто присутствовал?», «что сказал Лебедев?».
+    В любом другом чате наберите @{ $bot } и имя или слово, чтобы поделиться ответом.
+welcome-title = <b>Добро пожаловать в Briefing.</b> Я отвечаю на вопросы о новости, опираясь только на то, что сказано в статье.
+welcome-serving = Сейчас в работе: <b>{ $headline }</b>
+welcome-try = Попробуйте /summary, /attendees, /agenda или /quotes — или задайте вопрос. Все команды: /help.
+welcome-bad-link = Эта ссылка не ведёт ни к одному из моих ответов, поэтому начнём с начала.
+button-summary = Кратко
+button-attendees = Участники
+button-agenda = Повестка
+button-quotes = Цитаты
+
+## answers
+
+date = { DATETIME($date, day: "numeric", month: "long", year: "numeric") }
+attendees-title = Кто присутствовал
+attendees-none = В статье не названы участники.
+attendees-absent = Не присутствовали
+agenda-title = Что обсуждали
+agenda-key = Главная тема
+agenda-also = Также обсуждали
+agenda-discussed = Обсуждали
+agenda-none = Повестка в статье не приводится.
+statement-quote = { $speaker }, прямая речь:
+statement-reported = { $speaker }, в пересказе:
+quotes-title = Кто что сказал
+quotes-person-title = Высказывания: { $name }
+quotes-none = В статье никто не цитируется.
+quotes-none-person = { $name } в статье не цитируется.
+person-country = Страна: { $country }
+person-organisation = Организация: { $organisation }
+person-aliases = Другие написания: { $aliases }
+person-attended = Участник: { $event }
+person-statements = В статье: { $quotes ->
+        [one] { $quotes } прямая цитата
+        [few] { $quotes } прямые цитаты
+       *[many] { $quotes } прямых цитат
+    }, { $reported ->
+        [one] { $reported } заявление в пересказе
+        [few] { $reported } заявления в пересказе
+       *[many] { $reported } заявлений в пересказе
+    }
+summary-attended = <b>Присутствовали:</b> { $names }
+summary-absent = <b>Не присутствовали:</b> { $text }
+summary-key-item = <b>Главная тема:</b> { $text }
+source-line = Источник: <a href="{ $url }">{ $outlet }</a>
+place-unknown = Этого места в статье нет.
+target-agenda-key = <b>Главная тема повестки</b> — { $event }:
+target-agenda = <b>В повестке</b> — { $event }:
+target-absence = <b>Не присутствовали: { $who }</b> — { $event }:
+who-not-found = В этой статье нет человека по имени «{ $name }».
+who-no-people = В статье не названо ни одного человека.
+who-people =
+    <b>Люди в статье:</b> { $names }
+    Попробуйте: { $command } { $example }
+who-ask-name = Кого вы имеете в виду? Добавьте имя, например: /who { $example }
+who-example-name = Лебедев
+
+## articles
+
+articles-title = <b>Статьи</b> ({ $count }). Выберите, о какой спрашивать:
+articles-older = { $count ->
+        [one] …и ещё { $count } более ранняя статья.
+        [few] …и ещё { $count } более ранние статьи.
+       *[many] …и ещё { $count } более ранних статей.
+    }
+articles-now = Теперь вопросы о статье: { $headline }
+
+## inline
+
+inline-summary-title = Кратко: { $headline }
+inline-direct-quote = Прямая речь
+inline-reported = В пересказе
+inline-agenda-title = Повестка: { $text }
+inline-key-item = Главная тема
+inline-discussed = Обсуждали
+inline-happened = Что произошло
+inline-absent-title = Не присутствовали: { $who }
+inline-answer = Ответ · { $date }, { $headline }
+inline-open = Открыть Briefing
+inline-nothing-found = В статьях ничего не нашлось. Спросите Briefing
+inline-ask-more = Спросить Briefing
+
+## language
+
+language-prompt = Я говорю с вами по-русски. Выберите язык ответов:
+language-chosen = Буду отвечать вам по-русски.
+language-chosen-more = Теперь я отвечаю вам по-русски во всех чатах; сменить язык: /language. Статьи остаются на языке оригинала: цитаты не переводятся.
+
+## errors
+
+error-open-chat = Чтобы увидеть это, откройте чат со мной: отправьте мне /help.
+error-article-gone = Этой статьи больше нет. Актуальный список: /articles.
+error-stale-button = Эта кнопка больше не работает. Отправьте /help.
+error-person-gone = Этого человека нет в текущей статье. Отправьте /who с именем.
+error-unknown-command = Такой команды я не знаю. Что я умею: /help.
+error-text-only = Я читаю только текст. Задайте вопрос или отправьте /help.
+error-no-article-yet = Статей здесь пока нет: редакция ещё ничего не опубликовала. Загляните позже; что я тогда смогу ответить, расскажет /help.
+error-too-fast = Вы пишете быстрее, чем я успеваю отвечать, поэтому часть сообщений я пропускаю. Подождите несколько секунд и спросите снова.

@@ -6,7 +6,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, GrammyError } from "grammy";
 import { createAdminNotifier } from "./notices/admin-notifier";
 import { allowedUpdates } from "./bot/allowed-updates";
-import { commandList } from "./bot/command-list";
+import { registerMenus } from "./bot/menus";
 import { registerAdminCommands } from "./bot/features/channel-admin";
 import { CHANNEL_REQUEST_TIMEOUT_SECONDS } from "./channel/channel-publisher";
 import { createChannel, type Channel } from "./channel/create-channel";
@@ -183,7 +183,7 @@ async function main(): Promise<void> {
     newsroom: newsroomService.newsroom,
     download: (fileId: string, api: Api) => downloadFile(api, config.BOT_API_ROOT, config.BOT_TOKEN, fileId),
   };
-  const deps = { library: live.library, chatArticles: shared.chatArticles, logger, channel: channel?.deps, newsroom };
+  const deps = { library: live.library, chatArticles: shared.chatArticles, readerLanguages: shared.readerLanguages, logger, channel: channel?.deps, newsroom };
   const bot = createRuntimeBot(config.BOT_TOKEN, deps, { apiRoot: config.BOT_API_ROOT }, { spam: { store: shared.spamCounters } });
 
   health.set({ status: "starting", reason: "contacting Telegram" });
@@ -195,11 +195,7 @@ async function main(): Promise<void> {
     }
     fail(`Cannot start: the Bot API at ${config.BOT_API_ROOT} refused getMe (${summarizeError(error)}).`, 1, redact);
   }
-  try {
-    await bot.api.setMyCommands(commandList.map(({ command, description }) => ({ command, description })));
-  } catch (error) {
-    logger.warn({ error: describeError(error) }, "could not register the command menu; going on without it");
-  }
+  await registerMenus(bot.api, logger);
   if (channel) {
     if ((config.ADMIN_IDS ?? []).length === 0) logger.warn("CHANNEL_ID is set but ADMIN_IDS is empty: /publish and /status refuse everyone, and notices are only logged");
     await registerAdminCommands(bot.api, config.ADMIN_IDS ?? [], logger);

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { createMemoryChatArticleStore, type ChatArticleStore } from "../bot/chat-articles";
 import { createRedisChatArticleStore } from "../bot/redis-chat-articles";
+import { createSqliteReaderLanguageStore, type ReaderLanguageStore } from "../bot/reader-languages";
+import { createRedisReaderLanguageStore } from "../bot/redis-reader-languages";
 import { createMemorySpamCounters, type SpamCounterStore } from "../bot/spam-limit";
 import { isNewChannelDatabase, openChannelDatabase, type ChannelDatabase } from "../channel/channel-database";
 import { createSqliteConversationStore, type ConversationStore } from "../channel/conversation-store";
@@ -38,6 +40,8 @@ export interface SharedState {
   recentUpdateIds: RecentUpdateIds;
   /** Each chat's choice from /articles. */
   chatArticles: ChatArticleStore;
+  /** Each reader's choice from /language: SQLite in DATA_DIR, or Redis for every instance. */
+  readerLanguages: ReaderLanguageStore;
   /** The channel's storage, opened on first use (only when CHANNEL_ID is set). */
   channel(): ChannelStorage;
   /** The spam limiter's counters (`@grammyjs/ratelimiter`'s `storageClient`): in memory, or in Redis for every instance. */
@@ -76,10 +80,12 @@ export function openEmbeddedState(dataDir: string): SharedState {
   let db: ChannelDatabase | undefined;
   let channel: ChannelStorage | undefined;
   let feeds: FeedLedger | undefined;
+  const readerLanguages = createSqliteReaderLanguageStore(dataDir);
   return {
     kind: "embedded",
     recentUpdateIds: createMemoryRecentUpdateIds(),
     chatArticles: createMemoryChatArticleStore(),
+    readerLanguages,
     channel() {
       db ??= openChannelDatabase(dataDir);
       // A ledger in memory (the demo) is new by design, with nothing to protect: only a new DATA_DIR counts as new.
@@ -95,6 +101,7 @@ export function openEmbeddedState(dataDir: string): SharedState {
     },
     async close() {
       db?.close();
+      readerLanguages.close();
       await feeds?.close();
     },
   };
@@ -117,12 +124,14 @@ async function openRedisState(options: SharedStateOptions & { redisUrl: string }
 
   const leaseKey = connection.key("poster");
   const chatArticles = createRedisChatArticleStore(connection, logger);
+  const readerLanguages = createRedisReaderLanguageStore(connection, logger);
   let channel: ChannelStorage | undefined;
   let ledgerGoneLogged = false;
   return {
     kind: "redis",
     recentUpdateIds: createRedisRecentUpdateIds(connection, logger),
     chatArticles,
+    readerLanguages,
     channel() {
       channel ??= {
         ledger: createRedisPostLedger(connection, {
@@ -146,6 +155,7 @@ async function openRedisState(options: SharedStateOptions & { redisUrl: string }
     feedLedger: () => createRedisFeedLedger(connection),
     async close() {
       await chatArticles.close();
+      await readerLanguages.close();
       await connection.close();
     },
   };

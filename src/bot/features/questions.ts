@@ -1,6 +1,5 @@
 import { Composer } from "grammy";
 import { answerQuestion } from "../../answering/answer-topics";
-import { html } from "../../render/html";
 import { currentArticle, type BriefingContext } from "../context";
 import { replyWithAnswer } from "../reply";
 
@@ -19,9 +18,7 @@ questionsFeature
 questionsFeature.chatType("private").on("message", (ctx) =>
   replyWithAnswer(ctx, {
     blocks: [
-      ctx.msg.text?.startsWith("/")
-        ? html`I don't know that command. /help lists what I can do.`
-        : html`I read text only. Ask a question, or send /help.`,
+      ctx.language.t(ctx.msg.text?.startsWith("/") ? "error-unknown-command" : "error-text-only"),
     ],
   }),
 );
