@@ -31,7 +31,8 @@ export function renderTarget(article: Article, target: SearchTarget, language: L
     case "agenda": {
       const item = article.agenda[target.index];
       if (!item) return summary();
-      return { blocks: [html`${language.t(item.key ? "target-agenda-key" : "target-agenda", { event: article.event })}\n${item.text}`] };
+      const heading = language.t(item.key ? "target-agenda-key" : "target-agenda", { event: article.event });
+      return { blocks: [html`${heading}\n${item.text}`] };
     }
     case "happening": {
       const happening = article.happenings[target.index];
@@ -42,7 +43,8 @@ export function renderTarget(article: Article, target: SearchTarget, language: L
     case "absence": {
       const absence = article.attendance.absent[target.index];
       if (!absence) return summary();
-      return { blocks: [html`${language.t("target-absence", { who: absence.who, event: article.event })}\n“${absence.text}”`] };
+      const heading = language.t("target-absence", { who: absence.who, event: article.event });
+      return { blocks: [html`${heading}\n“${absence.text}”`] };
     }
   }
 }
