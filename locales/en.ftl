@@ -114,3 +114,11 @@ error-unknown-command = I don't know that command. /help lists what I can do.
 error-text-only = I read text only. Ask a question, or send /help.
 error-no-article-yet = There is no article here yet: the newsroom has not published one. Please come back later; /help says what I will answer then.
 error-too-fast = You are sending me messages faster than I can answer, so I am skipping some. Wait a few seconds, then ask again.
+
+## demo
+
+demo-intro = Briefing demo: you are chatting with @{ $bot } (no Telegram, no token). DEMO_LANG=ru is a reader whose Telegram is in Russian; /language switches.
+demo-try = Try /summary, /attendees, /quotes lebedev, or an inline query: @{ $bot } shoigu. Ctrl-D quits.
+demo-ask = Or ask in your own words: was Armenia there? who is the Azerbaijani defense minister? who opened the meeting? кто присутствовал?
+demo-channel-admin = You are an admin of the channel too: try /status and /publish.
+demo-editor = You are an editor: send a link, paste an article, or /upload path/to/article.yaml; /articles lists the drafts.
