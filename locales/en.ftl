@@ -115,6 +115,58 @@ error-text-only = I read text only. Ask a question, or send /help.
 error-no-article-yet = There is no article here yet: the newsroom has not published one. Please come back later; /help says what I will answer then.
 error-too-fast = You are sending me messages faster than I can answer, so I am skipping some. Wait a few seconds, then ask again.
 
+## newsroom
+
+newsroom-not-yaml = I only read article files in YAML or JSON (.yaml, .yml or .json); nothing was changed.
+newsroom-too-big = That file is over 1 MB, too big for an article file; nothing was changed.
+newsroom-not-text = That file is not text (UTF-8), so it cannot be an article file; nothing was changed.
+newsroom-not-article = { $file } is not an article: it has none of an article's fields (id, headline, body, people, statements); nothing was changed.
+newsroom-clash = The file clashes with the content already held; nothing was changed.
+newsroom-cannot-draft = I could not draft an article from that: { $reason }.
+newsroom-draft-failed-checks = The draft did not pass the content checks, so it was not kept.
+newsroom-cannot-fetch = I could not fetch { $url }: { $reason }.
+newsroom-invalid-file = That file is not a valid article.
+newsroom-draft-gone = That draft is gone (discarded, or replaced under another id).
+newsroom-draft-already-gone = That draft is already gone.
+newsroom-live-not-discarded = That article is live now, so it was not discarded.
+newsroom-refused = Only the newsroom's admins can add or change articles; I did not read your file.
+newsroom-download-failed = I could not fetch that file from Telegram; nothing was changed. Please send it again.
+newsroom-held-live = { $title }: “{ $headline }” ({ $id }) is live: answered from and offered inline now.
+newsroom-added = Added
+newsroom-replaced = Replaced
+newsroom-your-text = your text
+newsroom-edit-caption = Edit this file (the # CHECK: lines say what to look at) and send it back to me as a file: once it passes the checks it replaces the draft.
+newsroom-discarded = Discarded the draft “{ $headline }”.
+newsroom-admins-only = Only the newsroom's admins can do that.
+newsroom-already-live = “{ $headline }” was already live.
+newsroom-live = Live: “{ $headline }” is answered from and offered inline now.
+newsroom-on-its-way = On its way to { $channel }; I will send you the link once it is posted.
+newsroom-not-posted-again = <b>Not posted again</b>: it is already in the channel's ledger (see /status).
+draft-new = New draft
+draft-facts = { $paragraphs ->
+        [one] { $paragraphs } paragraph
+       *[other] { $paragraphs } paragraphs
+    } · id { $id }
+draft-people = People
+draft-attended = Attended
+draft-quotes = Quotes
+draft-none-found = none found
+draft-reported = { $speaker } (reported):
+draft-more = …and { $count } more
+draft-more-checks = …and { $count } more (see Edit)
+draft-to-check = To check ({ $count })
+draft-approve = Approve
+draft-approve-post = Approve and post
+draft-edit = Edit
+draft-discard = Discard
+document-refused = <b>{ $file } was not taken</b>: { $count ->
+        [one] one problem. Nothing was changed; fix it and send the file again.
+       *[other] { $count } problems. Nothing was changed; fix them and send the file again.
+    }
+drafts-none = <b>Drafts</b>: none. Send me a link, an article's text, or an article file to add one.
+drafts-title = <b>Drafts</b> ({ $count }):
+drafts-state-waiting = draft, waiting for approval
+
 ## demo
 
 demo-intro = Briefing demo: you are chatting with @{ $bot } (no Telegram, no token). DEMO_LANG=ru is a reader whose Telegram is in Russian; /language switches.

@@ -117,6 +117,60 @@ error-text-only = Я читаю только текст. Задайте вопр
 error-no-article-yet = Статей здесь пока нет: редакция ещё ничего не опубликовала. Загляните позже; что я тогда смогу ответить, расскажет /help.
 error-too-fast = Вы пишете быстрее, чем я успеваю отвечать, поэтому часть сообщений я пропускаю. Подождите несколько секунд и спросите снова.
 
+## newsroom
+
+newsroom-not-yaml = Я читаю только файлы статей в YAML или JSON (.yaml, .yml или .json); ничего не изменено.
+newsroom-too-big = Файл больше 1 МБ — слишком велик для файла статьи; ничего не изменено.
+newsroom-not-text = Это не текстовый файл (UTF-8), поэтому он не может быть файлом статьи; ничего не изменено.
+newsroom-not-article = { $file } — не статья: в нём нет ни одного из полей статьи (id, headline, body, people, statements); ничего не изменено.
+newsroom-clash = Файл противоречит уже загруженным материалам; ничего не изменено.
+newsroom-cannot-draft = Не удалось подготовить черновик: { $reason }.
+newsroom-draft-failed-checks = Черновик не прошёл проверку материалов и не сохранён.
+newsroom-cannot-fetch = Не удалось загрузить { $url }: { $reason }.
+newsroom-invalid-file = Этот файл не является корректной статьёй.
+newsroom-draft-gone = Этого черновика больше нет (его удалили или заменили под другим id).
+newsroom-draft-already-gone = Этот черновик уже удалён.
+newsroom-live-not-discarded = Статья уже опубликована, поэтому она не удалена.
+newsroom-refused = Добавлять и менять статьи могут только администраторы редакции; ваш файл я не читал.
+newsroom-download-failed = Не удалось получить файл из Telegram; ничего не изменено. Пришлите его ещё раз.
+newsroom-held-live = { $title }: «{ $headline }» ({ $id }) опубликована: я отвечаю по ней и предлагаю её во встроенном режиме.
+newsroom-added = Добавлено
+newsroom-replaced = Заменено
+newsroom-your-text = ваш текст
+newsroom-edit-caption = Исправьте этот файл (строки # CHECK: подскажут, что проверить) и пришлите его мне обратно файлом: когда он пройдёт проверку, он заменит черновик.
+newsroom-discarded = Черновик «{ $headline }» удалён.
+newsroom-admins-only = Это могут делать только администраторы редакции.
+newsroom-already-live = «{ $headline }» уже опубликована.
+newsroom-live = Опубликовано: по статье «{ $headline }» я отвечаю и предлагаю её во встроенном режиме.
+newsroom-on-its-way = Отправляю в { $channel }; пришлю ссылку, как только пост выйдет.
+newsroom-not-posted-again = <b>Повторно не отправлено</b>: статья уже есть в журнале канала (см. /status).
+draft-new = Новый черновик
+draft-facts = { $paragraphs ->
+        [one] { $paragraphs } абзац
+        [few] { $paragraphs } абзаца
+       *[many] { $paragraphs } абзацев
+    } · id { $id }
+draft-people = Люди
+draft-attended = Присутствовали
+draft-quotes = Цитаты
+draft-none-found = не найдено
+draft-reported = { $speaker } (в пересказе):
+draft-more = …и ещё { $count }
+draft-more-checks = …и ещё { $count } (см. «Править»)
+draft-to-check = Проверить ({ $count })
+draft-approve = Одобрить
+draft-approve-post = Одобрить и опубликовать
+draft-edit = Править
+draft-discard = Удалить
+document-refused = <b>{ $file } не принят</b>: { $count ->
+        [one] { $count } ошибка. Ничего не изменено; исправьте её и пришлите файл снова.
+        [few] { $count } ошибки. Ничего не изменено; исправьте их и пришлите файл снова.
+       *[many] { $count } ошибок. Ничего не изменено; исправьте их и пришлите файл снова.
+    }
+drafts-none = <b>Черновики</b>: нет. Пришлите ссылку, текст статьи или файл статьи, чтобы добавить.
+drafts-title = <b>Черновики</b> ({ $count }):
+drafts-state-waiting = черновик, ждёт одобрения
+
 ## demo
 
 demo-intro = Демо Briefing: вы в чате с @{ $bot } (без Telegram и без токена). DEMO_LANG=en — читатель с английским Telegram; сменить язык: /language.
