@@ -166,6 +166,11 @@ document-refused = <b>{ $file } was not taken</b>: { $count ->
 drafts-none = <b>Drafts</b>: none. Send me a link, an article's text, or an article file to add one.
 drafts-title = <b>Drafts</b> ({ $count }):
 drafts-state-waiting = draft, waiting for approval
+draft-from-feed = New draft from the feed
+feed-failing =
+    <b>A feed cannot be read</b>: { $url }
+    { $reason }.
+    I keep trying, less and less often (at most every { $minutes } minutes), and will not tell you again until it has worked once.
 
 ## demo
 
