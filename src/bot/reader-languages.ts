@@ -20,7 +20,7 @@ const CACHE_CAPACITY = 100_000;
 
 /**
  * A bounded memory of readers' choices, `null` meaning "known: no choice",
- * forgetting the least recently used first.
+ * forgetting the oldest written first.
  */
 export interface LanguageCache {
   /** The choice, `null` when known to be none, `undefined` when not known here. */
@@ -31,11 +31,9 @@ export interface LanguageCache {
 export function createLanguageCache(capacity = CACHE_CAPACITY): LanguageCache {
   const entries = new Map<number, Locale | null>();
   return {
-    peek(userId) {
-      const value = entries.get(userId);
-      // Touching an entry on every read would cost two map writes per update; recent writes are kept, and readers are few.
-      return value;
-    },
+    // A read does not refresh an entry (that would cost two map writes on every update): the oldest
+    // written goes first, and a reader forgotten is read from the storage again, once.
+    peek: (userId) => entries.get(userId),
     put(userId, locale) {
       entries.delete(userId);
       entries.set(userId, locale);
@@ -64,9 +62,17 @@ export const READERS_DATABASE_FILE = "readers.sqlite";
 /**
  * Choices kept in SQLite in DATA_DIR (`readers.sqlite`; `:memory:` for the
  * demo), so they survive a restart. The database is opened on first use;
- * reads go through the memory cache, each reader read from disk once.
+ * reads go through the memory cache, each reader read from disk once. A
+ * database that cannot be opened or written (a read-only DATA_DIR) is told to
+ * `onError` once and the choices are kept in memory: a reader is never left
+ * unanswered for want of their language.
  */
-export function createSqliteReaderLanguageStore(dataDir: string): ReaderLanguageStore & { close(): void } {
+export function createSqliteReaderLanguageStore(dataDir: string, onError: (error: unknown) => void = () => {}): ReaderLanguageStore & { close(): void } {
+  let failed = false;
+  const fail = (error: unknown) => {
+    if (!failed) onError(error);
+    failed = true;
+  };
   let opened: { db: Database.Database; read: Database.Statement<[number], { locale: string }>; write: Database.Statement<[number, string, number]> } | undefined;
   const open = () => {
     if (opened) return opened;
@@ -93,14 +99,25 @@ export function createSqliteReaderLanguageStore(dataDir: string): ReaderLanguage
     get(userId) {
       const known = cache.peek(userId);
       if (known !== undefined) return known ?? undefined;
-      const stored = open().read.get(userId)?.locale;
-      const locale = isLocale(stored) ? stored : null;
-      cache.put(userId, locale);
-      return locale ?? undefined;
+      if (failed) return undefined;
+      try {
+        const stored = open().read.get(userId)?.locale;
+        const locale = isLocale(stored) ? stored : null;
+        cache.put(userId, locale);
+        return locale ?? undefined;
+      } catch (error) {
+        fail(error);
+        return undefined;
+      }
     },
     async set(userId, locale) {
-      open().write.run(userId, locale, Date.now());
       cache.put(userId, locale);
+      if (failed) return;
+      try {
+        open().write.run(userId, locale, Date.now());
+      } catch (error) {
+        fail(error);
+      }
     },
     close() {
       opened?.db.close();

@@ -72,15 +72,17 @@ export interface SharedStateOptions {
 
 /** Opens the shared state that the configuration asks for: the one place that chooses. */
 export async function openSharedState(options: SharedStateOptions): Promise<SharedState> {
-  return options.redisUrl === undefined ? openEmbeddedState(options.dataDir) : openRedisState({ ...options, redisUrl: options.redisUrl });
+  return options.redisUrl === undefined ? openEmbeddedState(options.dataDir, options.logger) : openRedisState({ ...options, redisUrl: options.redisUrl });
 }
 
 /** SQLite in DATA_DIR (the channel's database, opened only if there is a channel) and update_ids in memory. */
-export function openEmbeddedState(dataDir: string): SharedState {
+export function openEmbeddedState(dataDir: string, logger?: Logger): SharedState {
   let db: ChannelDatabase | undefined;
   let channel: ChannelStorage | undefined;
   let feeds: FeedLedger | undefined;
-  const readerLanguages = createSqliteReaderLanguageStore(dataDir);
+  const readerLanguages = createSqliteReaderLanguageStore(dataDir, (err) =>
+    logger?.error({ err }, `cannot keep readers' languages in ${dataDir}; /language choices are kept in memory until a restart`),
+  );
   return {
     kind: "embedded",
     recentUpdateIds: createMemoryRecentUpdateIds(),

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { User } from "grammy/types";
@@ -6,7 +6,7 @@ import pino from "pino";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createMemoryChatArticleStore } from "../../src/bot/chat-articles";
 import { createBot } from "../../src/bot/create-bot";
-import { READERS_DATABASE_FILE, type ReaderLanguageStore } from "../../src/bot/reader-languages";
+import { createSqliteReaderLanguageStore, READERS_DATABASE_FILE, type ReaderLanguageStore } from "../../src/bot/reader-languages";
 import { createRedisReaderLanguageStore } from "../../src/bot/redis-reader-languages";
 import type { Article } from "../../src/content/article-schema";
 import { localBotInfo } from "../../src/demo/local-bot-api";
@@ -70,6 +70,20 @@ describe("readers' languages in SQLite (DATA_DIR)", () => {
     expect(await again.readerLanguages.get(emma.id)).toBe("ru");
     expect(await again.readerLanguages.get(irina.id)).toBeUndefined();
     await again.close();
+  });
+});
+
+describe("readers' languages where DATA_DIR cannot hold them", () => {
+  it("are kept in memory, the reader still answered, the problem told once", async () => {
+    const notADirectory = join(mkdtempSync(join(tmpdir(), "briefing-readers-")), "a-file");
+    writeFileSync(notADirectory, "");
+    const problems: unknown[] = [];
+    const bot = botWith(createSqliteReaderLanguageStore(notADirectory, (error) => problems.push(error)));
+    expect(await bot.ask(irina, "/attendees")).toContain("Кто присутствовал");
+    await bot.choose(irina, "en");
+    expect(await bot.ask(irina, "/attendees")).toContain("Who attended");
+    expect(await bot.ask(oleg, "/attendees")).toContain("Кто присутствовал");
+    expect(problems).toHaveLength(1);
   });
 });
 
