@@ -20,15 +20,15 @@ export async function registerMenus(api: Api, logger: Logger): Promise<void> {
     const language = languageOf(locale);
     const scope = locale === "en" ? {} : { language_code: locale };
     const calls: Array<[string, () => Promise<unknown>]> = [
-      ["setMyCommands", () => api.setMyCommands(commandsIn(language), scope)],
-      ["setMyDescription", () => api.setMyDescription(htmlToText(language.t("bot-description").value), scope)],
-      ["setMyShortDescription", () => api.setMyShortDescription(htmlToText(language.t("bot-short-description").value), scope)],
+      ["command menu", () => api.setMyCommands(commandsIn(language), scope)],
+      ["description", () => api.setMyDescription(htmlToText(language.t("bot-description").value), scope)],
+      ["short description", () => api.setMyShortDescription(htmlToText(language.t("bot-short-description").value), scope)],
     ];
     for (const [what, call] of calls) {
       try {
         await call();
       } catch (error) {
-        logger.warn({ error: describeError(error), locale }, `menus: ${what} failed; going on without it`);
+        logger.warn({ error: describeError(error), locale }, `could not register the ${what}; going on without it`);
       }
     }
   }

@@ -119,7 +119,6 @@ const readerFacing = [
   "src/bot/features/no-articles.ts",
   "src/bot/features/questions.ts",
   "src/bot/command-list.ts",
-  "src/bot/menus.ts",
   "src/bot/spam-limit.ts",
   "src/newsroom/check-document.ts",
   "src/newsroom/newsroom.ts",
