@@ -16,20 +16,23 @@ import { commandsIn } from "./command-list";
  * without its menus.
  */
 export async function registerMenus(api: Api, logger: Logger): Promise<void> {
-  for (const locale of locales) {
+  const calls = locales.flatMap((locale): Array<[string, typeof locale, () => Promise<unknown>]> => {
     const language = languageOf(locale);
     const scope = locale === "en" ? {} : { language_code: locale };
-    const calls: Array<[string, () => Promise<unknown>]> = [
-      ["command menu", () => api.setMyCommands(commandsIn(language), scope)],
-      ["description", () => api.setMyDescription(htmlToText(language.t("bot-description").value), scope)],
-      ["short description", () => api.setMyShortDescription(htmlToText(language.t("bot-short-description").value), scope)],
+    return [
+      ["command menu", locale, () => api.setMyCommands(commandsIn(language), scope)],
+      ["description", locale, () => api.setMyDescription(htmlToText(language.t("bot-description").value), scope)],
+      ["short description", locale, () => api.setMyShortDescription(htmlToText(language.t("bot-short-description").value), scope)],
     ];
-    for (const [what, call] of calls) {
+  });
+  // All at once: they are independent, and start-up waits for them.
+  await Promise.all(
+    calls.map(async ([what, locale, call]) => {
       try {
         await call();
       } catch (error) {
         logger.warn({ error: describeError(error), locale }, `could not register the ${what}; going on without it`);
       }
-    }
-  }
+    }),
+  );
 }
