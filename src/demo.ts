@@ -21,6 +21,9 @@ import { openSqliteFeedLedger } from "./newsroom/feed-ledger";
 import { createNewsroomService } from "./newsroom/newsroom-service";
 import { createLocalBotApi, localBotInfo, type ApiCall } from "./demo/local-bot-api";
 import { createLogger } from "./runtime/logger";
+import { localeForLanguageCode } from "./i18n/locale";
+import { languageOf } from "./i18n/translate";
+import { htmlToText } from "./render/html";
 
 /**
  * `npm run demo`: the real bot in a terminal chat, with no token and no
@@ -72,7 +75,10 @@ async function main(): Promise<void> {
   const bot = createBot("0:demo", { library: live.library, chatArticles: createMemoryChatArticleStore(), logger, channel: channel?.deps, newsroom }, {
     botConfig: { botInfo: localBotInfo, client: { fetch } },
   });
+  // DEMO_LANG=ru: the reader's Telegram is in Russian (any language_code works: uk, kk… read Russian too).
+  const languageCode = process.env.DEMO_LANG?.trim() || "en";
   const chat = createTerminalChat(bot, (text) => process.stdout.write(`${text}\n`), {
+    languageCode,
     onDocument: (name, data) => {
       const path = join(contentDir.documents, name);
       writeFileSync(path, data);
@@ -92,11 +98,12 @@ async function main(): Promise<void> {
   const interactive = process.stdin.isTTY === true;
   const lines = createInterface({ input: process.stdin, terminal: interactive });
   if (interactive) {
-    console.log(`Briefing demo: you are chatting with @${localBotInfo.username} (no Telegram, no token).`);
-    console.log("Try /summary, /attendees, /quotes lebedev, or an inline query: @briefingbot shoigu. Ctrl-D quits.");
-    console.log("Or ask in your own words: was Armenia there? who is the Azerbaijani defense minister? who opened the meeting? кто присутствовал?");
-    if (channel?.deps.adminIds.has(42)) console.log("You are an admin of the channel too: try /status and /publish.");
-    if (adminIds.includes(42)) console.log("You are an editor: send a link, paste an article, or /upload path/to/article.yaml; /articles lists the drafts.");
+    const say = (key: string, values?: Record<string, string>) => console.log(htmlToText(languageOf(localeForLanguageCode(languageCode)).t(key, values).value));
+    say("demo-intro", { bot: localBotInfo.username });
+    say("demo-try", { bot: localBotInfo.username });
+    say("demo-ask");
+    if (channel?.deps.adminIds.has(42)) say("demo-channel-admin");
+    if (adminIds.includes(42)) say("demo-editor");
     console.log("");
     lines.setPrompt("you> ");
     lines.prompt();

@@ -13,6 +13,7 @@ import { describeError, summariseError } from "./base/describe-error";
 import { metrics } from "./base/metrics";
 import { allowedUpdates } from "./bot/allowed-updates";
 import type { BriefingContext } from "./bot/context";
+import { registerMenus } from "./bot/menus";
 import { registerAdminCommands } from "./bot/features/channel-admin";
 import { CHANNEL_REQUEST_TIMEOUT_SECONDS } from "./channel/channel-publisher";
 import { createChannel, type Channel } from "./channel/create-channel";
@@ -21,7 +22,6 @@ import type { ArticleStore } from "./newsroom/article-store";
 import { downloadFile } from "./newsroom/download-file";
 import { createNewsroomService } from "./newsroom/newsroom-service";
 import { createAdminNotifier, type AdminNotifier } from "./notices/admin-notifier";
-import { commandList } from "./render/command-list";
 import { createRuntimeBot } from "./runtime/create-runtime-bot";
 import { createHealth, type Health } from "./runtime/health";
 import { startHttpServer } from "./runtime/http-server";
@@ -212,7 +212,7 @@ async function buildBot({ config, logger, redact, health, shutdown }: StartUp, s
     newsroom: newsroomService.newsroom,
     download: (fileId: string, api: Api) => downloadFile(api, config.BOT_API_ROOT, config.BOT_TOKEN, fileId),
   };
-  const deps = { library: live.library, chatArticles: shared.chatArticles, logger, channel: channel?.deps, newsroom };
+  const deps = { library: live.library, chatArticles: shared.chatArticles, readerLanguages: shared.readerLanguages, logger, channel: channel?.deps, newsroom };
   const bot = createRuntimeBot(config.BOT_TOKEN, deps, { apiRoot: config.BOT_API_ROOT }, { spam: { store: shared.spamCounters } });
 
   health.set({ status: "starting", reason: "contacting Telegram" });
@@ -225,7 +225,7 @@ async function buildBot({ config, logger, redact, health, shutdown }: StartUp, s
     }
     fail(`Cannot start: the Bot API at ${config.BOT_API_ROOT} refused getMe (${summariseError(error)}).`, 1, redact);
   }
-  await registerCommandMenu(bot.api, logger);
+  await registerMenus(bot.api, logger);
   if (channel) {
     if ((config.ADMIN_IDS ?? []).length === 0) logger.warn("CHANNEL_ID is set but ADMIN_IDS is empty: /publish and /status refuse everyone, and notices are only logged");
     await registerAdminCommands(bot.api, config.ADMIN_IDS ?? [], logger);
@@ -269,15 +269,6 @@ function createChannelIfSet(
     });
   } catch (error) {
     fail(`Cannot start: cannot open the post ledger in DATA_DIR (${config.DATA_DIR}): ${summariseError(error)}`, 1, redact);
-  }
-}
-
-/** The command menu everyone sees (`setMyCommands`); without it the bot works all the same. */
-async function registerCommandMenu(api: Api, logger: Logger): Promise<void> {
-  try {
-    await api.setMyCommands(commandList.map(({ command, description }) => ({ command, description })));
-  } catch (error) {
-    logger.warn({ error: describeError(error) }, "could not register the command menu; going on without it");
   }
 }
 

@@ -1,8 +1,9 @@
 import type { Article, Person } from "../content/article-schema";
-import type { Language } from "../i18n/translate";
+import { localiseArticle } from "../content/localise-article";
+import type { Locale } from "../i18n/locale";
+import { languageOf, type Language } from "../i18n/translate";
 import type { Library } from "../library/library";
 import { whoButton } from "../render/callback-data";
-import { bold, html } from "../render/html";
 import {
   renderAgenda,
   renderAttendees,
@@ -25,47 +26,60 @@ export function isTopic(value: string): value is Topic {
   return (topics as readonly string[]).includes(value);
 }
 
-const topicRenderers: Record<Topic, (article: Article) => Answer> = {
+const topicRenderers: Record<Topic, (article: Article, language: Language) => Answer> = {
   summary: renderSummary,
   attendees: renderAttendees,
   agenda: renderAgenda,
-  quotes: (article) => renderQuotes(article),
+  quotes: (article, language) => renderQuotes(article, undefined, language),
   source: renderSource,
 };
+
+const english = languageOf("en");
 
 /** Answers rendered from an article: 5,000 is every answer of a few hundred articles, a few KB each at most. */
 const answerCache = createRenderCache(5_000);
 
 /**
- * An answer that depends on the article alone, rendered once and shared (see `createRenderCache`):
- * frozen, so that no caller can change what the next reader gets.
+ * An answer that depends on the article and the reader's language alone, rendered once per
+ * language and shared (see `createRenderCache`): frozen, so that no caller can change what the
+ * next reader gets. `render` is given the article as this language's readers see it
+ * (`localiseArticle`); the cache is keyed by the article as held, so a reload renders afresh.
  */
-function cachedAnswer(article: Article, key: RenderKey, render: () => Answer): Answer {
-  return answerCache.get(article, key, () => {
-    const answer = render();
+function cachedAnswer(article: Article, key: RenderKey, language: Language, render: (article: Article) => Answer): Answer {
+  const byLocale = answerCache.get(article, key, () => new Map<Locale, Answer>());
+  let answer = byLocale.get(language.locale);
+  if (answer === undefined) {
+    answer = render(localiseArticle(article, language.locale));
     Object.freeze(answer.blocks);
     if (answer.keyboard) Object.freeze(answer.keyboard);
-    return Object.freeze(answer);
-  });
+    answer = Object.freeze(answer);
+    byLocale.set(language.locale, answer);
+  }
+  return answer;
 }
 
-export function answerTopic(topic: Topic, article: Article): Answer {
-  return cachedAnswer(article, `topic:${topic}`, () => topicRenderers[topic](article));
+export function answerTopic(topic: Topic, article: Article, language: Language = english): Answer {
+  return cachedAnswer(article, `topic:${topic}`, language, (shown) => topicRenderers[topic](shown, language));
 }
 
 /** A person's card. */
-export function answerPerson(article: Article, person: Person): Answer {
-  return cachedAnswer(article, `person:${person.id}`, () => renderPerson(article, person));
+export function answerPerson(article: Article, person: Person, language: Language = english): Answer {
+  return cachedAnswer(article, `person:${person.id}`, language, (shown) => renderPerson(shown, findPerson(shown, person), language));
 }
 
 /** What one person said. */
-function answerPersonQuotes(article: Article, person: Person): Answer {
-  return cachedAnswer(article, `quotes:${person.id}`, () => renderQuotes(article, person));
+function answerPersonQuotes(article: Article, person: Person, language: Language): Answer {
+  return cachedAnswer(article, `quotes:${person.id}`, language, (shown) => renderQuotes(shown, findPerson(shown, person), language));
 }
 
 /** The full answer for a thing search found (its `target`, the same object for every search of one index). */
-export function answerTarget(article: Article, target: SearchTarget): Answer {
-  return cachedAnswer(article, target, () => renderTarget(article, target));
+export function answerTarget(article: Article, target: SearchTarget, language: Language = english): Answer {
+  return cachedAnswer(article, target, language, (shown) => renderTarget(shown, target, language));
+}
+
+/** The person as the localised article holds them (their translated name and role), by id. */
+function findPerson(shown: Article, person: Person): Person {
+  return shown.people.find((p) => p.id === person.id) ?? person;
 }
 
 /** Finds a person of `article` by any spelling, a part of it, or a small typo. */
@@ -74,33 +88,35 @@ export function findPersonByName(library: Library, article: Article, name: strin
   return target?.kind === "person" ? article.people.find((p) => p.id === target.personId) : undefined;
 }
 
-function notFound(article: Article, name: string, command: string): Answer {
-  const names = article.people.map((person) => person.name).join(", ");
+function notFound(article: Article, name: string, command: string, language: Language): Answer {
+  const { t } = language;
+  const shown = localiseArticle(article, language.locale);
+  const names = shown.people.map((person) => person.name).join(", ");
+  const example = shown.people[0]?.name.split(" ").at(-1) ?? "";
   return {
-    blocks: [
-      html`No one called “${name}” is in this article.`,
-      names === "" ? html`The article names no people.` : html`${bold("People in it:")} ${names}\nTry ${command} ${article.people[0]?.name.split(" ").at(-1) ?? ""}`,
-    ],
+    blocks: [t("who-not-found", { name }), names === "" ? t("who-no-people") : t("who-people", { names, command, example })],
   };
 }
 
 /** `/who <name>`: the person's card, or what to ask instead. */
-export function answerWho(library: Library, article: Article, name: string): Answer {
+export function answerWho(library: Library, article: Article, name: string, language: Language = english): Answer {
   if (name.trim() === "") {
+    const shown = localiseArticle(article, language.locale);
+    const example = shown.people[0]?.name ?? language.t("who-example-name");
     return {
-      blocks: [html`Whom do you mean? Add a name, e.g. /who ${article.people[0]?.name ?? "Lebedev"}`],
-      keyboard: article.people.map((person) => [{ text: person.name, callback_data: whoButton.format(person.id) }]),
+      blocks: [language.t("who-ask-name", { example })],
+      keyboard: shown.people.map((person) => [{ text: person.name, callback_data: whoButton.format(person.id) }]),
     };
   }
   const person = findPersonByName(library, article, name);
-  return person ? answerPerson(article, person) : notFound(article, name, "/who");
+  return person ? answerPerson(article, person, language) : notFound(article, name, "/who", language);
 }
 
 /** `/quotes [name]`: every statement, or one person's. */
-export function answerQuotes(library: Library, article: Article, name: string): Answer {
-  if (name.trim() === "") return answerTopic("quotes", article);
+export function answerQuotes(library: Library, article: Article, name: string, language: Language = english): Answer {
+  if (name.trim() === "") return answerTopic("quotes", article, language);
   const person = findPersonByName(library, article, name);
-  return person ? answerPersonQuotes(article, person) : notFound(article, name, "/quotes");
+  return person ? answerPersonQuotes(article, person, language) : notFound(article, name, "/quotes", language);
 }
 
 /**

@@ -3,6 +3,8 @@ import { describeError } from "../base/describe-error";
 import type { Logger } from "pino";
 import { createMemoryChatArticleStore, type ChatArticleStore } from "../bot/chat-articles";
 import { createRedisChatArticleStore } from "../bot/redis-chat-articles";
+import { createSqliteReaderLanguageStore, type ReaderLanguageStore } from "../bot/reader-languages";
+import { createRedisReaderLanguageStore } from "../bot/redis-reader-languages";
 import { createMemorySpamCounters, type SpamCounterStore } from "../bot/spam-limit";
 import { isNewChannelDatabase, openChannelDatabase, type ChannelDatabase } from "../channel/channel-database";
 import type { ChannelStorage } from "../channel/channel-storage";
@@ -30,6 +32,8 @@ export interface SharedState {
   recentUpdateIds: RecentUpdateIds;
   /** Each chat's choice from /articles. */
   chatArticles: ChatArticleStore;
+  /** Each reader's choice from /language: SQLite in DATA_DIR, or Redis for every instance. */
+  readerLanguages: ReaderLanguageStore;
   /** The channel's storage, opened on first use (only when CHANNEL_ID is set). */
   channel(): ChannelStorage;
   /** The spam limiter's counters (`@grammyjs/ratelimiter`'s `storageClient`): in memory, or in Redis for every instance. */
@@ -60,18 +64,22 @@ export interface SharedStateOptions {
 
 /** Opens the shared state that the configuration asks for: the one place that chooses. */
 export async function openSharedState(options: SharedStateOptions): Promise<SharedState> {
-  return options.redisUrl === undefined ? openEmbeddedState(options.dataDir) : openRedisState({ ...options, redisUrl: options.redisUrl });
+  return options.redisUrl === undefined ? openEmbeddedState(options.dataDir, options.logger) : openRedisState({ ...options, redisUrl: options.redisUrl });
 }
 
 /** SQLite in DATA_DIR (the channel's database, opened only if there is a channel) and update_ids in memory. */
-export function openEmbeddedState(dataDir: string): SharedState {
+export function openEmbeddedState(dataDir: string, logger?: Logger): SharedState {
   let db: ChannelDatabase | undefined;
   let channel: ChannelStorage | undefined;
   let feeds: FeedLedger | undefined;
+  const readerLanguages = createSqliteReaderLanguageStore(dataDir, (err) =>
+    logger?.error({ err }, `cannot keep readers' languages in ${dataDir}; /language choices are kept in memory until a restart`),
+  );
   return {
     kind: "embedded",
     recentUpdateIds: createMemoryRecentUpdateIds(),
     chatArticles: createMemoryChatArticleStore(),
+    readerLanguages,
     channel() {
       db ??= openChannelDatabase(dataDir);
       // A ledger in memory (the demo) is new by design, with nothing to protect: only a new DATA_DIR counts as new.
@@ -87,6 +95,7 @@ export function openEmbeddedState(dataDir: string): SharedState {
     },
     async close() {
       db?.close();
+      readerLanguages.close();
       await feeds?.close();
     },
   };
@@ -109,12 +118,14 @@ async function openRedisState(options: SharedStateOptions & { redisUrl: string }
 
   const leaseKey = connection.key("poster");
   const chatArticles = createRedisChatArticleStore(connection, logger);
+  const readerLanguages = createRedisReaderLanguageStore(connection, logger);
   let channel: ChannelStorage | undefined;
   let ledgerGoneLogged = false;
   return {
     kind: "redis",
     recentUpdateIds: createRedisRecentUpdateIds(connection, logger),
     chatArticles,
+    readerLanguages,
     channel() {
       channel ??= {
         ledger: createRedisPostLedger(connection, {
@@ -138,6 +149,7 @@ async function openRedisState(options: SharedStateOptions & { redisUrl: string }
     feedLedger: () => createRedisFeedLedger(connection),
     async close() {
       await chatArticles.close();
+      await readerLanguages.close();
       await connection.close();
     },
   };

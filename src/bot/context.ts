@@ -5,12 +5,16 @@ import type { Article } from "../content/article-schema";
 import { newestArticle, type Library } from "../library/library";
 import type { Newsroom } from "../newsroom/newsroom";
 import type { ChatArticleStore } from "./chat-articles";
+import type { ReaderLanguageStore } from "./reader-languages";
+import type { LanguageFlavor } from "./reader-language";
 
 /** What every handler needs, injected once by `createBot`. */
 export interface BriefingDeps {
   /** The content now served; a reload swaps it, so read it per update. */
   library: () => Library;
   chatArticles: ChatArticleStore;
+  /** Readers' /language choices; a bot built without them keeps choices in memory. */
+  readerLanguages?: ReaderLanguageStore;
   logger: Logger;
   /** The channel, its post ledger and its admins; absent when CHANNEL_ID is not set. */
   channel?: ChannelDeps;
@@ -27,7 +31,11 @@ export interface NewsroomDeps {
   download: (fileId: string, api: Api) => Promise<Uint8Array>;
 }
 
-export type BriefingContext = Context & { briefing: BriefingDeps };
+/** The dependencies as handlers see them: every store present. */
+export type BotDeps = BriefingDeps & { readerLanguages: ReaderLanguageStore };
+
+/** A handler's context: the dependencies, and the reader's language (see `readerLanguage`). */
+export type BriefingContext = Context & { briefing: BotDeps } & LanguageFlavor;
 
 /** The article this chat asks about: its choice from /articles, else the newest. */
 export function currentArticle(ctx: BriefingContext): Article {

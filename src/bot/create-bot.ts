@@ -1,14 +1,17 @@
 import { Bot, type BotConfig, type BotError, type Middleware } from "grammy";
 import { describeError } from "../base/describe-error";
 import { updateType } from "../base/update-type";
-import type { BriefingContext, BriefingDeps } from "./context";
+import type { BotDeps, BriefingContext, BriefingDeps } from "./context";
 import { buttonsFeature } from "./features/buttons";
 import { channelAdminFeature } from "./features/channel-admin";
 import { commandsFeature } from "./features/commands";
 import { inlineFeature } from "./features/inline";
+import { languageFeature } from "./features/language";
 import { newsroomFeature } from "./features/newsroom";
 import { noArticlesFeature } from "./features/no-articles";
 import { questionsFeature } from "./features/questions";
+import { createMemoryReaderLanguageStore } from "./reader-languages";
+import { readerLanguage } from "./reader-language";
 
 export interface CreateBotOptions {
   /** grammY's client options (a local `fetch`, the Bot API root) and a preset `botInfo` for tests and the demo. */
@@ -23,12 +26,15 @@ export interface CreateBotOptions {
  * Builds the bot: its dependencies hung on every context, then the features in
  * a fixed order, the catch-all last, all inside one error boundary.
  */
-export function createBot(token: string, deps: BriefingDeps, options: CreateBotOptions = {}): Bot<BriefingContext> {
+export function createBot(token: string, given: BriefingDeps, options: CreateBotOptions = {}): Bot<BriefingContext> {
+  const deps: BotDeps = { ...given, readerLanguages: given.readerLanguages ?? createMemoryReaderLanguageStore() };
   const bot = new Bot<BriefingContext>(token, options.botConfig);
   bot.use((ctx, next) => {
     ctx.briefing = deps;
     return next();
   });
+  // Before the runtime's middleware too: the spam limiter tells a flooder to slow down in their language.
+  bot.use(readerLanguage<BriefingContext>((ctx) => ctx.briefing.readerLanguages));
   bot.use(...(options.middleware ?? []));
   const logUpdateError = (error: BotError<BriefingContext>) => {
     const { update } = error.ctx;
@@ -37,7 +43,7 @@ export function createBot(token: string, deps: BriefingDeps, options: CreateBotO
     options.onUpdateError?.(error);
   };
   // Channel admins first: a live /publish conversation takes its admin's next message before any other feature.
-  bot.errorBoundary(logUpdateError).use(channelAdminFeature, newsroomFeature, noArticlesFeature, commandsFeature, buttonsFeature, inlineFeature, questionsFeature);
+  bot.errorBoundary(logUpdateError).use(channelAdminFeature, newsroomFeature, languageFeature, noArticlesFeature, commandsFeature, buttonsFeature, inlineFeature, questionsFeature);
   // The boundary catches everything above; this only keeps polling alive should anything slip past it.
   bot.catch(logUpdateError);
   return bot;

@@ -20,7 +20,7 @@ export const REPLY_RETRY = { maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHt
 
 /**
  * The methods `bot.api` itself calls: long polling (the runner retries it), the start-up calls
- * (`retryStartUpCall` retries them) and the webhook's set-up. They are never replies, so never
+ * (`retryStartUpCall` retries them; the menus are tried once) and the webhook's set-up. They are never replies, so never
  * retried by `REPLY_RETRY`. Admins' notices and the channel have `Api`s of their own.
  */
 const notReplies: ReadonlySet<string> = new Set([
@@ -29,6 +29,8 @@ const notReplies: ReadonlySet<string> = new Set([
   "setMyCommands",
   "deleteMyCommands",
   "getMyCommands",
+  "setMyDescription",
+  "setMyShortDescription",
   "setWebhook",
   "deleteWebhook",
   "getWebhookInfo",

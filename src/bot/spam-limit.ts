@@ -1,4 +1,8 @@
 import type { Context, MiddlewareFn } from "grammy";
+import { localeForLanguageCode } from "../i18n/locale";
+import { languageOf } from "../i18n/translate";
+import { htmlToText } from "../render/html";
+import type { LanguageFlavor } from "./reader-language";
 
 /**
  * Where the limiter keeps its counters: Redis's `INCR` and `PEXPIRE`, the two
@@ -83,8 +87,14 @@ export interface SpamLimitOptions {
   keyPrefix?: string;
 }
 
-/** What a flooder is told, once: short enough for a button's notification (200 characters). */
-export const SPAM_NOTICE = "You are sending me messages faster than I can answer, so I am skipping some. Wait a few seconds, then ask again.";
+/** What a flooder is told, once, in their language: short enough for a button's notification (200 characters). */
+function spamNotice(ctx: Context & Partial<LanguageFlavor>): string {
+  const language = ctx.language ?? languageOf(localeForLanguageCode(ctx.from?.language_code));
+  return htmlToText(language.t("error-too-fast").value);
+}
+
+/** The notice in English. */
+export const SPAM_NOTICE = htmlToText(languageOf("en").t("error-too-fast").value);
 
 const isInline = (ctx: Context) => ctx.inlineQuery !== undefined;
 
@@ -174,7 +184,7 @@ export function spamLimit<C extends Context>(options: SpamLimitOptions, onNotice
     }
   };
   const tell = (ctx: C) =>
-    safely(ctx, () => (ctx.callbackQuery ? ctx.answerCallbackQuery({ text: SPAM_NOTICE, show_alert: true }) : ctx.chat ? ctx.reply(SPAM_NOTICE) : Promise.resolve()));
+    safely(ctx, () => (ctx.callbackQuery ? ctx.answerCallbackQuery({ text: spamNotice(ctx), show_alert: true }) : ctx.chat ? ctx.reply(spamNotice(ctx)) : Promise.resolve()));
 
   const chatLimit = createLimit<C>(store, {
     keyPrefix: `${prefix}chat:`,

@@ -5,8 +5,6 @@ import type { InlineKeyboardButton, Update } from "grammy/types";
 import type { ApiCall } from "./local-bot-api";
 import { htmlToText } from "../render/html";
 
-/** The demo's reader: one private chat with the bot. */
-const reader = { id: 42, is_bot: false, first_name: "Reader", language_code: "en" } as const;
 
 /** Bot HTML as a terminal shows it: links with their address, quotes marked, tags dropped. */
 export function htmlToTerminalText(value: string): string {
@@ -35,12 +33,16 @@ function keyboardLine(rows: InlineKeyboardButton[][]): string {
 export interface TerminalChatOptions {
   /** Keeps a document the bot sent (the newsroom's Edit) and returns where, for the reader to edit and /upload. */
   onDocument?: (name: string, data: Buffer) => string | undefined;
+  /** The reader's Telegram `language_code` (DEMO_LANG): `ru` meets the Russian bot. @default "en" */
+  languageCode?: string;
 }
 
 export function createTerminalChat<C extends Context>(bot: Bot<C>, print: (text: string) => void, options: TerminalChatOptions = {}) {
   let updateId = 1;
   let messageId = 1;
   let lastKeyboard: InlineKeyboardButton[][] = [];
+  /** The demo's reader: one private chat with the bot. */
+  const reader = { id: 42, is_bot: false, first_name: "Reader", language_code: options.languageCode ?? "en" } as const;
 
   /** Prints one API call the way a reader would see its effect. */
   function show(call: ApiCall): void {

@@ -3,18 +3,23 @@ import { parseDocument } from "yaml";
 import type { Article } from "../content/article-schema";
 import { formatProblem } from "../content/content-problem";
 import { parseArticle } from "../content/load-content";
+import { languageOf, type Language } from "../i18n/translate";
+import { htmlToText } from "../render/html";
+
+const english = languageOf("en");
+const say = (language: Language, key: string, values?: Record<string, string>) => htmlToText(language.t(key, values).value);
 
 /** The largest document the bot reads: an article file is a few dozen kilobytes. */
 export const DOCUMENT_LIMIT_BYTES = 1024 * 1024;
 
 /** What an editor's document is, before it is downloaded: refused with one sentence, or worth reading. */
-export function screenDocument(fileName: string | undefined, size: number | undefined): { ok: true; extension: string } | { ok: false; sentence: string } {
+export function screenDocument(fileName: string | undefined, size: number | undefined, language: Language = english): { ok: true; extension: string } | { ok: false; sentence: string } {
   const extension = extname(fileName ?? "").toLowerCase();
   if (![".yaml", ".yml", ".json"].includes(extension)) {
-    return { ok: false, sentence: "I only read article files in YAML or JSON (.yaml, .yml or .json); nothing was changed." };
+    return { ok: false, sentence: say(language, "newsroom-not-yaml") };
   }
   if (size === undefined || size > DOCUMENT_LIMIT_BYTES) {
-    return { ok: false, sentence: "That file is over 1 MB, too big for an article file; nothing was changed." };
+    return { ok: false, sentence: say(language, "newsroom-too-big") };
   }
   return { ok: true, extension };
 }
@@ -44,16 +49,16 @@ function looksLikeArticle(text: string, extension: string): boolean {
  * (syntax, schema, provenance). Its problems come formatted as `npm run check`
  * writes them, under `fileName`; the article is stored as `<id><extension>`.
  */
-export function checkDocument(fileName: string, bytes: Uint8Array): DocumentCheck {
+export function checkDocument(fileName: string, bytes: Uint8Array, language: Language = english): DocumentCheck {
   const extension = extname(fileName).toLowerCase();
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, sentence: "That file is not text (UTF-8), so it cannot be an article file; nothing was changed." };
+    return { ok: false, sentence: say(language, "newsroom-not-text") };
   }
   if (!looksLikeArticle(text, extension)) {
-    return { ok: false, sentence: `${fileName} is not an article: it has none of an article's fields (id, headline, body, people, statements); nothing was changed.` };
+    return { ok: false, sentence: say(language, "newsroom-not-article", { file: fileName }) };
   }
   const parsed = parseArticle(text, extension === ".yml" ? ".yaml" : extension);
   if (parsed.problems.length > 0 || !parsed.article) {

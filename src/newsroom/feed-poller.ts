@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
-import { bold, html, type SafeHtml } from "../render/html";
+import { languageOf } from "../i18n/translate";
+import type { SafeHtml } from "../render/html";
 import type { FeedLedger } from "./feed-ledger";
 import { fetchLimited } from "./fetch-limited";
 import { FeedError, parseFeed, type FeedItem } from "./parse-feed";
@@ -61,7 +62,8 @@ export function createFeedPoller(options: FeedPollerOptions) {
     logger.warn({ feed: url, reason, failures: state.failures }, "feed: cannot be read; trying again later");
     if (await ledger.claim(`failing:${url}`, Number.MAX_SAFE_INTEGER)) {
       await options.notifyAdmins([
-        html`${bold("A feed cannot be read")}: ${url}\n${reason}.\nI keep trying, less and less often (at most every ${Math.round(Math.max(maxBackoffMs, options.intervalMs) / 60_000)} minutes), and will not tell you again until it has worked once.`,
+        // Admins' notices are in the default language: a notice has no reader to take a language from.
+        languageOf("en").t("feed-failing", { url, reason, minutes: Math.round(Math.max(maxBackoffMs, options.intervalMs) / 60_000) }),
       ]);
     }
   }

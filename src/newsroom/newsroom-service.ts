@@ -2,6 +2,8 @@ import type { Logger } from "pino";
 import type { AdminNotifier } from "../notices/admin-notifier";
 import type { Article } from "../content/article-schema";
 import type { ContentResult } from "../content/load-content";
+import { languageOf } from "../i18n/translate";
+import { htmlToText } from "../render/html";
 import { renderDraftPreview } from "../render/render-draft";
 import type { ArticleStore } from "./article-store";
 import type { FeedLedger } from "./feed-ledger";
@@ -56,7 +58,7 @@ export function createNewsroomService(options: NewsroomServiceOptions) {
       drafted = await newsroom.draft({ text: item.content, format: "html", ...(item.link ? { url: item.link } : {}) }, item.link ?? feedUrl);
     }
     if (!drafted?.ok) throw new Error(drafted?.sentence ?? "the item has neither a link nor a text");
-    const preview = renderDraftPreview(drafted.draft.article, drafted.draft.checks, { withChannel: options.withChannel, title: "New draft from the feed", source: item.link ?? feedUrl });
+    const preview = renderDraftPreview(drafted.draft.article, drafted.draft.checks, { withChannel: options.withChannel, title: htmlToText(languageOf("en").t("draft-from-feed").value), source: item.link ?? feedUrl });
     await options.notifier.notifyAdmins(preview.blocks, preview.keyboard);
   }
 

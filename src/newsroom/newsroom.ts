@@ -4,6 +4,8 @@ import type { ContentResult } from "../content/load-content";
 import { parseArticle } from "../content/load-content";
 import { draftArticle, ImportError, type DraftInput } from "../import/draft-article";
 import { writeDraftYaml } from "../import/write-draft-yaml";
+import { languageOf, type Language } from "../i18n/translate";
+import { htmlToText } from "../render/html";
 import { isArticleFileName, type ArticleStore } from "./article-store";
 import { draftChecks, withStatus } from "./draft-file";
 import { fetchArticlePage } from "./fetch-limited";
@@ -33,7 +35,9 @@ export interface NewsroomOptions {
   today?: () => string;
 }
 
-/** The largest page a link may bring. */
+const english = languageOf("en");
+/** A sentence for the editor, from the catalogs: the methods take the editor's language (English for feeds and logs). */
+const say = (language: Language, key: string, values?: Record<string, string>) => htmlToText(language.t(key, values).value);
 
 /**
  * The editors' path from a text, a link, a feed item or a file to an article
@@ -59,7 +63,7 @@ export function createNewsroom(options: NewsroomOptions) {
    * Writes a file and loads it; undone (the old text put back) if the content
    * then has a problem it did not have before, which is returned.
    */
-  async function write(name: string, text: string): Promise<NewsroomResult<{ replaced: boolean }>> {
+  async function write(name: string, text: string, language: Language): Promise<NewsroomResult<{ replaced: boolean }>> {
     const known = new Set(options.problems());
     const before = await store.read(name);
     await store.put(name, text);
@@ -69,7 +73,7 @@ export function createNewsroom(options: NewsroomOptions) {
     if (before === undefined) await store.remove(name);
     else await store.put(name, before);
     await options.reload();
-    return { ok: false, sentence: "The file clashes with the content already held; nothing was changed.", problems: fresh };
+    return { ok: false, sentence: say(language, "newsroom-clash"), problems: fresh };
   }
 
   function held(name: string, text: string): HeldArticle | undefined {
@@ -91,44 +95,44 @@ export function createNewsroom(options: NewsroomOptions) {
 
   return {
     /** Drafts an article from its text or HTML, stores it as a draft, and returns it to preview. */
-    async draft(input: Omit<DraftInput, "today">, source: string): Promise<NewsroomResult<{ draft: HeldArticle }>> {
+    async draft(input: Omit<DraftInput, "today">, source: string, language: Language = english): Promise<NewsroomResult<{ draft: HeldArticle }>> {
       let drafted;
       try {
         drafted = draftArticle({ ...input, ...(options.today ? { today: options.today() } : {}) });
       } catch (error) {
-        if (error instanceof ImportError) return { ok: false, sentence: `I could not draft an article from that: ${error.message}.` };
+        if (error instanceof ImportError) return { ok: false, sentence: say(language, "newsroom-cannot-draft", { reason: error.message }) };
         throw error;
       }
       const id = await freeId(drafted.article.id, source);
       const article = { ...drafted.article, id };
       const name = `${id}.yaml`;
       const text = writeDraftYaml(article, drafted.checks, { schemaPath: "../schema/article.schema.json", source: source.replace(/\s+/g, " ") });
-      const written = await write(name, text);
+      const written = await write(name, text, language);
       if (!written.ok) return written;
       const draft = held(name, text);
-      if (!draft) return { ok: false, sentence: "The draft did not pass the content checks, so it was not kept." };
+      if (!draft) return { ok: false, sentence: say(language, "newsroom-draft-failed-checks") };
       logger.info({ id, source }, "newsroom: drafted");
       return { ok: true, draft };
     },
 
     /** Fetches a page and drafts it; `allowFile` only for a link from a local feed the configuration names. */
-    async draftLink(url: string, allowFile = false): Promise<NewsroomResult<{ draft: HeldArticle }>> {
+    async draftLink(url: string, allowFile = false, language: Language = english): Promise<NewsroomResult<{ draft: HeldArticle }>> {
       const page = await fetchArticlePage(url, { timeoutMs: 20_000, allowFile, ...(options.fetch ? { fetch: options.fetch } : {}) });
-      if (!page.ok) return { ok: false, sentence: `I could not fetch ${url}: ${page.reason}.` };
-      return this.draft({ text: page.text, format: page.format, url: page.url }, url);
+      if (!page.ok) return { ok: false, sentence: say(language, "newsroom-cannot-fetch", { url, reason: page.reason }) };
+      return this.draft({ text: page.text, format: page.format, url: page.url }, url, language);
     },
 
     /** Adds or replaces an article from an editor's checked file, as it is (draft or live), in the file that holds its id if there is one. */
-    async addFile(name: string, text: string): Promise<NewsroomResult<{ added: HeldArticle; replaced: boolean }>> {
+    async addFile(name: string, text: string, language: Language = english): Promise<NewsroomResult<{ added: HeldArticle; replaced: boolean }>> {
       const added = held(name, text);
-      if (!added) return { ok: false, sentence: "That file is not a valid article." };
+      if (!added) return { ok: false, sentence: say(language, "newsroom-invalid-file") };
       const existing = await store.fileOfId(added.article.id);
       const sameKind = existing !== undefined && isArticleFileName(existing) && existing.endsWith(".json") === name.endsWith(".json");
       const target = sameKind ? existing : name;
       // Under another name (JSON replacing YAML, say), the old file would repeat the id: it goes first, and comes back if the new one is refused.
       const old = existing !== undefined && existing !== target && isArticleFileName(existing) ? { name: existing, text: await store.read(existing) } : undefined;
       if (old) await store.remove(old.name);
-      const written = await write(target, text);
+      const written = await write(target, text, language);
       if (!written.ok) {
         if (old?.text !== undefined) {
           await store.put(old.name, old.text);
@@ -146,23 +150,23 @@ export function createNewsroom(options: NewsroomOptions) {
     },
 
     /** Makes a draft live; `already` when it was live. */
-    async approve(id: string): Promise<NewsroomResult<{ article: Article; already: boolean }>> {
+    async approve(id: string, language: Language = english): Promise<NewsroomResult<{ article: Article; already: boolean }>> {
       const file = await findFile(id);
       const current = file ? held(file.name, file.text) : undefined;
-      if (!file || !current) return { ok: false, sentence: "That draft is gone (discarded, or replaced under another id)." };
+      if (!file || !current) return { ok: false, sentence: say(language, "newsroom-draft-gone") };
       if (isLive(current.article)) return { ok: true, article: current.article, already: true };
-      const written = await write(file.name, withStatus(file.text, file.name, "live"));
+      const written = await write(file.name, withStatus(file.text, file.name, "live"), language);
       if (!written.ok) return written;
       logger.info({ id }, "newsroom: approved");
       return { ok: true, article: { ...current.article, status: "live" }, already: false };
     },
 
     /** Removes a draft; a live article is not removed from here. */
-    async discard(id: string): Promise<NewsroomResult<{ headline: string }>> {
+    async discard(id: string, language: Language = english): Promise<NewsroomResult<{ headline: string }>> {
       const file = await findFile(id);
       const current = file ? held(file.name, file.text) : undefined;
-      if (!file || !current) return { ok: false, sentence: "That draft is already gone." };
-      if (isLive(current.article)) return { ok: false, sentence: "That article is live now, so it was not discarded." };
+      if (!file || !current) return { ok: false, sentence: say(language, "newsroom-draft-already-gone") };
+      if (isLive(current.article)) return { ok: false, sentence: say(language, "newsroom-live-not-discarded") };
       await store.remove(file.name);
       await options.reload();
       logger.info({ id }, "newsroom: discarded");

@@ -65,6 +65,9 @@ export const topicButton = valueButton("topic", WORD);
 /** /who without a name: a person's card. */
 export const whoButton = valueButton("who", ID);
 
+/** /language: the language to speak to this reader (`lang:en`, `lang:ru`); the handler checks it is one the bot has. */
+export const languageButton = valueButton("lang", "[a-z]{2}");
+
 /** The newsroom's buttons under a draft's preview. */
 export const newsroomButton = actionButton("news", ["approve", "post", "edit", "discard"]);
 

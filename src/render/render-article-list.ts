@@ -1,4 +1,6 @@
 import type { Article } from "../content/article-schema";
+import { localiseArticle } from "../content/localise-article";
+import { languageOf, type Language } from "../i18n/translate";
 import { articleButton } from "./callback-data";
 import { bold, html, joinHtml } from "./html";
 import { formatDate, type Answer } from "./render-article";
@@ -11,14 +13,15 @@ export const BUTTON_LABEL_MAX = 64;
 const MAX_LISTED = 20;
 
 /** /articles: the articles held, newest first, each a button that makes it the chat's current one. */
-export function renderArticleList(articles: readonly Article[], currentId: string): Answer {
-  const listed = articles.slice(0, MAX_LISTED);
+export function renderArticleList(articles: readonly Article[], currentId: string, language: Language = languageOf("en")): Answer {
+  const { t } = language;
+  const listed = articles.slice(0, MAX_LISTED).map((article) => localiseArticle(article, language.locale));
   const lines = listed.map(
-    (article) => html`${article.id === currentId ? "▶ " : "• "}${bold(article.headline)} (${formatDate(article.date)})`,
+    (article) => html`${article.id === currentId ? "▶ " : "• "}${bold(article.headline)} (${formatDate(article.date, language)})`,
   );
-  const more = articles.length > listed.length ? [html`…and ${articles.length - listed.length} older articles.`] : [];
+  const more = articles.length > listed.length ? [t("articles-older", { count: articles.length - listed.length })] : [];
   return {
-    blocks: [html`${bold("Articles")} (${articles.length}). Choose one to ask about it:`, joinHtml(lines, "\n"), ...more],
+    blocks: [t("articles-title", { count: articles.length }), joinHtml(lines, "\n"), ...more],
     keyboard: listed.map((article) => [
       { text: shortenText(`${article.id === currentId ? "✓ " : ""}${article.headline}`, BUTTON_LABEL_MAX), callback_data: articleButton.format(article.id) },
     ]),

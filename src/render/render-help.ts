@@ -1,37 +1,36 @@
-import { commandList } from "./command-list";
+import { commandsIn } from "./command-list";
+import { languageOf, type Language } from "../i18n/translate";
 import { topicButton } from "./callback-data";
-import { bold, html, joinHtml } from "./html";
+import { htmlToText, joinHtml } from "./html";
 import type { Answer } from "./render-article";
 
+const english = languageOf("en");
+
 /** /help: every command with what it does, and how to ask in other ways. */
-export function renderHelp(botUsername: string): Answer {
-  const commands = commandList.map(({ command, description }) => html`/${command}: ${description}`);
+export function renderHelp(botUsername: string, language: Language = english): Answer {
+  const { t } = language;
+  const commands = commandsIn(language).map(({ command, description }) => t("help-command", { command, description }));
   return {
-    blocks: [
-      html`${bold("Briefing")} answers questions about the news story, from the article itself.`,
-      joinHtml(commands, "\n"),
-      html`In this chat you can also just ask: “who attended?”, “what did Lebedev say?”.\nIn any other chat, type @${botUsername} and a name or a word to share an answer there.`,
-    ],
+    blocks: [t("help-intro"), joinHtml(commands, "\n"), t("help-ask", { bot: botUsername })],
   };
 }
 
 /** /start without a payload: a welcome and the first things to try. */
-export function renderWelcome(headline: string): Answer {
+export function renderWelcome(headline: string, language: Language = english): Answer {
+  const { t } = language;
+  const label = (key: string) => htmlToText(t(key).value);
   return {
-    blocks: [
-      html`${bold("Welcome to Briefing.")} I answer questions about a news story, using only what the article says.`,
-      html`Now serving: ${bold(headline)}`,
-      html`Try /summary, /attendees, /agenda or /quotes, or ask a question. /help lists everything.`,
-    ],
+    blocks: [t("welcome-title"), t("welcome-serving", { headline }), t("welcome-try")],
     keyboard: [
       [
-        { text: "Summary", callback_data: topicButton.format("summary") },
-        { text: "Attendees", callback_data: topicButton.format("attendees") },
+        { text: label("button-summary"), callback_data: topicButton.format("summary") },
+        { text: label("button-attendees"), callback_data: topicButton.format("attendees") },
       ],
       [
-        { text: "Agenda", callback_data: topicButton.format("agenda") },
-        { text: "Quotes", callback_data: topicButton.format("quotes") },
+        { text: label("button-agenda"), callback_data: topicButton.format("agenda") },
+        { text: label("button-quotes"), callback_data: topicButton.format("quotes") },
       ],
     ],
   };
 }
+

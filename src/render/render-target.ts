@@ -1,6 +1,7 @@
 import type { Article } from "../content/article-schema";
+import { languageOf, type Language } from "../i18n/translate";
 import type { SearchTarget } from "../search/search-articles";
-import { bold, html } from "./html";
+import { bold, html, htmlToText } from "./html";
 import {
   describePerson,
   findPerson,
@@ -11,35 +12,39 @@ import {
   type Answer,
 } from "./render-article";
 
+const english = languageOf("en");
+
 /** The full answer for one thing a search found in an article. */
-export function renderTarget(article: Article, target: SearchTarget): Answer {
+export function renderTarget(article: Article, target: SearchTarget, language: Language = english): Answer {
+  const summary = () => renderSummary(article, language);
   switch (target.kind) {
     case "article":
-      return renderSummary(article);
+      return summary();
     case "person": {
       const person = findPerson(article, target.personId);
-      return person ? renderPerson(article, person) : renderSummary(article);
+      return person ? renderPerson(article, person, language) : summary();
     }
     case "statement": {
       const statement = article.statements[target.index];
-      return statement ? { blocks: [renderStatement(article, statement)] } : renderSummary(article);
+      return statement ? { blocks: [renderStatement(article, statement, language)] } : summary();
     }
     case "agenda": {
       const item = article.agenda[target.index];
-      if (!item) return renderSummary(article);
-      const label = item.key ? "Key agenda item" : "On the agenda";
-      return { blocks: [html`${bold(label)} of the ${article.event}:\n${item.text}`] };
+      if (!item) return summary();
+      const heading = language.t(item.key ? "target-agenda-key" : "target-agenda", { event: article.event });
+      return { blocks: [html`${heading}\n${item.text}`] };
     }
     case "happening": {
       const happening = article.happenings[target.index];
-      return happening ? { blocks: [html`${bold(article.headline)}\n“${happening.text}”`] } : renderSummary(article);
+      return happening ? { blocks: [html`${bold(article.headline)}\n“${happening.text}”`] } : summary();
     }
     case "place":
-      return renderPlace(article, target.placeId);
+      return renderPlace(article, target.placeId, language);
     case "absence": {
       const absence = article.attendance.absent[target.index];
-      if (!absence) return renderSummary(article);
-      return { blocks: [html`${bold(`${absence.who} did not attend`)} the ${article.event}:\n“${absence.text}”`] };
+      if (!absence) return summary();
+      const heading = language.t("target-absence", { who: absence.who, event: article.event });
+      return { blocks: [html`${heading}\n“${absence.text}”`] };
     }
   }
 }
@@ -53,7 +58,8 @@ export function shorten(text: string, max: number): string {
 }
 
 /** A one-line title and description for a search result, as an inline result shows them. */
-export function describeTarget(article: Article, target: SearchTarget): { title: string; description: string } {
+export function describeTarget(article: Article, target: SearchTarget, language: Language = english): { title: string; description: string } {
+  const text = (key: string, values?: Record<string, string>) => htmlToText(language.t(key, values).value);
   const about = `${article.date}, ${article.headline}`;
   switch (target.kind) {
     case "person": {
@@ -67,18 +73,18 @@ export function describeTarget(article: Article, target: SearchTarget): { title:
       const speaker = findPerson(article, statement.speaker)?.name ?? statement.speaker;
       // Quote marks only around a direct quote: reported speech is the article's words, not the speaker's.
       const title = statement.kind === "quote" ? `${speaker}: “${statement.text}”` : `${speaker}: ${statement.intro ?? ""} ${statement.text}`;
-      const kind = statement.kind === "quote" ? "Direct quote" : "Reported speech";
+      const kind = text(statement.kind === "quote" ? "inline-direct-quote" : "inline-reported");
       return { title: shorten(title.replace(/\s+/g, " "), 100), description: `${kind} · ${about}` };
     }
     case "agenda": {
       const item = article.agenda[target.index];
       if (!item) break;
-      return { title: shorten(`Agenda: ${item.text}`, 100), description: `${item.key ? "Key item" : "Discussed"} · ${about}` };
+      return { title: shorten(text("inline-agenda-title", { text: item.text }), 100), description: `${text(item.key ? "inline-key-item" : "inline-discussed")} · ${about}` };
     }
     case "happening": {
       const happening = article.happenings[target.index];
       if (!happening) break;
-      return { title: shorten(happening.text, 100), description: `What happened · ${about}` };
+      return { title: shorten(happening.text, 100), description: `${text("inline-happened")} · ${about}` };
     }
     case "place": {
       const place = article.places.find((p) => p.id === target.placeId);
@@ -88,7 +94,7 @@ export function describeTarget(article: Article, target: SearchTarget): { title:
     case "absence": {
       const absence = article.attendance.absent[target.index];
       if (!absence) break;
-      return { title: `${absence.who} did not attend`, description: shorten(`“${absence.text}” · ${about}`, 150) };
+      return { title: text("inline-absent-title", { who: absence.who }), description: shorten(`“${absence.text}” · ${about}`, 150) };
     }
     case "article":
       break;

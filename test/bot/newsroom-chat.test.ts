@@ -15,6 +15,7 @@ import { createRecordedBotApi, testToken, userChat } from "../support/test-bot";
 const logger = pino({ level: "silent" });
 const editor = { id: 43, is_bot: false, first_name: "Editor" } as const;
 const stranger = { id: 44, is_bot: false, first_name: "Stranger" } as const;
+const russianEditor = { id: 45, is_bot: false, first_name: "Редактор", language_code: "ru" } as const;
 const lavrov = await readFile("test/fixtures/articles/lavrov-motegi-eight-hours.txt", "utf8");
 
 /** The bot with a newsroom over an empty folder, no channel; `editor` is its one admin. */
@@ -32,7 +33,7 @@ async function newsroomBot() {
       library: live.library,
       chatArticles: createMemoryChatArticleStore(),
       logger,
-      newsroom: { adminIds: new Set([editor.id]), newsroom, download: async (id) => (fetched.push(id), Buffer.from("")) },
+      newsroom: { adminIds: new Set([editor.id, russianEditor.id]), newsroom, download: async (id) => (fetched.push(id), Buffer.from("")) },
     },
     { botConfig: { botInfo: localBotInfo, client: { fetch } } },
   );
@@ -65,6 +66,25 @@ describe("the newsroom in an admin's private chat (no channel)", () => {
     );
     expect((await send(userChat(stranger).message("/quotes"))).text).toContain("An informal dinner was held yesterday evening");
     expect((await send(userChat(editor).press(approve))).text).toContain("was already live");
+  });
+
+  it("speaks Russian to an editor whose Telegram is Russian: the preview, its buttons, approval, the drafts", async () => {
+    const { send } = await newsroomBot();
+    const preview = await send(userChat(russianEditor).message(lavrov));
+    expect(preview.text).toContain("Новый черновик: ваш текст");
+    expect(preview.text).toMatch(/\d+ (абзац|абзаца|абзацев) · id russian-japanese-foreign-ministers-spent/);
+    expect(preview.text).toContain("Люди\n• Sergey Lavrov: Foreign Minister, Russia");
+    expect(preview.text).toContain("Присутствовали: не найдено\n\nЦитаты\n");
+    expect(preview.text).toContain("Toshimitsu Motegi (в пересказе): today's talks");
+    expect(preview.text).toMatch(/Проверить \(\d+\)/);
+    expect(preview.text).toContain("19 декабря 2019 г.");
+    expect(preview.buttons.map((b) => b.text)).toEqual(["Одобрить", "Править", "Удалить"]);
+    const approve = preview.buttons.find((b) => b.text === "Одобрить")?.callback_data ?? "";
+    expect((await send(userChat(russianEditor).press(approve))).text).toBe(
+      "Опубликовано: по статье «Russian, Japanese Foreign Ministers Spent Over 8 Hours Together Over Past Two Days - Tokyo» я отвечаю и предлагаю её во встроенном режиме.",
+    );
+    const drafts = await send(userChat(russianEditor).message("/articles"));
+    expect(drafts.text).toContain("Черновики: нет. Пришлите ссылку, текст статьи или файл статьи, чтобы добавить.");
   });
 
   it("leaves an admin's short question to the question answering, and a stranger's link and buttons do nothing", async () => {

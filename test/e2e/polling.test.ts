@@ -40,7 +40,11 @@ afterAll(async () => {
 describe("long polling against the Bot API stand-in", () => {
   it("removes the webhook, registers the commands, then polls for the updates it handles only", async () => {
     const methods = standIn.calls.map((c) => c.method);
-    expect(methods.slice(0, 3)).toEqual(["getMe", "setMyCommands", "deleteWebhook"]);
+    // The menus in each language (English, the default, and Russian), sent together, then the webhook removed.
+    const menus = ["setMyCommands", "setMyDescription", "setMyShortDescription"];
+    expect(methods[0]).toBe("getMe");
+    expect(methods.slice(1, 7).sort()).toEqual([...menus, ...menus].sort());
+    expect(methods[7]).toBe("deleteWebhook");
     expect(standIn.commands.map((c) => c.command)).toContain("attendees");
     const poll = await standIn.waitForCall("getUpdates");
     expect(poll.payload.allowed_updates).toEqual(["message", "callback_query", "inline_query", "my_chat_member"]);

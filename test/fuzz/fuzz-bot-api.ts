@@ -1,8 +1,13 @@
 import type { Update, UserFromGetMe } from "grammy/types";
-import { SPAM_NOTICE } from "../../src/bot/spam-limit";
+import { locales } from "../../src/i18n/locale";
+import { languageOf } from "../../src/i18n/translate";
+import { htmlToText } from "../../src/render/html";
 import { ApiFailure, createLocalAnswers, createLocalBotApi, type ApiCall } from "../../src/demo/local-bot-api";
 import { checkBotApiCall, parseTelegramHtml } from "../support/telegram-checks";
 import { ampMarkerPattern, markerPattern, type FaultKind } from "./update-arbitraries";
+
+/** The flood notice in every language the bot speaks: a reader is told in theirs. */
+const SPAM_NOTICES: ReadonlySet<unknown> = new Set(locales.map((locale) => htmlToText(languageOf(locale).t("error-too-fast").value)));
 
 export interface FuzzBotApiOptions {
   botInfo: UserFromGetMe;
@@ -93,7 +98,7 @@ export function createFuzzBotApi(options: FuzzBotApiOptions) {
     }
     const result = answer(call);
     if (method === "editMessageText" && payload.chat_id === options.channelId) channelEdits += 1;
-    if (payload.text === SPAM_NOTICE) spamNotices += 1;
+    if (SPAM_NOTICES.has(payload.text)) spamNotices += 1;
     if (method === "answerCallbackQuery" || method === "answerInlineQuery") answeredQueries.add(`${method}:${String(payload.callback_query_id ?? payload.inline_query_id)}`);
     if (method === "sendMessage") {
       const messageId = (result as { message_id: number }).message_id;

@@ -6,6 +6,7 @@ import { createLibrary } from "../../src/library/library";
 import {
   articleButton,
   CALLBACK_DATA_MAX_BYTES,
+  languageButton,
   newsroomButton,
   publishButton,
   topicButton,
@@ -15,6 +16,7 @@ import {
 import { renderArticleList } from "../../src/render/render-article-list";
 import { draftKeyboard } from "../../src/render/render-draft";
 import { renderWelcome } from "../../src/render/render-help";
+import { renderLanguageChoice } from "../../src/render/render-language";
 import { loadRealArticles } from "../support/test-bot";
 
 /** The longest id the content schema allows (a slug of 40 characters). */
@@ -69,6 +71,13 @@ describe("every button's data, declared once", () => {
     expect(topicButton.format("attendees")).toBe("topic:attendees");
     expect(bytes(topicButton.format("a".repeat(20)))).toBeLessThanOrEqual(CALLBACK_DATA_MAX_BYTES);
     for (const data of junk) expect(topicButton.parse(data), data).toBeUndefined();
+  });
+
+  it("lang: each language /language offers parses back, and junk parses to nothing", () => {
+    const offered = renderLanguageChoice(languageOf("ru")).keyboard?.flat().map((button) => ("callback_data" in button ? button.callback_data : undefined));
+    expect(offered).toEqual(["lang:en", "lang:ru"]);
+    expect(offered?.map((data) => languageButton.parse(data))).toEqual(["en", "ru"]);
+    for (const data of junk) expect(languageButton.parse(data), data).toBeUndefined();
   });
 
   it("who: a person's id parses back, within 64 bytes at the longest id, and junk parses to nothing", () => {

@@ -88,7 +88,10 @@ export class BotApiStandIn {
   /** Every update below this was confirmed by the bot (getUpdates `offset`, or a 2xx webhook answer). */
   confirmedOffset = 0;
   webhook: { url: string; secret?: string; allowedUpdates?: string[]; maxConnections: number } | undefined;
+  /** The default command menu (setMyCommands without `language_code`). */
   commands: Array<{ command: string; description: string }> = [];
+  /** Menus, descriptions and short descriptions by `language_code` ("" for the default), as setMyCommands, setMyDescription and setMyShortDescription left them. */
+  readonly menus = new Map<string, { commands?: Array<{ command: string; description: string }>; description?: string; shortDescription?: string }>();
 
   private readonly token: string;
   private readonly webhookRetryMs: number;
@@ -484,10 +487,24 @@ export class BotApiStandIn {
         return true;
       case "getWebhookInfo":
         return { url: this.webhook?.url ?? "", has_custom_certificate: false, pending_update_count: this.queue.length, ...(this.webhook?.allowedUpdates ? { allowed_updates: this.webhook.allowedUpdates } : {}) };
-      case "setMyCommands":
+      case "setMyCommands": {
         this.refuseIf(method, checkBotApiCall(method, payload, this.botInfo.username));
-        this.commands = payload.commands as typeof this.commands;
+        const commands = payload.commands as typeof this.commands;
+        const language = typeof payload.language_code === "string" ? payload.language_code : "";
+        if (language === "") this.commands = commands;
+        if (payload.scope === undefined) this.menuFor(language).commands = commands;
         return true;
+      }
+      case "setMyDescription":
+      case "setMyShortDescription": {
+        const text = typeof payload.description === "string" ? payload.description : typeof payload.short_description === "string" ? payload.short_description : "";
+        const limit = method === "setMyDescription" ? 512 : 120;
+        this.refuseIf(method, text.length > limit ? [`${method}: longer than ${limit} characters (${text.length})`] : []);
+        const menu = this.menuFor(typeof payload.language_code === "string" ? payload.language_code : "");
+        if (method === "setMyDescription") menu.description = text;
+        else menu.shortDescription = text;
+        return true;
+      }
       case "getMyCommands":
         return this.commands;
       case "sendMessage":
@@ -535,6 +552,15 @@ export class BotApiStandIn {
         this.violations.push(`${method}: the stand-in does not know this method (add it with handle())`);
         throw new ApiError(404, "Not Found: method not found");
     }
+  }
+
+  private menuFor(language: string) {
+    let menu = this.menus.get(language);
+    if (!menu) {
+      menu = {};
+      this.menus.set(language, menu);
+    }
+    return menu;
   }
 
   private getUpdates(payload: Payload, req: IncomingMessage): Promise<Update[]> | Update[] {

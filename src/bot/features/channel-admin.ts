@@ -8,7 +8,7 @@ import { htmlToText } from "../../render/html";
 import { describeError } from "../../base/describe-error";
 import { isStorageUnavailable } from "../../storage/storage-unavailable";
 import { adminLanguage, isChannelAdmin } from "../admin-chat";
-import { commandList } from "../../render/command-list";
+import { commandsIn } from "../../render/command-list";
 import type { BriefingContext } from "../context";
 import { disarmPublishTimeout, publishConversation } from "../publish-conversation";
 import { replyWithAnswer } from "../reply";
@@ -134,7 +134,7 @@ export async function registerAdminCommands(api: Api, adminIds: readonly number[
   const menu = (locale: "en" | "ru") => {
     const { t } = languageOf(locale);
     return [
-      ...commandList.map(({ command, description }) => ({ command, description })),
+      ...commandsIn(languageOf(locale)),
       { command: "publish", description: htmlToText(t("admin-command-publish").value) },
       { command: "status", description: htmlToText(t("admin-command-status").value) },
     ];

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { answerQuotes, answerTopic, answerWho } from "../../answering/answer-topics";
 import { parseDeepLink } from "../../answering/deep-link";
-import { html } from "../../render/html";
+import { localiseArticle } from "../../content/localise-article";
 import { renderHelp, renderWelcome } from "../../render/render-help";
 import { currentArticle, type BriefingContext } from "../context";
 import { replyWithAnswer } from "../reply";
@@ -19,15 +19,15 @@ commands.command("start", async (ctx) => {
     const library = ctx.briefing.library();
     const linked = link.articleId !== undefined ? library.byId.get(link.articleId) : undefined;
     if (linked && ctx.chat) ctx.briefing.chatArticles.set(ctx.chat.id, linked.id);
-    await replyWithAnswer(ctx, answerTopic(link.topic, linked ?? currentArticle(ctx)));
+    await replyWithAnswer(ctx, answerTopic(link.topic, linked ?? currentArticle(ctx), ctx.language));
     return;
   }
-  const welcome = renderWelcome(currentArticle(ctx).headline);
-  if (payload !== "") welcome.blocks.unshift(html`That link did not point to an answer I know, so here is where to start.`);
+  const welcome = renderWelcome(localiseArticle(currentArticle(ctx), ctx.language.locale).headline, ctx.language);
+  if (payload !== "") welcome.blocks.unshift(ctx.language.t("welcome-bad-link"));
   await replyWithAnswer(ctx, welcome);
 });
 
-commands.command("help", (ctx) => replyWithAnswer(ctx, renderHelp(ctx.me.username)));
+commands.command("help", (ctx) => replyWithAnswer(ctx, renderHelp(ctx.me.username, ctx.language)));
 
 const topicCommands = [
   ["summary", "summary"],
@@ -37,13 +37,13 @@ const topicCommands = [
   ["source", "source"],
 ] as const;
 for (const [command, topic] of topicCommands) {
-  commands.command(command, (ctx) => replyWithAnswer(ctx, answerTopic(topic, currentArticle(ctx))));
+  commands.command(command, (ctx) => replyWithAnswer(ctx, answerTopic(topic, currentArticle(ctx), ctx.language)));
 }
 
 commands.command("quotes", (ctx) =>
-  replyWithAnswer(ctx, answerQuotes(ctx.briefing.library(), currentArticle(ctx), ctx.match)),
+  replyWithAnswer(ctx, answerQuotes(ctx.briefing.library(), currentArticle(ctx), ctx.match, ctx.language)),
 );
 
 commands.command("who", (ctx) =>
-  replyWithAnswer(ctx, answerWho(ctx.briefing.library(), currentArticle(ctx), ctx.match)),
+  replyWithAnswer(ctx, answerWho(ctx.briefing.library(), currentArticle(ctx), ctx.match, ctx.language)),
 );

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { Article } from "../../content/article-schema";
+import { localiseArticle } from "../../content/localise-article";
 import { deepLinkPayload } from "../../answering/deep-link";
 import { newestArticle, type Library } from "../../library/library";
 import { htmlToText, packMessages } from "../../render/html";
@@ -9,8 +10,7 @@ import { renderAgenda, renderAttendees, renderStatement, renderSummary, type Ans
 import { createRenderCache, type RenderKey } from "../../render/render-cache";
 import { describeTarget, renderTarget, shorten } from "../../render/render-target";
 import { answerQuestion } from "../../questions/answer-in-library";
-import { localeForLanguageCode } from "../../i18n/locale";
-import { languageOf, type Language } from "../../i18n/translate";
+import type { Language } from "../../i18n/translate";
 import { searchArticles } from "../../search/search-articles";
 import type { BriefingContext } from "../context";
 
@@ -20,12 +20,18 @@ import type { BriefingContext } from "../context";
  * and caches each page.
  */
 const PAGE_SIZE = 20;
-/** Results depend on the content only, not on who asks; content changes rarely. */
+/** Results depend on the content and the asker's language only; content changes rarely. */
 const CACHE_SECONDS = 300;
+/**
+ * Telegram caches an answer for everyone who types the same query unless it is personal: the
+ * results are in the asker's language, so each asker's are cached for them alone.
+ */
+const IS_PERSONAL = true;
 
 /** One inline result: the answer as the message to send, a button back to the bot, the source for the article. */
 function resultFor(
   botUsername: string,
+  language: Language,
   article: Article,
   id: string,
   answer: Answer,
@@ -42,7 +48,7 @@ function resultFor(
     input_message_content: { message_text: text, parse_mode: "HTML", link_preview_options: { is_disabled: true } },
     reply_markup: {
       inline_keyboard: [
-        [{ text: "Ask Briefing more", url: `https://t.me/${botUsername}?start=${deepLinkPayload("summary", article.id)}` }],
+        [{ text: htmlToText(language.t("inline-ask-more").value), url: `https://t.me/${botUsername}?start=${deepLinkPayload("summary", article.id)}` }],
       ],
     },
     ...(linkSource ? { url: article.url } : {}),
@@ -53,36 +59,39 @@ function resultFor(
 const resultCache = createRenderCache(5_000);
 
 /**
- * Inline results are the same for every reader, so each is rendered once per article and
- * bot (see `createRenderCache`): `key` stands for what the result shows.
+ * Inline results are the same for every reader of one language, so each is rendered once per
+ * article, bot and language (see `createRenderCache`): `key` stands for what the result shows.
+ * `render` gets the article as that language's readers see it (`localiseArticle`).
  */
-function cachedResult<T extends object>(botUsername: string, article: Article, key: RenderKey, render: () => T): T {
+function cachedResult<T extends object>(botUsername: string, language: Language, article: Article, key: RenderKey, render: (shown: Article) => T): T {
   const byBot = resultCache.get(article, key, () => new Map<string, T>());
-  let result = byBot.get(botUsername);
+  const slot = `${language.locale}:${botUsername}`;
+  let result = byBot.get(slot);
   if (result === undefined) {
-    result = Object.freeze(render());
-    byBot.set(botUsername, result);
+    result = Object.freeze(render(localiseArticle(article, language.locale)));
+    byBot.set(slot, result);
   }
   return result;
 }
 
 /** What an empty query offers: the newest article's summary, attendees, agenda and key quote. */
-function startingResults(botUsername: string, article: Article): readonly InlineQueryResultArticle[] {
-  return cachedResult(botUsername, article, "inline:home", () => renderStartingResults(botUsername, article));
+function startingResults(botUsername: string, language: Language, article: Article): readonly InlineQueryResultArticle[] {
+  return cachedResult(botUsername, language, article, "inline:home", (shown) => renderStartingResults(botUsername, language, shown));
 }
 
-function renderStartingResults(botUsername: string, article: Article): InlineQueryResultArticle[] {
+function renderStartingResults(botUsername: string, language: Language, article: Article): InlineQueryResultArticle[] {
   const about = `${article.date}, ${article.headline}`;
+  const text = (key: string, values?: Record<string, string>) => htmlToText(language.t(key, values).value);
   const results = [
-    resultFor(botUsername, article, "home:summary", renderSummary(article), { title: `Summary: ${article.headline}`, description: `${article.outlet}, ${article.place}` }, true),
-    resultFor(botUsername, article, "home:attendees", renderAttendees(article), { title: "Who attended", description: about }),
-    resultFor(botUsername, article, "home:agenda", renderAgenda(article), { title: "What was discussed", description: about }),
+    resultFor(botUsername, language, article, "home:summary", renderSummary(article, language), { title: text("inline-summary-title", { headline: article.headline }), description: `${article.outlet}, ${article.place}` }, true),
+    resultFor(botUsername, language, article, "home:attendees", renderAttendees(article, language), { title: text("attendees-title"), description: about }),
+    resultFor(botUsername, language, article, "home:agenda", renderAgenda(article, language), { title: text("agenda-title"), description: about }),
   ];
   const keyIndex = article.statements.findIndex((s) => s.key);
   const key = article.statements[keyIndex];
   if (key) {
-    const heading = describeTarget(article, { kind: "statement", index: keyIndex });
-    results.push(resultFor(botUsername, article, "home:quote", { blocks: [renderStatement(article, key)] }, heading));
+    const heading = describeTarget(article, { kind: "statement", index: keyIndex }, language);
+    results.push(resultFor(botUsername, language, article, "home:quote", { blocks: [renderStatement(article, key, language)] }, heading));
   }
   return results;
 }
@@ -95,33 +104,36 @@ inlineFeature.on("inline_query", async (ctx) => {
   const query = ctx.inlineQuery.query.trim();
   const offset = Math.min(Number.parseInt(ctx.inlineQuery.offset, 10) || 0, 10_000);
   const botUsername = ctx.me.username;
-  const button = { text: "Open Briefing", start_parameter: deepLinkPayload("summary") };
+  const { language } = ctx;
+  const button = { text: htmlToText(language.t("inline-open").value), start_parameter: deepLinkPayload("summary") };
 
   if (query === "") {
-    await ctx.answerInlineQuery(offset === 0 ? startingResults(botUsername, newestArticle(library)) : [], {
+    await ctx.answerInlineQuery(offset === 0 ? startingResults(botUsername, language, newestArticle(library)) : [], {
       cache_time: CACHE_SECONDS,
+      is_personal: IS_PERSONAL,
       button,
     });
     return;
   }
   // A question ("was armenia there") gets its direct answer first, on the first page; a name or a word is a search.
-  const direct = offset === 0 ? directAnswer(botUsername, library, query, languageOf(localeForLanguageCode(ctx.from.language_code))) : undefined;
+  const direct = offset === 0 ? directAnswer(botUsername, language, library, query) : undefined;
   const limit = direct ? PAGE_SIZE - 1 : PAGE_SIZE;
   const { hits, total } = searchArticles(library.index, query, { limit, offset });
   const results = hits.flatMap((hit) => {
     const article = library.byId.get(hit.articleId);
     if (!article) return [];
     return [
-      cachedResult(botUsername, article, hit.target, () =>
-        resultFor(botUsername, article, hit.id, renderTarget(article, hit.target), describeTarget(article, hit.target), hit.target.kind === "article"),
+      cachedResult(botUsername, language, article, hit.target, (shown) =>
+        resultFor(botUsername, language, shown, hit.id, renderTarget(shown, hit.target, language), describeTarget(shown, hit.target, language), hit.target.kind === "article"),
       ),
     ];
   });
   const nextOffset = offset + limit < total ? String(offset + limit) : "";
   await ctx.answerInlineQuery(direct ? [direct, ...results] : results, {
     cache_time: CACHE_SECONDS,
+    is_personal: IS_PERSONAL,
     next_offset: nextOffset,
-    button: total === 0 && offset === 0 && !direct ? { text: "Nothing found in the articles. Ask Briefing", start_parameter: button.start_parameter } : button,
+    button: total === 0 && offset === 0 && !direct ? { text: htmlToText(language.t("inline-nothing-found").value), start_parameter: button.start_parameter } : button,
   });
 });
 
@@ -129,14 +141,15 @@ inlineFeature.on("inline_query", async (ctx) => {
  * The direct answer to a question typed inline, as a result whose message is the answer;
  * undefined for a search ("lebedev") or what cannot be placed.
  */
-function directAnswer(botUsername: string, library: Library, query: string, language: Language): InlineQueryResultArticle | undefined {
+function directAnswer(botUsername: string, language: Language, library: Library, query: string): InlineQueryResultArticle | undefined {
   const article = newestArticle(library);
   const result = answerQuestion(library, article, query, language);
   if (!result.asked || result.kind === "unknown") return undefined;
   const lead = htmlToText(result.answer.blocks[0]?.value ?? "").replace(/\s+/g, " ").trim();
   const id = `q:${createHash("sha256").update(query.toLowerCase()).digest("base64url").slice(0, 24)}`;
-  return resultFor(botUsername, result.article, id, result.answer, {
+  const shown = localiseArticle(result.article, language.locale);
+  return resultFor(botUsername, language, shown, id, result.answer, {
     title: shorten(lead, 100),
-    description: `Answer · ${result.article.date}, ${result.article.headline}`,
+    description: htmlToText(language.t("inline-answer", { date: shown.date, headline: shown.headline }).value),
   });
 }

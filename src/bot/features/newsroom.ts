@@ -3,7 +3,7 @@ import { isLive } from "../../content/article-schema";
 import { checkDocument, screenDocument } from "../../newsroom/check-document";
 import type { HeldArticle } from "../../newsroom/newsroom";
 import { newsroomButton } from "../../render/callback-data";
-import { bold, html } from "../../render/html";
+import { html, htmlToText, SafeHtml } from "../../render/html";
 import { renderDocumentProblems, renderDraftPreview, renderNewsroomList } from "../../render/render-draft";
 import type { BriefingContext, NewsroomDeps } from "../context";
 import { replyWithAnswer } from "../reply";
@@ -24,8 +24,6 @@ import { describeError } from "../../base/describe-error";
  */
 export const newsroomFeature = new Composer<BriefingContext>();
 
-const REFUSAL = "Only the newsroom's admins can add or change articles; I did not read your file.";
-
 function newsroomOf(ctx: BriefingContext): NewsroomDeps | undefined {
   return ctx.briefing.newsroom;
 }
@@ -34,7 +32,8 @@ function isAdmin(ctx: BriefingContext): boolean {
   return ctx.from !== undefined && newsroomOf(ctx)?.adminIds.has(ctx.from.id) === true;
 }
 
-const sentence = (text: string) => ({ blocks: [html`${text}`] });
+/** One paragraph: a sentence the newsroom wrote in the editor's language (escaped here), or a catalog message. */
+const sentence = (text: string | SafeHtml) => ({ blocks: [text instanceof SafeHtml ? text : html`${text}`] });
 
 /** A link alone on its message. */
 const LINK = /^https?:\/\/\S+$/i;
@@ -43,13 +42,14 @@ function looksLikeArticleText(text: string): boolean {
   return text.length >= 500 && text.split(/\n\s*\n|\n/).filter((line) => line.trim().length > 0).length >= 3;
 }
 
-async function showHeld(ctx: BriefingContext, held: HeldArticle, title: string, source?: string): Promise<void> {
+async function showHeld(ctx: BriefingContext, held: HeldArticle, titleKey: string, source?: string): Promise<void> {
   const withChannel = ctx.briefing.channel !== undefined;
+  const title = htmlToText(ctx.language.t(titleKey).value);
   if (isLive(held.article)) {
-    await replyWithAnswer(ctx, sentence(`${title}: “${held.article.headline}” (${held.article.id}) is live: answered from and offered inline now.`));
+    await replyWithAnswer(ctx, sentence(ctx.language.t("newsroom-held-live", { title, headline: held.article.headline, id: held.article.id })));
     return;
   }
-  await replyWithAnswer(ctx, renderDraftPreview(held.article, held.checks, { withChannel, title, ...(source ? { source } : {}) }));
+  await replyWithAnswer(ctx, renderDraftPreview(held.article, held.checks, { withChannel, title, ...(source ? { source } : {}) }, ctx.language));
 }
 
 const privateChats = newsroomFeature.chatType("private");
@@ -60,10 +60,10 @@ privateChats.on("message:document", async (ctx, next) => {
   const { document } = ctx.msg;
   if (!isAdmin(ctx)) {
     ctx.briefing.logger.info({ userId: ctx.from.id, file: document.file_name }, "newsroom: refused a document from a non-admin, unread");
-    await replyWithAnswer(ctx, sentence(REFUSAL));
+    await replyWithAnswer(ctx, sentence(ctx.language.t("newsroom-refused")));
     return;
   }
-  const screened = screenDocument(document.file_name, document.file_size);
+  const screened = screenDocument(document.file_name, document.file_size, ctx.language);
   if (!screened.ok) {
     await replyWithAnswer(ctx, sentence(screened.sentence));
     return;
@@ -74,21 +74,21 @@ privateChats.on("message:document", async (ctx, next) => {
     bytes = await deps.download(document.file_id, ctx.api);
   } catch (error) {
     ctx.briefing.logger.warn({ error: describeError(error), file: document.file_name }, "newsroom: could not download a document");
-    await replyWithAnswer(ctx, sentence("I could not fetch that file from Telegram; nothing was changed. Please send it again."));
+    await replyWithAnswer(ctx, sentence(ctx.language.t("newsroom-download-failed")));
     return;
   }
-  const checked = checkDocument(name, bytes);
+  const checked = checkDocument(name, bytes, ctx.language);
   if (!checked.ok) {
-    await replyWithAnswer(ctx, "problems" in checked ? { blocks: renderDocumentProblems(name, checked.problems) } : sentence(checked.sentence));
+    await replyWithAnswer(ctx, "problems" in checked ? { blocks: renderDocumentProblems(name, checked.problems, ctx.language) } : sentence(checked.sentence));
     return;
   }
-  const added = await deps.newsroom.addFile(checked.name, checked.text);
+  const added = await deps.newsroom.addFile(checked.name, checked.text, ctx.language);
   if (!added.ok) {
-    await replyWithAnswer(ctx, added.problems ? { blocks: renderDocumentProblems(name, added.problems) } : sentence(added.sentence));
+    await replyWithAnswer(ctx, added.problems ? { blocks: renderDocumentProblems(name, added.problems, ctx.language) } : sentence(added.sentence));
     return;
   }
   ctx.briefing.logger.info({ id: added.added.article.id, replaced: added.replaced, by: ctx.from.id }, "newsroom: a file added");
-  await showHeld(ctx, added.added, added.replaced ? "Replaced" : "Added");
+  await showHeld(ctx, added.added, added.replaced ? "newsroom-replaced" : "newsroom-added");
 });
 
 const adminText = privateChats.on("message:text").filter((ctx) => isAdmin(ctx) && !ctx.msg.text.startsWith("/"));
@@ -99,9 +99,9 @@ adminText.filter(
     const deps = newsroomOf(ctx);
     if (!deps) return;
     await ctx.replyWithChatAction("typing").catch(() => undefined);
-    const drafted = await deps.newsroom.draftLink(ctx.msg.text.trim());
+    const drafted = await deps.newsroom.draftLink(ctx.msg.text.trim(), false, ctx.language);
     if (!drafted.ok) return replyWithAnswer(ctx, sentence(drafted.sentence));
-    await showHeld(ctx, drafted.draft, "New draft", ctx.msg.text.trim());
+    await showHeld(ctx, drafted.draft, "draft-new", ctx.msg.text.trim());
   },
 );
 
@@ -110,9 +110,10 @@ adminText.filter(
   async (ctx) => {
     const deps = newsroomOf(ctx);
     if (!deps) return;
-    const drafted = await deps.newsroom.draft({ text: ctx.msg.text, format: "text" }, "a pasted text");
+    // "a pasted text" is the provenance written into the draft file, in English as the file's other notes.
+    const drafted = await deps.newsroom.draft({ text: ctx.msg.text, format: "text" }, "a pasted text", ctx.language);
     if (!drafted.ok) return replyWithAnswer(ctx, sentence(drafted.sentence));
-    await showHeld(ctx, drafted.draft, "New draft", "your text");
+    await showHeld(ctx, drafted.draft, "draft-new", htmlToText(ctx.language.t("newsroom-your-text").value));
   },
 );
 
@@ -120,7 +121,7 @@ newsroomFeature.callbackQuery(newsroomButton.pattern, async (ctx) => {
   const deps = newsroomOf(ctx);
   if (!deps || !isAdmin(ctx)) {
     ctx.briefing.logger.info({ userId: ctx.from.id, data: ctx.callbackQuery.data }, "newsroom: refused a button");
-    await ctx.answerCallbackQuery({ text: "Only the newsroom's admins can do that.", show_alert: true });
+    await ctx.answerCallbackQuery({ text: htmlToText(ctx.language.t("newsroom-admins-only").value), show_alert: true });
     return;
   }
   const { action, id } = newsroomButton.parse(ctx.callbackQuery.data) ?? { action: undefined, id: "" };
@@ -129,40 +130,40 @@ newsroomFeature.callbackQuery(newsroomButton.pattern, async (ctx) => {
     case "edit": {
       const held = await newsroom.get(id);
       await ctx.answerCallbackQuery();
-      if (!held) return replyWithAnswer(ctx, sentence("That draft is gone (discarded, or replaced under another id)."));
+      if (!held) return replyWithAnswer(ctx, sentence(ctx.language.t("newsroom-draft-gone")));
       await ctx.replyWithDocument(new InputFile(Buffer.from(held.text, "utf8"), held.name), {
-        caption: "Edit this file (the # CHECK: lines say what to look at) and send it back to me as a file: once it passes the checks it replaces the draft.",
+        caption: htmlToText(ctx.language.t("newsroom-edit-caption").value),
       });
       return;
     }
     case "discard": {
-      const done = await newsroom.discard(id);
+      const done = await newsroom.discard(id, ctx.language);
       await ctx.answerCallbackQuery();
-      await replyWithAnswer(ctx, sentence(done.ok ? `Discarded the draft “${done.headline}”.` : done.sentence));
+      await replyWithAnswer(ctx, sentence(done.ok ? ctx.language.t("newsroom-discarded", { headline: done.headline }) : done.sentence));
       return;
     }
     case "approve":
     case "post": {
       const channel = action === "post" ? ctx.briefing.channel : undefined;
       await ctx.answerCallbackQuery();
-      if (!(await newsroom.get(id))) return replyWithAnswer(ctx, sentence("That draft is gone (discarded, or replaced under another id)."));
+      if (!(await newsroom.get(id))) return replyWithAnswer(ctx, sentence(ctx.language.t("newsroom-draft-gone")));
       // As /publish's Post now, whatever the article's date: requested in the ledger before the article
       // goes live, so AUTOPOST (which sees it once live) never races it, and it goes out once.
       const requested = channel ? await channel.publisher.postNow(id, ctx.from.id) : undefined;
-      const approved = await newsroom.approve(id);
+      const approved = await newsroom.approve(id, ctx.language);
       if (!approved.ok) {
-        await replyWithAnswer(ctx, approved.problems ? { blocks: renderDocumentProblems(`${id}.yaml`, approved.problems) } : sentence(approved.sentence));
+        await replyWithAnswer(ctx, approved.problems ? { blocks: renderDocumentProblems(`${id}.yaml`, approved.problems, ctx.language) } : sentence(approved.sentence));
         return;
       }
-      const live = approved.already ? `“${approved.article.headline}” was already live.` : `Live: “${approved.article.headline}” is answered from and offered inline now.`;
+      const live = ctx.language.t(approved.already ? "newsroom-already-live" : "newsroom-live", { headline: approved.article.headline });
       if (!channel || !requested) {
         await replyWithAnswer(ctx, sentence(live));
         return;
       }
       await replyWithAnswer(ctx, {
         blocks: [
-          html`${live}`,
-          requested.ok ? html`On its way to ${channel.channelId}; I will send you the link once it is posted.` : html`${bold("Not posted again")}: it is already in the channel's ledger (see /status).`,
+          live,
+          requested.ok ? ctx.language.t("newsroom-on-its-way", { channel: channel.channelId }) : ctx.language.t("newsroom-not-posted-again"),
         ],
       });
       if (requested.ok) channel.publisher.dispatch(id);
@@ -176,6 +177,7 @@ privateChats.command("articles", async (ctx, next) => {
   await next();
   const deps = newsroomOf(ctx);
   if (!deps || !isAdmin(ctx)) return;
-  const drafts = deps.newsroom.drafts().map((article) => ({ id: article.id, headline: article.headline, state: "draft, waiting for approval" }));
-  await replyWithAnswer(ctx, { blocks: renderNewsroomList(drafts) });
+  const state = htmlToText(ctx.language.t("drafts-state-waiting").value);
+  const drafts = deps.newsroom.drafts().map((article) => ({ id: article.id, headline: article.headline, state }));
+  await replyWithAnswer(ctx, { blocks: renderNewsroomList(drafts, ctx.language) });
 });

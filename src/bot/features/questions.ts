@@ -1,8 +1,5 @@
 import { Composer } from "grammy";
 import { answerQuestion } from "../../answering/answer-topics";
-import { localeForLanguageCode } from "../../i18n/locale";
-import { languageOf } from "../../i18n/translate";
-import { html } from "../../render/html";
 import { currentArticle, type BriefingContext } from "../context";
 import { replyWithAnswer } from "../reply";
 
@@ -14,16 +11,14 @@ questionsFeature
   .on("message:text")
   .filter((ctx) => !ctx.msg.text.startsWith("/"))
   .use(async (ctx) => {
-    await replyWithAnswer(ctx, answerQuestion(ctx.briefing.library(), currentArticle(ctx), ctx.msg.text.slice(0, 500), languageOf(localeForLanguageCode(ctx.from.language_code))));
+    await replyWithAnswer(ctx, answerQuestion(ctx.briefing.library(), currentArticle(ctx), ctx.msg.text.slice(0, 500), ctx.language));
   });
 
 /** Anything else sent privately (an unknown command, a sticker, a photo) gets a short pointer. */
 questionsFeature.chatType("private").on("message", (ctx) =>
   replyWithAnswer(ctx, {
     blocks: [
-      ctx.msg.text?.startsWith("/")
-        ? html`I don't know that command. /help lists what I can do.`
-        : html`I read text only. Ask a question, or send /help.`,
+      ctx.language.t(ctx.msg.text?.startsWith("/") ? "error-unknown-command" : "error-text-only"),
     ],
   }),
 );
