@@ -9,6 +9,7 @@ import { renderAgenda, renderAttendees, renderStatement, renderSummary, type Ans
 import { createRenderCache, type RenderKey } from "../../render/render-cache";
 import { describeTarget, renderTarget, shorten } from "../../render/render-target";
 import { answerQuestion } from "../../questions/answer-in-library";
+import { isQuestionLike, parseQuestion } from "../../questions/parse-question";
 import { searchArticles } from "../../search/search-articles";
 import type { BriefingContext } from "../context";
 
@@ -128,6 +129,9 @@ inlineFeature.on("inline_query", async (ctx) => {
  * undefined for a search ("lebedev") or what cannot be placed.
  */
 function directAnswer(botUsername: string, library: Library, query: string): InlineQueryResultArticle | undefined {
+  // A name or a word is not a question: tell so before answering it, which may try other
+  // articles (each one's model built on first use) only to be thrown away here.
+  if (!isQuestionLike(parseQuestion(query))) return undefined;
   const article = newestArticle(library);
   const result = answerQuestion(library, article, query);
   if (!result.asked || result.kind === "unknown") return undefined;
