@@ -367,7 +367,7 @@ export function searchArticles(
 }
 
 /** Bumped whenever what an index holds, or how it is saved, changes: an older file is rebuilt. */
-const savedIndexVersion = 2;
+const savedIndexVersion = 3;
 
 interface SavedIndexMeta {
   version: number;

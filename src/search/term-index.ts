@@ -8,11 +8,10 @@
  * matches and the BM25 formula are MiniSearch's too. What is ours is the storage and the
  * scoring. Each BM25 contribution is computed once at build time and kept in 16 bits; the
  * postings of a term are in blocks of 128 documents, their ids as gaps in varints, each
- * block with its last document and its best score. A query is answered by MaxScore over
- * those blocks (`maxScoreTop`): the terms that cannot lift a document into the best `k` on
- * their own are only looked up for the documents the others find, and runs of blocks whose
- * best scores cannot either are skipped undecoded; the answer is exactly the one of adding
- * up every posting (`fromEveryPosting`, kept for tests and for small or filtered queries).
+ * block with its last document and its best score. A query is answered by block-max WAND
+ * over those blocks (`wandTop`): documents whose terms' bests cannot lift them into the best
+ * `k` are jumped over, and runs of blocks whose best scores cannot either are skipped
+ * undecoded; the answer is exactly the one of adding up every posting (`fromEveryPosting`, kept for tests and for small or filtered queries).
  * Terms are numbered in sorted order, so the terms with a prefix are a range found by
  * binary search. Terms in a large share of the documents also have a bitset of them, to
  * count the matches without decoding their postings.
@@ -43,21 +42,28 @@ export interface ScoredDocument {
 }
 
 /**
- * The postings of every term, compressed. Term t has postings `postingStart[t] ..
- * postingStart[t + 1]` (in document order) and blocks `blockStart[t] .. blockStart[t + 1]`;
- * its j-th block holds its postings `128 j .. 128 j + 127`. A posting's document is the one
- * before it (in the term; -1 before the first) plus one plus the varint in `docBytes`; a
- * block's varints start at `blockOffset`, so a block is decoded alone, from its predecessor's
- * `blockLastDoc`. A posting's score is `postingScores[p] * termScale[t]`: its BM25 score
- * quantised to 16 bits of its term's best, which is 65,535 (so `termScale` is the best / 65,535).
+ * The postings of every term, compressed. A term's postings are one list, or two when it
+ * has many: its head (its best-scoring postings, at least 1/16 of them) and its tail (the
+ * rest), so that pruning can tell the few documents where the term weighs much from the
+ * many where it weighs little. Term t has lists `termList[t] .. termList[t + 1]`; list l has
+ * postings `postingStart[l] .. postingStart[l + 1]` (in document order) and blocks
+ * `blockStart[l] .. blockStart[l + 1]`, its j-th block holding its postings `128 j ..
+ * 128 j + 127`. A posting's document is the one before it in its list (-1 before the first)
+ * plus one plus the varint in `docBytes`; a block's varints start at `blockOffset`, so a
+ * block is decoded alone, from its predecessor's `blockLastDoc`. A posting's score is
+ * `postingScores[p] * termScale[t]`: its BM25 score quantised to 16 bits of its term's best,
+ * which is 65,535 (so `termScale` is the best / 65,535).
  */
 export interface Postings {
+  readonly termList: Int32Array;
   readonly postingStart: Int32Array;
   readonly blockStart: Int32Array;
   readonly blockLastDoc: Int32Array;
   readonly blockOffset: Int32Array;
   /** Per block: the highest quantised score in it. */
   readonly blockMax: Uint16Array;
+  /** Per list: the highest quantised score in it. */
+  readonly listBest: Uint16Array;
   readonly termScale: Float32Array;
   readonly postingScores: Uint16Array;
   readonly docBytes: Uint8Array;
@@ -291,36 +297,40 @@ export function createTermIndex(
 
 /**
  * The postings of `termStart`, `docs` and `scores` (plain, in document order per term)
- * compressed as `Postings` describes: about 3 to 4 bytes a posting where they were 8.
+ * compressed as `Postings` describes: about 3 to 4 bytes a posting where they were 8. A term
+ * with `splitAt` postings or more gets a head and a tail.
  */
-export function encodePostings(termStart: Int32Array, docs: Int32Array, scores: Float32Array): Postings {
+export function encodePostings(termStart: Int32Array, docs: Int32Array, scores: Float32Array, splitAt = 1024): Postings {
   const termCount = termStart.length - 1;
   const postingCount = termStart[termCount] as number;
-  const blockStart = new Int32Array(termCount + 1);
-  for (let t = 0; t < termCount; t++) {
-    blockStart[t + 1] = (blockStart[t] as number) + Math.ceil(((termStart[t + 1] as number) - (termStart[t] as number)) / blockSize);
-  }
-  const blockCount = blockStart[termCount] as number;
-  const blockLastDoc = new Int32Array(blockCount);
-  const blockOffset = new Int32Array(blockCount);
-  const blockMax = new Uint16Array(blockCount);
+  const termList = new Int32Array(termCount + 1);
+  const postingStart = new Growable(new Int32Array(termCount + 16), (n) => new Int32Array(n));
+  const blockStart = new Growable(new Int32Array(termCount + 16), (n) => new Int32Array(n));
+  const listBest = new Growable(new Uint16Array(termCount + 16), (n) => new Uint16Array(n));
+  const blockLastDoc = new Growable(new Int32Array(termCount + 16), (n) => new Int32Array(n));
+  const blockOffset = new Growable(new Int32Array(termCount + 16), (n) => new Int32Array(n));
+  const blockMax = new Growable(new Uint16Array(termCount + 16), (n) => new Uint16Array(n));
   const termScale = new Float32Array(termCount);
   const postingScores = new Uint16Array(postingCount);
   const bytes = new Growable(new Uint8Array(Math.max(1024, postingCount * 2)), (n) => new Uint8Array(n));
-  let block = 0;
-  for (let t = 0; t < termCount; t++) {
-    const start = termStart[t] as number;
-    const end = termStart[t + 1] as number;
-    let best = 0;
-    for (let p = start; p < end; p++) best = Math.max(best, scores[p] as number);
-    const scale = Math.fround(best / topQuantum);
-    termScale[t] = scale;
+  const quanta = new Uint16Array(postingCount);
+  let written = 0;
+  /** Appends the postings `start ..< end` of the term for which `keep` holds, as one list. */
+  const writeList = (start: number, end: number, keep: (quantum: number) => boolean) => {
+    postingStart.push(written);
+    blockStart.push(blockLastDoc.length);
     let previous = -1;
+    let inList = 0;
+    let best = 0;
     for (let p = start; p < end; p++) {
-      if ((p - start) % blockSize === 0) {
-        if (p > start) block++;
-        blockOffset[block] = bytes.length;
+      const quantum = quanta[p] as number;
+      if (!keep(quantum)) continue;
+      if (inList % blockSize === 0) {
+        blockOffset.push(bytes.length);
+        blockLastDoc.push(0);
+        blockMax.push(0);
       }
+      inList++;
       const doc = docs[p] as number;
       let gap = doc - previous - 1;
       while (gap >= 0x80) {
@@ -329,42 +339,74 @@ export function encodePostings(termStart: Int32Array, docs: Int32Array, scores: 
       }
       bytes.push(gap);
       previous = doc;
-      blockLastDoc[block] = doc;
-      const quantum = scale > 0 ? Math.min(topQuantum, Math.max(1, Math.round((scores[p] as number) / scale))) : 0;
-      postingScores[p] = quantum;
-      if (quantum > (blockMax[block] as number)) blockMax[block] = quantum;
+      const block = blockLastDoc.length - 1;
+      blockLastDoc.array[block] = doc;
+      if (quantum > (blockMax.array[block] as number)) blockMax.array[block] = quantum;
+      if (quantum > best) best = quantum;
+      postingScores[written++] = quantum;
     }
-    if (end > start) block++;
+    listBest.push(best);
+  };
+  for (let t = 0; t < termCount; t++) {
+    const start = termStart[t] as number;
+    const end = termStart[t + 1] as number;
+    let best = 0;
+    for (let p = start; p < end; p++) best = Math.max(best, scores[p] as number);
+    const scale = Math.fround(best / topQuantum);
+    termScale[t] = scale;
+    for (let p = start; p < end; p++) {
+      quanta[p] = scale > 0 ? Math.min(topQuantum, Math.max(1, Math.round((scores[p] as number) / scale))) : 0;
+    }
+    termList[t] = postingStart.length;
+    const count = end - start;
+    // The head: every posting scoring at least the headSize-th best (ties included, so that
+    // the tail scores strictly less).
+    const threshold = count >= splitAt ? (quanta.slice(start, end).sort()[count - Math.max(blockSize, Math.ceil(count / 16))] as number) : 0;
+    if (threshold > 1) {
+      writeList(start, end, (quantum) => quantum >= threshold);
+      writeList(start, end, (quantum) => quantum < threshold);
+    } else {
+      writeList(start, end, () => true);
+    }
   }
-  return { postingStart: termStart, blockStart, blockLastDoc, blockOffset, blockMax, termScale, postingScores, docBytes: bytes.array.slice(0, bytes.length) };
+  termList[termCount] = postingStart.length;
+  postingStart.push(written);
+  blockStart.push(blockLastDoc.length);
+  const trimmed = <T extends Int32Array | Uint16Array | Uint8Array>(growable: Growable<T>): T => growable.array.slice(0, growable.length) as T;
+  return {
+    termList,
+    postingStart: trimmed(postingStart),
+    blockStart: trimmed(blockStart),
+    blockLastDoc: trimmed(blockLastDoc),
+    blockOffset: trimmed(blockOffset),
+    blockMax: trimmed(blockMax),
+    listBest: trimmed(listBest),
+    termScale,
+    postingScores,
+    docBytes: trimmed(bytes),
+  };
 }
 
 /** How many documents have term `t`. */
 export function postingCount(index: Postings, t: number): number {
-  return (index.postingStart[t + 1] as number) - (index.postingStart[t] as number);
+  return (index.postingStart[index.termList[t + 1] as number] as number) - (index.postingStart[index.termList[t] as number] as number);
 }
 
-/** The documents of term `t`, in order (decoded: for tests and tools, not the search path). */
+/** The postings of term `t`, in document order (decoded: for tests and tools, not the search path). */
 export function postingsOf(index: Postings, t: number): { docs: number[]; scores: number[] } {
-  const docs: number[] = [];
-  const scores: number[] = [];
+  const postings: [doc: number, score: number][] = [];
   const scale = index.termScale[t] as number;
-  let at = index.blockOffset[index.blockStart[t] as number] as number;
-  let doc = -1;
-  for (let p = index.postingStart[t] as number; p < (index.postingStart[t + 1] as number); p++) {
-    let gap = 0;
-    let shift = 0;
-    let byte: number;
-    do {
-      byte = index.docBytes[at++] as number;
-      gap |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    doc += gap + 1;
-    docs.push(doc);
-    scores.push((index.postingScores[p] as number) * scale);
+  for (let list = index.termList[t] as number; list < (index.termList[t + 1] as number); list++) {
+    let at = index.blockOffset[index.blockStart[list] as number] as number;
+    let doc = -1;
+    for (let p = index.postingStart[list] as number; p < (index.postingStart[list + 1] as number); p++) {
+      doc += readVarint(index.docBytes, at) + 1;
+      at = varintEnd;
+      postings.push([doc, (index.postingScores[p] as number) * scale]);
+    }
   }
-  return { docs, scores };
+  postings.sort((a, b) => a[0] - b[0]);
+  return { docs: postings.map(([doc]) => doc), scores: postings.map(([, score]) => score) };
 }
 
 /** Exact lookups in the sorted terms: a term's number is its position. */
@@ -551,9 +593,9 @@ interface Expansion {
 
 /**
  * How `topDocuments` finds its answer: "auto" picks; "every-posting" adds up every posting;
- * "max-score" prunes. The last two give the same answer; tests compare them.
+ * "pruned" skips what cannot make the best `k`. The last two give the same answer; tests compare them.
  */
-export type Strategy = "auto" | "every-posting" | "max-score";
+export type Strategy = "auto" | "every-posting" | "pruned";
 
 export interface TopDocumentsOptions {
   /** Leaves documents out before they are counted. */
@@ -574,7 +616,7 @@ const fewPostings = 2048;
  * documents matched at all. A document matches if it matches any word; it ranks by how
  * many words it matches, then by score, then by its number (lower first).
  *
- * Most queries are answered by MaxScore (`maxScoreTop`), which visits only the postings that
+ * Most queries are answered by block-max WAND (`wandTop`), which visits only the postings that
  * can still make the best `k`, and count their matches apart (`countMatches`); a query with
  * `accept`, within a range (one article), or with few postings adds up every posting.
  */
@@ -592,9 +634,16 @@ export function topDocuments(index: TermIndex, words: readonly QueryWord[], k: n
     }
   }
   const whole = from === 0 && to === index.documentCount;
-  const prune = strategy === "max-score" || (strategy === "auto" && postings > fewPostings);
-  if (!prune || accept !== undefined || !whole || k <= 0) return fromEveryPosting(index, expansions, wordCount, k, accept, from, to, options.stats);
-  return { top: maxScoreTop(index, expansions, wordCount, k, options.stats), total: countMatches(index, expansions) };
+  const prune = strategy === "pruned" || (strategy === "auto" && postings > fewPostings);
+  if (prune && accept === undefined && whole && k > 0) {
+    // Pruning pays when it skips most postings; when it would not (a phrase of common words
+    // whose best k are scored low), a step of it costs several postings added up: past a
+    // budget, the plain way is quicker. Either way the answer is the same.
+    const budget = strategy === "pruned" ? Number.POSITIVE_INFINITY : Math.max(256, postings / 64);
+    const top = wandTop(index, expansions, wordCount, k, budget, options.stats);
+    if (top !== undefined) return { top, total: countMatches(index, expansions) };
+  }
+  return fromEveryPosting(index, expansions, wordCount, k, accept, from, to, options.stats);
 }
 
 /** Reads the varint at `bytes[at]`; `varintEnd` is where the next one starts. */
@@ -613,10 +662,10 @@ function readVarint(bytes: Uint8Array, at: number): number {
   return value;
 }
 
-/** The first block of term `t` whose last document is `doc` or later (`blockStart[t + 1]` if none). */
-function blockHolding(index: Postings, t: number, doc: number): number {
-  let low = index.blockStart[t] as number;
-  let high = index.blockStart[t + 1] as number;
+/** The first block of list `list` whose last document is `doc` or later (`blockStart[list + 1]` if none). */
+function blockHolding(index: Postings, list: number, doc: number): number {
+  let low = index.blockStart[list] as number;
+  let high = index.blockStart[list + 1] as number;
   while (low < high) {
     const middle = (low + high) >>> 1;
     if ((index.blockLastDoc[middle] as number) < doc) low = middle + 1;
@@ -628,19 +677,27 @@ function blockHolding(index: Postings, t: number, doc: number): number {
 /**
  * Adds `weight` times the postings of `term` in `from ..< to` into the scratch scores, marks
  * the documents with `bit`, appends newly touched ones; returns the new count of touched
- * documents. A function of its own so that the engine optimises this one hot loop on its own.
+ * documents. A term's lists hold no document twice, so each document gets one sum per term.
  */
 function accumulate(index: TermIndex, term: number, weight: number, bit: number, touchedCount: number, from: number, to: number): number {
+  let count = touchedCount;
+  for (let list = index.termList[term] as number; list < (index.termList[term + 1] as number); list++) {
+    count = accumulateList(index, list, index.termScale[term] as number, weight, bit, count, from, to);
+  }
+  return count;
+}
+
+/** `accumulate` for one list: a function of its own so that the engine optimises this one hot loop on its own. */
+function accumulateList(index: TermIndex, list: number, scale: number, weight: number, bit: number, touchedCount: number, from: number, to: number): number {
   const { blockStart, blockLastDoc, blockOffset, postingStart, postingScores, docBytes } = index;
   const { scores, matched, touched } = index.scratch;
-  const scale = index.termScale[term] as number;
-  const first = blockStart[term] as number;
-  const block = from === 0 ? first : blockHolding(index, term, from);
+  const first = blockStart[list] as number;
+  const block = from === 0 ? first : blockHolding(index, list, from);
   let count = touchedCount;
   let doc = block > first ? (blockLastDoc[block - 1] as number) : -1;
   let at = blockOffset[block] as number;
-  const end = postingStart[term + 1] as number;
-  for (let p = (postingStart[term] as number) + (block - first) * blockSize; p < end; p++) {
+  const end = postingStart[list + 1] as number;
+  for (let p = (postingStart[list] as number) + (block - first) * blockSize; p < end; p++) {
     doc += readVarint(docBytes, at) + 1;
     at = varintEnd;
     if (doc < from) continue;
@@ -697,12 +754,14 @@ function countMatches(index: TermIndex, expansions: readonly Expansion[]): numbe
       continue;
     }
     const bytes = index.docBytes;
-    let at = index.blockOffset[index.blockStart[term] as number] as number;
-    let doc = -1;
-    for (let n = postingCount(index, term); n > 0; n--) {
-      doc += readVarint(bytes, at) + 1;
-      at = varintEnd;
-      union[doc >>> 5]! |= 1 << (doc & 31);
+    for (let list = index.termList[term] as number; list < (index.termList[term + 1] as number); list++) {
+      let at = index.blockOffset[index.blockStart[list] as number] as number;
+      let doc = -1;
+      for (let n = (index.postingStart[list + 1] as number) - (index.postingStart[list] as number); n > 0; n--) {
+        doc += readVarint(bytes, at) + 1;
+        at = varintEnd;
+        union[doc >>> 5]! |= 1 << (doc & 31);
+      }
     }
   }
   let total = 0;
@@ -711,7 +770,7 @@ function countMatches(index: TermIndex, expansions: readonly Expansion[]): numbe
 }
 
 /**
- * A reader of one term's postings in document order, a block at a time. Its `doc` is the
+ * A reader of one list of a term's postings in document order, a block at a time. Its `doc` is the
  * current document when `exact`; otherwise only a bound below it (the cursor was moved past
  * documents without decoding the block it landed in), made exact by `materialise`.
  */
@@ -731,15 +790,18 @@ class Cursor {
 
   constructor(
     private readonly index: TermIndex,
-    readonly term: number,
+    readonly list: number,
+    term: number,
     readonly weight: number,
     readonly bit: number,
+    /** Its term's position among the query's expansions: the order its score is added in. */
+    readonly slot: number,
   ) {
-    this.firstBlock = index.blockStart[term] as number;
-    this.endBlock = index.blockStart[term + 1] as number;
+    this.firstBlock = index.blockStart[list] as number;
+    this.endBlock = index.blockStart[list + 1] as number;
     this.block = this.firstBlock;
     this.scale = index.termScale[term] as number;
-    this.best = weight * (topQuantum * this.scale);
+    this.best = weight * ((index.listBest[list] as number) * this.scale);
     this.doc = this.block < this.endBlock ? 0 : noDocument;
     this.exact = this.doc === noDocument;
   }
@@ -801,7 +863,7 @@ class Cursor {
 
   /** The score of the current (exact) document, before the weight: as `accumulate` computes it. */
   score(): number {
-    const posting = (this.index.postingStart[this.term] as number) + (this.block - this.firstBlock) * blockSize + this.position;
+    const posting = (this.index.postingStart[this.list] as number) + (this.block - this.firstBlock) * blockSize + this.position;
     return (this.index.postingScores[posting] as number) * this.scale;
   }
 
@@ -809,7 +871,7 @@ class Cursor {
     const { blockLastDoc, blockOffset, postingStart, docBytes } = this.index;
     const block = this.block;
     const first = (block - this.firstBlock) * blockSize;
-    this.count = Math.min(blockSize, (postingStart[this.term + 1] as number) - (postingStart[this.term] as number) - first);
+    this.count = Math.min(blockSize, (postingStart[this.list + 1] as number) - (postingStart[this.list] as number) - first);
     let doc = block > this.firstBlock ? (blockLastDoc[block - 1] as number) : -1;
     let at = blockOffset[block] as number;
     for (let i = 0; i < this.count; i++) {
@@ -823,162 +885,154 @@ class Cursor {
 }
 
 /**
- * The best `k` documents by MaxScore over blocks, exactly those of `fromEveryPosting`.
+ * The best `k` documents by block-max WAND, exactly those of `fromEveryPosting`.
  *
- * Once `k` documents are held, the worst of them is the bar. The terms are ordered by the
- * most each can add (`best`), and the longest run of the smallest whose words and bests
- * together cannot clear the bar are non-essential: a document with only those cannot make
- * it, so candidates come from the essential terms alone, and the others are looked up for
- * each candidate (skipping their blocks by last document). Before a candidate is decoded,
- * the bests of the blocks the essential terms are in bound every document up to the first
- * of those blocks' ends; if that cannot clear the bar, all of them are skipped undecoded.
- * A candidate is scored in full only if its essential terms plus the non-essential bests
- * can clear the bar, adding the same numbers in the same order as `accumulate`, so that its
- * score is equal to the last bit. A bar is cleared by more words, or as many and a score at
- * least as high (a lower number wins a tie); bounds carry a hair of margin for float32 sums.
+ * Once `k` documents are held, the worst of them is the bar. The cursors are kept in order
+ * of their documents; the pivot is the first whose words and bests, with those of the
+ * cursors before it, could clear the bar: no document before the pivot's can, so those
+ * cursors jump to it (a phrase of common words becomes an intersection when the bar needs
+ * every word). Before a candidate is decoded, the bests of the blocks that may hold it bound
+ * every document up to the first of those blocks' ends; if that cannot clear the bar, all of
+ * them are skipped undecoded (a single common word visits only its best blocks). A term
+ * with a head and a tail is two cursors; a document is in one of them, so a bound counts
+ * the higher best of the two. A bar is cleared by more words, or as many and a higher score
+ * (see `canClear`). A candidate's score adds the same
+ * numbers in the same order as `accumulate`, so that it is equal to the last bit.
  */
-function maxScoreTop(index: TermIndex, expansions: readonly Expansion[], wordCount: number, k: number, stats?: { scored: number }): ScoredDocument[] {
-  const cursors = expansions.map(({ term, weight, bit }) => new Cursor(index, term, weight, bit));
-  const count = cursors.length;
+function wandTop(index: TermIndex, expansions: readonly Expansion[], wordCount: number, k: number, budget: number, stats?: { scored: number }): ScoredDocument[] | undefined {
+  const all: Cursor[] = [];
+  expansions.forEach(({ term, weight, bit }, slot) => {
+    for (let list = index.termList[term] as number; list < (index.termList[term + 1] as number); list++) all.push(new Cursor(index, list, term, weight, bit, slot));
+  });
+  const count = expansions.length;
   const heap = new TopK(k);
   const wordsOf = (bits: number) => (wordCount === 1 ? (bits === 0 ? 0 : 1) : popCount(bits));
-  /** Whether a document with at most these words and this score could make the best `k`. */
-  const canClear = (bits: number, bound: number) =>
-    !heap.full() || wordsOf(bits) > heap.worstMatched || (wordsOf(bits) === heap.worstMatched && bound * (1 + 1e-5) + 1e-9 >= heap.worstScore);
-
-  const slotOf = new Map(cursors.map((cursor, slot) => [cursor, slot]));
-  const byBest = [...cursors].sort((a, b) => a.best - b.best);
-  const postingsOf = (cursor: Cursor) => postingCount(index, cursor.term);
-  // Per word, its postings: when the bar is m words, the m - 1 words with the most can be optional together.
-  const wordBits = [...new Set(cursors.map((cursor) => cursor.bit))];
-  const wordPostings = new Map(wordBits.map((bit) => [bit, cursors.filter((c) => c.bit === bit).reduce((sum, c) => sum + postingsOf(c), 0)]));
-  const heaviestWords = [...wordBits].sort((a, b) => (wordPostings.get(b) as number) - (wordPostings.get(a) as number));
-
-  let essentials: Cursor[] = cursors;
-  const essential = new Uint8Array(count).fill(1);
-  /** The optional cursors, the highest best first, and what those from i on can add: words and score. */
-  let optional: Cursor[] = [];
-  let optionalWordsFrom = [0];
-  let optionalBestFrom = [0];
-  /** Every document up to this one has been decided. */
-  let done = -1;
-
-  /** Grows `chosen` with the cursors by best, smallest first, while they together cannot clear the bar. */
-  const extend = (chosen: Set<Cursor>, bits: number, bound: number): Set<Cursor> => {
-    for (const cursor of byBest) {
-      if (chosen.has(cursor)) continue;
-      if (canClear(bits | cursor.bit, bound + cursor.best)) break;
-      chosen.add(cursor);
-      bits |= cursor.bit;
-      bound += cursor.best;
-    }
-    return chosen;
+  /**
+   * Whether a document with at most these words, and a score of at most `bound` summed from
+   * `terms` terms' contributions, could make the best `k`. Documents come in order, so one
+   * that only ties the worst loses to it (a lower number wins a tie). One term's score is
+   * float32 of its contribution, at most float32 of its bound; a sum of several may round
+   * up by a hair per term.
+   */
+  const canClear = (bits: number, bound: number, terms: number): boolean => {
+    if (!heap.full()) return true;
+    const words = wordsOf(bits);
+    if (words !== heap.worstMatched) return words > heap.worstMatched;
+    return terms <= 1 ? Math.fround(bound) > heap.worstScore : bound * (1 + terms * 2.5e-7) > heap.worstScore;
   };
-  const postingsIn = (chosen: Set<Cursor>) => [...chosen].reduce((sum, cursor) => sum + postingsOf(cursor), 0);
-  /** Makes optional the set of terms with the most postings that cannot clear the bar together. */
-  const repartition = () => {
-    let chosen = extend(new Set(), 0, 0);
-    if (wordCount > 1 && heap.worstMatched >= 2) {
-      const words = new Set(heaviestWords.slice(0, heap.worstMatched - 1));
-      const byWords = new Set(cursors.filter((cursor) => words.has(cursor.bit)));
-      const bits = [...words].reduce((all, bit) => all | bit, 0);
-      const bound = [...byWords].reduce((sum, cursor) => sum + cursor.best, 0);
-      const other = extend(byWords, bits, bound);
-      if (postingsIn(other) > postingsIn(chosen)) chosen = other;
-    }
-    if (chosen.size === optional.length && optional.every((cursor) => chosen.has(cursor))) return;
-    optional = [...chosen].sort((a, b) => b.best - a.best);
-    optionalWordsFrom = new Array<number>(optional.length + 1).fill(0);
-    optionalBestFrom = new Array<number>(optional.length + 1).fill(0);
-    for (let i = optional.length - 1; i >= 0; i--) {
-      optionalWordsFrom[i] = (optionalWordsFrom[i + 1] as number) | (optional[i] as Cursor).bit;
-      optionalBestFrom[i] = (optionalBestFrom[i + 1] as number) + (optional[i] as Cursor).best;
-    }
-    essentials = cursors.filter((cursor) => !chosen.has(cursor));
-    cursors.forEach((cursor, slot) => {
-      const now = chosen.has(cursor) ? 0 : 1;
-      // A term made essential again goes on from what is decided: nothing before it can clear the bar.
-      if (now === 1 && essential[slot] === 0) cursor.skipTo(done + 1);
-      essential[slot] = now;
-    });
-  };
-
+  /** Per expansion, the most its cursors already counted in a bound add: a term's head and tail never both hold a document. */
+  const counted = new Float64Array(count);
+  const countedAt = new Int32Array(count).fill(-1);
+  let round = 0;
   const contribution = new Float64Array(count);
   const foundAt = new Int32Array(count).fill(-1);
-  let worst = { matched: -1, score: -1 };
+  /** The cursors not yet exhausted, in order of their documents (or bounds). */
+  const live = all.filter((cursor) => cursor.doc !== noDocument);
+
+  let steps = 0;
   for (;;) {
-    let doc = noDocument;
-    for (const cursor of essentials) if (cursor.doc < doc) doc = cursor.doc;
-    if (doc === noDocument) break;
+    if (++steps > budget) return undefined;
+    // Keep `live` sorted by document: an insertion sort, as it is nearly sorted each time.
+    for (let i = 1; i < live.length; i++) {
+      const cursor = live[i] as Cursor;
+      let j = i - 1;
+      while (j >= 0 && (live[j] as Cursor).doc > cursor.doc) {
+        live[j + 1] = live[j] as Cursor;
+        j--;
+      }
+      live[j + 1] = cursor;
+    }
+    while (live.length > 0 && (live[live.length - 1] as Cursor).doc === noDocument) live.pop();
+    if (live.length === 0) break;
+
+    // The pivot: the first cursor by document whose bests, with those before it, could clear the bar.
+    let pivot = -1;
+    let bits = 0;
+    let bound = 0;
+    let terms = 0;
+    round++;
+    for (let i = 0; i < live.length; i++) {
+      const cursor = live[i] as Cursor;
+      bits |= cursor.bit;
+      const slot = cursor.slot;
+      if (countedAt[slot] !== round) {
+        countedAt[slot] = round;
+        counted[slot] = 0;
+        terms++;
+      }
+      if (cursor.best > (counted[slot] as number)) {
+        bound += cursor.best - (counted[slot] as number);
+        counted[slot] = cursor.best;
+      }
+      if (canClear(bits, bound, terms)) {
+        pivot = i;
+        break;
+      }
+    }
+    if (pivot < 0) break; // nothing left can make the best k
+    const doc = (live[pivot] as Cursor).doc;
+    let last = pivot;
+    while (last + 1 < live.length && (live[last + 1] as Cursor).doc === doc) last++;
+
     if (heap.full()) {
-      // Every document up to `end` is in the essential terms' current blocks, or in none.
-      let bound = optionalBestFrom[0] as number;
-      let bits = optionalWordsFrom[0] as number;
-      let end = noDocument;
-      for (const cursor of essentials) {
+      // The bests of the blocks that may hold `doc`, up to the first of their ends: if they cannot
+      // clear the bar, neither can any document up to there.
+      let blockBound = 0;
+      let blockBits = 0;
+      let blockTerms = 0;
+      let end = last + 1 < live.length ? (live[last + 1] as Cursor).doc - 1 : noDocument - 1;
+      round++;
+      for (let i = 0; i <= last; i++) {
+        const cursor = live[i] as Cursor;
+        cursor.skipTo(doc);
         if (cursor.doc === noDocument) continue;
-        bound += cursor.blockBest();
-        bits |= cursor.bit;
+        const slot = cursor.slot;
+        if (countedAt[slot] !== round) {
+          countedAt[slot] = round;
+          counted[slot] = 0;
+          blockTerms++;
+        }
+        const best = cursor.blockBest();
+        if (best > (counted[slot] as number)) {
+          blockBound += best - (counted[slot] as number);
+          counted[slot] = best;
+        }
+        blockBits |= cursor.bit;
         end = Math.min(end, cursor.blockEnd());
       }
-      if (!canClear(bits, bound)) {
-        for (const cursor of essentials) cursor.skipTo(end + 1);
-        done = end;
+      if (!canClear(blockBits, blockBound, blockTerms)) {
+        for (let i = 0; i <= last; i++) (live[i] as Cursor).skipTo(end + 1);
         continue;
       }
     }
-    let inexact = false;
-    for (const cursor of essentials) {
-      if (cursor.doc !== doc || cursor.exact) continue;
-      cursor.materialise();
-      if (cursor.doc !== doc) inexact = true;
+    if ((live[0] as Cursor).doc < doc) {
+      // Nothing before `doc` can clear the bar: the cursors behind it move up to it.
+      for (let i = 0; i < pivot; i++) (live[i] as Cursor).skipTo(doc);
+      continue;
     }
-    if (inexact) continue; // the lowest bound was not a document: look again
-
-    let partial = 0;
-    let bits = 0;
-    for (const cursor of essentials) {
-      if (cursor.doc !== doc) continue;
-      const slot = slotOf.get(cursor) as number;
-      contribution[slot] = cursor.weight * cursor.score();
-      foundAt[slot] = doc;
-      partial += contribution[slot] as number;
-      bits |= cursor.bit;
-    }
-    // The optional terms, the most promising first, while the document can still clear the bar.
-    let alive = canClear(bits | (optionalWordsFrom[0] as number), partial + (optionalBestFrom[0] as number));
-    for (let i = 0; alive && i < optional.length; i++) {
-      const cursor = optional[i] as Cursor;
-      cursor.skipTo(doc);
+    let moved = false;
+    for (let i = 0; i <= last; i++) {
+      const cursor = live[i] as Cursor;
       if (cursor.doc === doc && !cursor.exact) cursor.materialise();
-      if (cursor.doc === doc) {
-        const slot = slotOf.get(cursor) as number;
-        contribution[slot] = cursor.weight * cursor.score();
-        foundAt[slot] = doc;
-        partial += contribution[slot] as number;
-        bits |= cursor.bit;
-      }
-      alive = canClear(bits | (optionalWordsFrom[i + 1] as number), partial + (optionalBestFrom[i + 1] as number));
+      if (cursor.doc !== doc) moved = true;
     }
-    done = doc;
-    if (alive) {
-      // The exact score: the same numbers added in the same order as `accumulate` adds them.
-      let score = 0;
-      for (let slot = 0; slot < count; slot++) {
-        if (foundAt[slot] === doc) score = Math.fround(score + (contribution[slot] as number));
-      }
-      heap.offer(doc, score, wordCount === 1 ? 1 : popCount(bits));
-      if (stats) stats.scored++;
-      if (heap.full() && (heap.worstMatched !== worst.matched || heap.worstScore !== worst.score)) {
-        worst = { matched: heap.worstMatched, score: heap.worstScore };
-        repartition();
-      }
+    if (moved) continue; // a bound was not a document, or a cursor ran out: look again
+
+    // A candidate: every cursor at it is exact. Its score adds the same numbers in the same order as `accumulate`.
+    let matched = 0;
+    for (let i = 0; i <= last; i++) {
+      const cursor = live[i] as Cursor;
+      contribution[cursor.slot] = cursor.weight * cursor.score();
+      foundAt[cursor.slot] = doc;
+      matched |= cursor.bit;
     }
-    for (const cursor of essentials) {
-      if (cursor.doc !== doc) continue;
-      if (cursor.exact) cursor.next();
-      else cursor.skipTo(doc + 1);
+    let score = 0;
+    for (let slot = 0; slot < count; slot++) {
+      if (foundAt[slot] === doc) score = Math.fround(score + (contribution[slot] as number));
     }
+    heap.offer(doc, score, wordCount === 1 ? 1 : popCount(matched));
+    if (stats) stats.scored++;
+    for (let i = 0; i <= last; i++) (live[i] as Cursor).next();
   }
   return heap.sorted();
 }
@@ -1065,11 +1119,13 @@ class TopK {
 
 /** The arrays a term index is saved as (`termIndexParts`), by name and type. */
 const savedArrays = {
+  termList: Int32Array,
   postingStart: Int32Array,
   blockStart: Int32Array,
   blockLastDoc: Int32Array,
   blockOffset: Int32Array,
   blockMax: Uint16Array,
+  listBest: Uint16Array,
   termScale: Float32Array,
   postingScores: Uint16Array,
   docBytes: Uint8Array,
@@ -1092,11 +1148,13 @@ export function termIndexParts(index: TermIndex): { meta: { documentCount: numbe
     // Terms hold letters and digits only (normaliseTerm), so a newline separates them safely.
     meta: { documentCount: index.documentCount, termCount: index.termCount, sortedTerms: index.sortedTerms.join("\n") },
     arrays: {
+      termList: index.termList,
       postingStart: index.postingStart,
       blockStart: index.blockStart,
       blockLastDoc: index.blockLastDoc,
       blockOffset: index.blockOffset,
       blockMax: index.blockMax,
+      listBest: index.listBest,
       termScale: index.termScale,
       postingScores: index.postingScores,
       docBytes: index.docBytes,
@@ -1117,7 +1175,8 @@ export function termIndexFromParts(meta: { documentCount: number; termCount: num
   ) as unknown as SavedArrays;
   const { documentCount, termCount } = meta;
   const sortedTerms = termCount === 0 ? [] : meta.sortedTerms.split("\n");
-  if (sortedTerms.length !== termCount || parts.postingStart.length !== termCount + 1 || parts.blockStart.length !== termCount + 1) {
+  const listCount = parts.listBest.length;
+  if (sortedTerms.length !== termCount || parts.termList.length !== termCount + 1 || parts.postingStart.length !== listCount + 1 || parts.blockStart.length !== listCount + 1) {
     throw new Error("the saved index's terms do not add up");
   }
   const bitsetLength = Math.ceil(documentCount / 32);
@@ -1129,11 +1188,13 @@ export function termIndexFromParts(meta: { documentCount: number; termCount: num
     terms: termLookup(sortedTerms),
     trie: flatTrie(sortedTerms),
     sortedTerms,
+    termList: parts.termList,
     postingStart: parts.postingStart,
     blockStart: parts.blockStart,
     blockLastDoc: parts.blockLastDoc,
     blockOffset: parts.blockOffset,
     blockMax: parts.blockMax,
+    listBest: parts.listBest,
     termScale: parts.termScale,
     postingScores: parts.postingScores,
     docBytes: parts.docBytes,
