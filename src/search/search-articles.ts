@@ -366,6 +366,21 @@ export function searchArticles(
   return { hits, total };
 }
 
+/** What an index's postings take: how many, and their bytes as kept, against 8 a posting as plain arrays (for the bench). */
+export function searchIndexFootprint(index: SearchIndex): { postings: number; postingBytes: number; plainPostingBytes: number } {
+  const state = states.get(index);
+  if (!state) throw new TypeError("searchIndexFootprint needs an index made by createSearchIndex or loadSearchIndex");
+  const terms = state.terms;
+  const postings = terms.postingScores.length;
+  const arrays = [terms.termList, terms.postingStart, terms.blockStart, terms.blockLastDoc, terms.blockOffset, terms.blockMax, terms.listBest, terms.termScale, terms.postingScores, terms.docBytes];
+  return {
+    postings,
+    postingBytes: arrays.reduce((sum, array) => sum + array.byteLength, 0),
+    // A document (Int32) and a score (Float32) per posting, and where each term's begin.
+    plainPostingBytes: postings * 8 + (terms.termCount + 1) * 4,
+  };
+}
+
 /** Bumped whenever what an index holds, or how it is saved, changes: an older file is rebuilt. */
 const savedIndexVersion = 3;
 
