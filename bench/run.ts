@@ -116,12 +116,20 @@ function httpLines(rows: readonly HttpBenchRow[]): Line[] {
 function searchLines(rows: readonly SearchBenchRow[]): Line[] {
   return rows.flatMap((row) => {
     const size = `${number(row.articles, 0)} articles`;
-    const at10k = row.articles >= 10_000;
+    const at10k = row.articles === 10_000;
+    const at100k = row.articles >= 100_000;
+    const one = (value: number) => ({ median: value, min: value, max: value });
     return [
       line("search", size, `index build, ms (${number(row.entries, 0)} entries)`, row.buildMs, 0),
+      line("search", size, `postings (${number(row.postings, 0)}) as plain arrays, 8 B each, MiB`, one(row.plainPostingsMiB), 1),
+      line("search", size, "postings compressed (block-delta ids, 16-bit scores), MiB", one(row.postingsMiB), 1),
+      line("search", size, "index saved (and loaded as it is), MiB", one(row.savedMiB), 1),
       line("search", size, "searchArticles p50, ms", row.p50Ms, 3),
-      line("search", size, "searchArticles p99, ms", row.p99Ms, 3, at10k ? atMost(2, "≤ 2") : undefined),
+      line("search", size, "searchArticles p99, ms", row.p99Ms, 3, at10k ? atMost(2, "≤ 2") : at100k ? atMost(5, "≤ 5") : undefined),
       line("search", size, "searchArticles p99 CPU, ms", row.cpuP99Ms, 3),
+      line("search", size, "inline query through the bot p50, ms", row.inlineP50Ms, 2),
+      line("search", size, "inline query through the bot p99, ms", row.inlineP99Ms, 2, at10k ? atMost(2, "≤ 2") : at100k ? atMost(5, "≤ 5") : undefined),
+      line("search", size, "inline query through the bot p99 CPU, ms", row.inlineCpuP99Ms, 2),
     ];
   });
 }
@@ -158,7 +166,9 @@ const updates = runs("updates") ? await runUpdateBench(() => library, defaultUpd
 const scaling = runs("content") ? await runScalingBench({ ...scalingOptions, articles }, log) : [];
 const idle = runs("http") ? await runIdleLatencyBench(defaultIdleLatencyOptions, log) : undefined;
 const http = runs("http") ? await runHttpBench(defaultHttpBenchOptions, log) : [];
-const search = runs("search") ? runSearchBench({ ...defaultSearchBenchOptions, articles }, log) : [];
+// The search rows at the content rows' sizes when given, and at 100,000 articles with --large.
+const searchSizes = sizesAt >= 0 ? sizes : large ? [...defaultSearchBenchOptions.sizes, 100_000] : defaultSearchBenchOptions.sizes;
+const search = runs("search") ? await runSearchBench({ ...defaultSearchBenchOptions, sizes: searchSizes, articles }, log) : [];
 const seconds = process.uptime();
 
 console.log(`Briefing benchmarks: Node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} x${cpus().length}, ${started.toISOString()}`);
@@ -176,7 +186,7 @@ console.log(
     `content: generated articles as YAML files; processes per size (cold, from the snapshot) ${scalingOptions.sizes.map((size) => { const r = scalingOptions.repetitions(size); return `${number(size, 0)}: ${r.cold}, ${r.warm}`; }).join("; ")}; latency through the bot in-process (no network), after a warm-up with other queries, so most answers are rendered for the first time.`,
     `over HTTP, idle: ${defaultIdleLatencyOptions.rounds} rounds of ${defaultIdleLatencyOptions.updatesPerRound} messages, one at a time, to Briefing and to bare grammY's bot.start() in turn, each against a stand-in of its own answering at once; ratio of p50s per round.`,
     `over HTTP: npm start's process against the Bot API stand-in, sendMessage answered after ${defaultHttpBenchOptions.sendDelayMs} ms; bursts: ${defaultHttpBenchOptions.repetitions.concurrent} runner, one after another, ${defaultHttpBenchOptions.repetitions.sequential} sequential, side by side; latency from an update queued to its answer arriving.`,
-    `search: searchArticles alone, ${search[0]?.repetitions ?? 0} runs of a ${search[0]?.queriesPerRepetition ?? 0}-query mix per size.`,
+    `search: searchArticles alone, ${search[0]?.repetitions ?? 0} runs of a ${search[0]?.queriesPerRepetition ?? 0}-query mix per size, the index built in this process; inline: the same kind of mix through the bot (createFullBot, no network), after a warm-up with two other mixes, every update answered.`,
     `Took ${seconds.toFixed(0)} s. Load average when done: ${loadavg().map((load) => load.toFixed(1)).join(", ")} on ${cpus().length} CPUs.`,
   ].join("\n"),
 );

@@ -1,7 +1,11 @@
 import { runInNewContext } from "node:vm";
 import { setFlagsFromString } from "node:v8";
 import type { Article } from "../src/content/article-schema";
-import { createSearchIndex, searchArticles, type SearchIndex } from "../src/search/search-articles";
+import type { Bot, Context } from "grammy";
+import { compareNewestFirst } from "../src/content/load-content";
+import { createLibrary } from "../src/library/library";
+import { createSearchIndex, saveSearchIndex, searchArticles, searchIndexFootprint, type SearchIndex } from "../src/search/search-articles";
+import { createFullBot, handleAnswered, inlineUpdate, type CountedBot } from "./bench-bots";
 import { elapsedMs, percentile, spread, type Spread } from "./bench-stats";
 import { generateArticles, generatePeople, peoplePoolSize, type SyntheticPerson } from "./generate-articles";
 
@@ -15,6 +19,16 @@ export interface SearchBenchRow {
   indexMiB: number;
   /** Growth of the resident set size once the index is built, in MiB. */
   rssMiB: number;
+  /** Postings (term, document) held, and their size as kept (compressed) and as plain arrays (8 bytes each), in MiB. */
+  postings: number;
+  postingsMiB: number;
+  plainPostingsMiB: number;
+  /** The index as saved beside the content snapshot (and loaded as it is), in MiB. */
+  savedMiB: number;
+  /** Inline queries of the same mix through the bot (`createFullBot`, no network), wall clock and CPU, in ms. */
+  inlineP50Ms: Spread;
+  inlineP99Ms: Spread;
+  inlineCpuP99Ms: Spread;
   /** Latency of one `searchArticles` call, in ms, over the whole query mix: wall clock. */
   p50Ms: Spread;
   p99Ms: Spread;
@@ -136,7 +150,7 @@ function measureBuild(articles: readonly Article[], builds: number): { index: Se
 }
 
 /** Runs the search benchmark at each size; `log` hears what is going on. */
-export function runSearchBench(options: SearchBenchOptions = defaultSearchBenchOptions, log: (line: string) => void = () => {}): SearchBenchRow[] {
+export async function runSearchBench(options: SearchBenchOptions = defaultSearchBenchOptions, log: (line: string) => void = () => {}): Promise<SearchBenchRow[]> {
   const rows: SearchBenchRow[] = [];
   for (const size of options.sizes) {
     log(`search: generating ${size} articles`);
@@ -145,6 +159,8 @@ export function runSearchBench(options: SearchBenchOptions = defaultSearchBenchO
     log(`search: building the index of ${size} articles`);
     const { index, buildMs, indexMiB, rssMiB } = measureBuild(articles, options.builds(size));
     const mix = queryMix(articles, people, options.seed);
+    const footprint = searchIndexFootprint(index);
+    const savedMiB = saveSearchIndex(index).length / 2 ** 20;
 
     // Warm up: let the JIT compile the search path before anything is timed.
     for (const { query } of mix) searchArticles(index, query);
@@ -194,12 +210,19 @@ export function runSearchBench(options: SearchBenchOptions = defaultSearchBenchO
         },
       ]),
     ) as SearchBenchRow["byKind"];
+    log(`search: inline queries through the bot, ${size} articles`);
+    const inline = await inlineThroughTheBot(articles, index, people, options.seed, options.repetitions);
     rows.push({
       articles: size,
       entries: index.entryCount,
       buildMs,
       indexMiB,
       rssMiB,
+      postings: footprint.postings,
+      postingsMiB: footprint.postingBytes / 2 ** 20,
+      plainPostingsMiB: footprint.plainPostingBytes / 2 ** 20,
+      savedMiB,
+      ...inline,
       p50Ms: spread(p50s),
       p99Ms: spread(p99s),
       cpuP99Ms: spread(cpuP99s),
@@ -209,4 +232,47 @@ export function runSearchBench(options: SearchBenchOptions = defaultSearchBenchO
     });
   }
   return rows;
+}
+
+/**
+ * Inline queries through Briefing as `npm start` builds it, over these articles and this index:
+ * a warm-up with two other mixes (the engine compiles the paths; the answers measured are still
+ * rendered for the first time), then `repetitions` mixes, each giving a p50 and a p99. Every
+ * update must be answered (`handleAnswered` throws otherwise).
+ */
+async function inlineThroughTheBot(
+  articles: readonly Article[],
+  index: SearchIndex,
+  people: ReadonlyMap<string, SyntheticPerson>,
+  seed: number,
+  repetitions: number,
+): Promise<Pick<SearchBenchRow, "inlineP50Ms" | "inlineP99Ms" | "inlineCpuP99Ms">> {
+  const library = createLibrary([...articles].sort(compareNewestFirst), index);
+  const bot = createFullBot(() => library) as unknown as CountedBot<Bot<Context>>;
+  const run = async (mixSeed: number): Promise<{ wall: number[]; cpu: number[] }> => {
+    const updates = queryMix(articles, people, mixSeed).map(({ query }, n) => inlineUpdate(query, n));
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    let start = process.hrtime.bigint();
+    let cpuStart = process.cpuUsage();
+    await handleAnswered(bot, updates, () => {
+      wall.push(elapsedMs(start));
+      const used = process.cpuUsage(cpuStart);
+      cpu.push((used.user + used.system) / 1000);
+      start = process.hrtime.bigint();
+      cpuStart = process.cpuUsage();
+    });
+    return { wall: wall.sort((a, b) => a - b), cpu: cpu.sort((a, b) => a - b) };
+  };
+  for (const mixSeed of [seed + 11, seed + 14]) await run(mixSeed);
+  const p50s: number[] = [];
+  const p99s: number[] = [];
+  const cpuP99s: number[] = [];
+  for (let repetition = 0; repetition < repetitions; repetition++) {
+    const { wall, cpu } = await run(seed + 12 + repetition * 5);
+    p50s.push(percentile(wall, 0.5));
+    p99s.push(percentile(wall, 0.99));
+    cpuP99s.push(percentile(cpu, 0.99));
+  }
+  return { inlineP50Ms: spread(p50s), inlineP99Ms: spread(p99s), inlineCpuP99Ms: spread(cpuP99s) };
 }

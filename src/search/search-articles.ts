@@ -309,6 +309,19 @@ function queryWords(query: string): QueryWord[] {
   }));
 }
 
+/** The first document of the article at `position` (newest first), or the count of documents past the last. */
+function firstDocOf(state: IndexState, position: number): number {
+  const articleOfDoc = state.articleOfDoc;
+  let low = 0;
+  let high = articleOfDoc.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((articleOfDoc[middle] as number) < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * Finds what `query` is about, best first, and one page of it. Case, diacritics and
  * Cyrillic spelling do not matter; small typos are forgiven; the last word also matches
@@ -332,16 +345,19 @@ export function searchArticles(
   const limit = Math.max(0, Math.floor(options.limit ?? 50));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
 
+  // An article's documents are numbered one after another: one article is a range of them.
+  let range: { from?: number; to?: number } = {};
+  if (options.articleId !== undefined) {
+    const article = state.articlePosition.get(options.articleId);
+    range = article === undefined ? { from: 0, to: 0 } : { from: firstDocOf(state, article), to: firstDocOf(state, article + 1) };
+  }
   let accept: ((doc: number) => boolean) | undefined;
-  if (options.articleId !== undefined || options.kinds !== undefined) {
-    const article = options.articleId === undefined ? undefined : (state.articlePosition.get(options.articleId) ?? -1);
-    const wantedKinds = options.kinds?.map((kind) => kinds.indexOf(kind));
-    accept = (doc) =>
-      (article === undefined || state.articleOfDoc[doc] === article) &&
-      (wantedKinds === undefined || wantedKinds.includes(state.kindOfDoc[doc] as number));
+  if (options.kinds !== undefined) {
+    const wantedKinds = options.kinds.map((kind) => kinds.indexOf(kind));
+    accept = (doc) => wantedKinds.includes(state.kindOfDoc[doc] as number);
   }
 
-  const { top, total } = topDocuments(state.terms, queryWords(query), offset + limit, accept);
+  const { top, total } = topDocuments(state.terms, queryWords(query), offset + limit, { accept, ...range });
   const hits = top.slice(offset).map(({ doc, score }) => {
     const article = state.articleOfDoc[doc] as number;
     const target = targetOf(state, doc);
@@ -350,8 +366,23 @@ export function searchArticles(
   return { hits, total };
 }
 
+/** What an index's postings take: how many, and their bytes as kept, against 8 a posting as plain arrays (for the bench). */
+export function searchIndexFootprint(index: SearchIndex): { postings: number; postingBytes: number; plainPostingBytes: number } {
+  const state = states.get(index);
+  if (!state) throw new TypeError("searchIndexFootprint needs an index made by createSearchIndex or loadSearchIndex");
+  const terms = state.terms;
+  const postings = terms.postingScores.length;
+  const arrays = [terms.termList, terms.postingStart, terms.blockStart, terms.blockLastDoc, terms.blockOffset, terms.blockMax, terms.listBest, terms.termScale, terms.postingScores, terms.docBytes];
+  return {
+    postings,
+    postingBytes: arrays.reduce((sum, array) => sum + array.byteLength, 0),
+    // A document (Int32) and a score (Float32) per posting, and where each term's begin.
+    plainPostingBytes: postings * 8 + (terms.termCount + 1) * 4,
+  };
+}
+
 /** Bumped whenever what an index holds, or how it is saved, changes: an older file is rebuilt. */
-const savedIndexVersion = 1;
+const savedIndexVersion = 3;
 
 interface SavedIndexMeta {
   version: number;

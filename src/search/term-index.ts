@@ -1,4 +1,3 @@
-
 /**
  * A BM25 inverted index over documents with weighted fields, for search that stays fast
  * however many articles there are.
@@ -6,15 +5,16 @@
  * Typo-tolerant term lookup is MiniSearch's (`SearchableMap.fuzzyGet`: the same Levenshtein
  * matrix, the same answers), walked over the sorted terms rather than a radix tree, which
  * took seconds to build at 100,000 articles on every start; the weights of prefix and fuzzy
- * matches and the BM25 formula are MiniSearch's too. What is
- * ours is the storage and the scoring loop. MiniSearch's `search()` builds a result object
- * for every matching document and sorts them all, which took 200 to 1,300 ms per query for
- * common words at 10,000 articles. Here postings are flat typed arrays with each BM25
- * contribution computed once at build time, a query adds numbers into one reused array,
- * and only the best `k` are kept; terms are numbered in sorted order, so the terms with
- * a prefix are a range found by binary search. Terms in a large share of the documents
- * are also kept as a bitset and a head of their best postings, from which most queries
- * of common words are answered, exactly, without visiting all their postings.
+ * matches and the BM25 formula are MiniSearch's too. What is ours is the storage and the
+ * scoring. Each BM25 contribution is computed once at build time and kept in 16 bits; the
+ * postings of a term are in blocks of 128 documents, their ids as gaps in varints, each
+ * block with its last document and its best score. A query is answered by block-max WAND
+ * over those blocks (`wandTop`): documents whose terms' bests cannot lift them into the best
+ * `k` are jumped over, and runs of blocks whose best scores cannot either are skipped
+ * undecoded; the answer is exactly the one of adding up every posting (`fromEveryPosting`, kept for tests and for small or filtered queries).
+ * Terms are numbered in sorted order, so the terms with a prefix are a range found by
+ * binary search. Terms in a large share of the documents also have a bitset of them, to
+ * count the matches without decoding their postings.
  */
 
 /** How a document's text is split and turned into index keys; both sides use the same. */
@@ -41,7 +41,35 @@ export interface ScoredDocument {
   matchedWords: number;
 }
 
-export interface TermIndex {
+/**
+ * The postings of every term, compressed. A term's postings are one list, or two when it
+ * has many: its head (its best-scoring postings, at least 1/16 of them) and its tail (the
+ * rest), so that pruning can tell the few documents where the term weighs much from the
+ * many where it weighs little. Term t has lists `termList[t] .. termList[t + 1]`; list l has
+ * postings `postingStart[l] .. postingStart[l + 1]` (in document order) and blocks
+ * `blockStart[l] .. blockStart[l + 1]`, its j-th block holding its postings `128 j ..
+ * 128 j + 127`. A posting's document is the one before it in its list (-1 before the first)
+ * plus one plus the varint in `docBytes`; a block's varints start at `blockOffset`, so a
+ * block is decoded alone, from its predecessor's `blockLastDoc`. A posting's score is
+ * `postingScores[p] * termScale[t]`: its BM25 score quantised to 16 bits of its term's best,
+ * which is 65,535 (so `termScale` is the best / 65,535).
+ */
+export interface Postings {
+  readonly termList: Int32Array;
+  readonly postingStart: Int32Array;
+  readonly blockStart: Int32Array;
+  readonly blockLastDoc: Int32Array;
+  readonly blockOffset: Int32Array;
+  /** Per block: the highest quantised score in it. */
+  readonly blockMax: Uint16Array;
+  /** Per list: the highest quantised score in it. */
+  readonly listBest: Uint16Array;
+  readonly termScale: Float32Array;
+  readonly postingScores: Uint16Array;
+  readonly docBytes: Uint8Array;
+}
+
+export interface TermIndex extends Postings {
   readonly documentCount: number;
   readonly termCount: number;
   /** Term → term number (a binary search in `sortedTerms`). */
@@ -50,28 +78,10 @@ export interface TermIndex {
   readonly trie: FlatTrie;
   /** Every term, sorted; a term's number is its position, so the terms with a prefix are a range. */
   readonly sortedTerms: readonly string[];
-  /** Postings of term t are `postingDocs[termStart[t] .. termStart[t + 1]]`, in document order. */
-  readonly termStart: Int32Array;
-  readonly postingDocs: Int32Array;
-  /** BM25 score of the term in the document, all fields and their boosts summed. */
-  readonly postingScores: Float32Array;
-  /** The terms in so many documents that they are also kept the way `fromHeads` reads them. */
-  readonly commonTerms: ReadonlyMap<number, CommonTerm>;
+  /** The terms in so many documents that a bitset of them is smaller than their postings: term → bitset. */
+  readonly commonMembers: ReadonlyMap<number, Uint32Array>;
   /** Scratch space for one query at a time (searching is synchronous). */
-  readonly scratch: { scores: Float32Array; matched: Uint16Array; touched: Int32Array; union: Uint32Array; candidateBits: Uint32Array };
-}
-
-/**
- * A term in a large share of the documents ("security", "minister"), kept a second way:
- * which documents have it, as a bitset (for counting), and the postings with the highest
- * scores, its head (for ranking), with the highest score outside the head.
- */
-export interface CommonTerm {
-  members: Uint32Array;
-  /** The documents of the head, in document order. */
-  headDocs: Int32Array;
-  /** The highest score of the term outside its head; 0 when the head is all of it. */
-  tailMax: number;
+  readonly scratch: { scores: Float32Array; matched: Uint16Array; touched: Int32Array; union: Uint32Array };
 }
 
 /** BM25 parameters, MiniSearch's defaults (k1, b, and d of BM25+). */
@@ -82,10 +92,14 @@ const weights = { prefix: 0.375, fuzzy: 0.45 };
 export const maxCompletions = 20;
 /** A term is common, by default, when at least this share of documents (and 1,024 of them) has it. */
 const commonShare = 1 / 32;
-/** How many of a common term's best postings its head holds: this share, and at least 1,024. */
-const headShare = 1 / 16;
 /** A query has at most this many words (one bit each in `matched`); the rest are ignored. */
 export const maxQueryWords = 16;
+/** Postings per block: decoded at once, skipped at once. */
+export const blockSize = 128;
+/** The highest quantised score: a term's best posting. */
+const topQuantum = 0xffff;
+/** Past every document: an exhausted cursor's. */
+const noDocument = 0x7fffffff;
 
 /** An append-only typed array that doubles when full. */
 class Growable<T extends Int32Array | Uint8Array | Uint16Array> {
@@ -103,13 +117,11 @@ class Growable<T extends Int32Array | Uint8Array | Uint16Array> {
 
 /** The working arrays of one search, allocated once per index and reused by every search. */
 function newScratch(documentCount: number): TermIndex["scratch"] {
-  const bitsetLength = Math.ceil(documentCount / 32);
   return {
     scores: new Float32Array(documentCount),
     matched: new Uint16Array(documentCount),
     touched: new Int32Array(documentCount),
-    union: new Uint32Array(bitsetLength),
-    candidateBits: new Uint32Array(bitsetLength),
+    union: new Uint32Array(Math.ceil(documentCount / 32)),
   };
 }
 
@@ -124,10 +136,8 @@ export function createTermIndex(
   options: {
     /** Multiplies a document's scores (MiniSearch's `boostDocument`). @default 1 */
     documentBoost?: (doc: number) => number;
-    /** How many documents make a term common. @default 1/32 of them, and at least 1,024 */
+    /** How many documents make a term common (a bitset kept for it). @default 1/32 of them, and at least 1,024 */
     commonAt?: number;
-    /** The smallest head of a common term. @default 1,024 */
-    headAtLeast?: number;
   } = {},
 ): TermIndex {
   const documentBoost = options.documentBoost ?? (() => 1);
@@ -255,11 +265,11 @@ export function createTermIndex(
     }
   }
   termStart[termCount] = postings;
-
-  const terms = termLookup(sortedTerms);
+  const postingDocsUsed = postingDocs.subarray(0, postings);
+  const postingScoresUsed = postingScores.subarray(0, postings);
 
   const bitsetLength = Math.ceil(documentCount / 32);
-  const commonTerms = new Map<number, CommonTerm>();
+  const commonMembers = new Map<number, Uint32Array>();
   const commonAt = options.commonAt ?? Math.max(1024, Math.ceil(documentCount * commonShare));
   for (let t = 0; t < termCount; t++) {
     const start = termStart[t] as number;
@@ -270,34 +280,133 @@ export function createTermIndex(
       const doc = postingDocs[p] as number;
       members[doc >>> 5]! |= 1 << (doc & 31);
     }
-    // The head: every posting scoring at least the headSize-th best score (ties included,
-    // so that everything in the tail scores strictly less), in document order.
-    const headSize = Math.max(options.headAtLeast ?? 1024, Math.ceil((end - start) * headShare));
-    const ascending = postingScores.slice(start, end).sort();
-    const threshold = ascending[Math.max(0, ascending.length - headSize)] as number;
-    const head: number[] = [];
-    let tailMax = 0;
-    for (let p = start; p < end; p++) {
-      const score = postingScores[p] as number;
-      if (score >= threshold) head.push(postingDocs[p] as number);
-      else if (score > tailMax) tailMax = score;
-    }
-    const headDocs = Int32Array.from(head);
-    commonTerms.set(t, { members, headDocs, tailMax });
+    commonMembers.set(t, members);
   }
 
   return {
     documentCount,
     termCount,
-    terms,
+    terms: termLookup(sortedTerms),
     trie: flatTrie(sortedTerms),
     sortedTerms,
-    termStart,
-    postingDocs: postingDocs.slice(0, postings),
-    postingScores: postingScores.slice(0, postings),
-    commonTerms,
+    ...encodePostings(termStart, postingDocsUsed, postingScoresUsed),
+    commonMembers,
     scratch: newScratch(documentCount),
   };
+}
+
+/**
+ * The postings of `termStart`, `docs` and `scores` (plain, in document order per term)
+ * compressed as `Postings` describes: about 3 to 4 bytes a posting where they were 8. A term
+ * with `splitAt` postings or more gets a head and a tail.
+ */
+export function encodePostings(termStart: Int32Array, docs: Int32Array, scores: Float32Array, splitAt = 1024): Postings {
+  const termCount = termStart.length - 1;
+  const postingCount = termStart[termCount] as number;
+  const termList = new Int32Array(termCount + 1);
+  const postingStart = new Growable(new Int32Array(termCount + 16), (n) => new Int32Array(n));
+  const blockStart = new Growable(new Int32Array(termCount + 16), (n) => new Int32Array(n));
+  const listBest = new Growable(new Uint16Array(termCount + 16), (n) => new Uint16Array(n));
+  const blockLastDoc = new Growable(new Int32Array(termCount + 16), (n) => new Int32Array(n));
+  const blockOffset = new Growable(new Int32Array(termCount + 16), (n) => new Int32Array(n));
+  const blockMax = new Growable(new Uint16Array(termCount + 16), (n) => new Uint16Array(n));
+  const termScale = new Float32Array(termCount);
+  const postingScores = new Uint16Array(postingCount);
+  const bytes = new Growable(new Uint8Array(Math.max(1024, postingCount * 2)), (n) => new Uint8Array(n));
+  const quanta = new Uint16Array(postingCount);
+  let written = 0;
+  /** Appends the postings `start ..< end` of the term for which `keep` holds, as one list. */
+  const writeList = (start: number, end: number, keep: (quantum: number) => boolean) => {
+    postingStart.push(written);
+    blockStart.push(blockLastDoc.length);
+    let previous = -1;
+    let inList = 0;
+    let best = 0;
+    for (let p = start; p < end; p++) {
+      const quantum = quanta[p] as number;
+      if (!keep(quantum)) continue;
+      if (inList % blockSize === 0) {
+        blockOffset.push(bytes.length);
+        blockLastDoc.push(0);
+        blockMax.push(0);
+      }
+      inList++;
+      const doc = docs[p] as number;
+      let gap = doc - previous - 1;
+      while (gap >= 0x80) {
+        bytes.push((gap & 0x7f) | 0x80);
+        gap >>>= 7;
+      }
+      bytes.push(gap);
+      previous = doc;
+      const block = blockLastDoc.length - 1;
+      blockLastDoc.array[block] = doc;
+      if (quantum > (blockMax.array[block] as number)) blockMax.array[block] = quantum;
+      if (quantum > best) best = quantum;
+      postingScores[written++] = quantum;
+    }
+    listBest.push(best);
+  };
+  for (let t = 0; t < termCount; t++) {
+    const start = termStart[t] as number;
+    const end = termStart[t + 1] as number;
+    let best = 0;
+    for (let p = start; p < end; p++) best = Math.max(best, scores[p] as number);
+    const scale = Math.fround(best / topQuantum);
+    termScale[t] = scale;
+    for (let p = start; p < end; p++) {
+      quanta[p] = scale > 0 ? Math.min(topQuantum, Math.max(1, Math.round((scores[p] as number) / scale))) : 0;
+    }
+    termList[t] = postingStart.length;
+    const count = end - start;
+    // The head: every posting scoring at least the headSize-th best (ties included, so that
+    // the tail scores strictly less).
+    const threshold = count >= splitAt ? (quanta.slice(start, end).sort()[count - Math.max(blockSize, Math.ceil(count / 16))] as number) : 0;
+    if (threshold > 1) {
+      writeList(start, end, (quantum) => quantum >= threshold);
+      writeList(start, end, (quantum) => quantum < threshold);
+    } else {
+      writeList(start, end, () => true);
+    }
+  }
+  termList[termCount] = postingStart.length;
+  postingStart.push(written);
+  blockStart.push(blockLastDoc.length);
+  const trimmed = <T extends Int32Array | Uint16Array | Uint8Array>(growable: Growable<T>): T => growable.array.slice(0, growable.length) as T;
+  return {
+    termList,
+    postingStart: trimmed(postingStart),
+    blockStart: trimmed(blockStart),
+    blockLastDoc: trimmed(blockLastDoc),
+    blockOffset: trimmed(blockOffset),
+    blockMax: trimmed(blockMax),
+    listBest: trimmed(listBest),
+    termScale,
+    postingScores,
+    docBytes: trimmed(bytes),
+  };
+}
+
+/** How many documents have term `t`. */
+export function postingCount(index: Postings, t: number): number {
+  return (index.postingStart[index.termList[t + 1] as number] as number) - (index.postingStart[index.termList[t] as number] as number);
+}
+
+/** The postings of term `t`, in document order (decoded: for tests and tools, not the search path). */
+export function postingsOf(index: Postings, t: number): { docs: number[]; scores: number[] } {
+  const postings: [doc: number, score: number][] = [];
+  const scale = index.termScale[t] as number;
+  for (let list = index.termList[t] as number; list < (index.termList[t + 1] as number); list++) {
+    let at = index.blockOffset[index.blockStart[list] as number] as number;
+    let doc = -1;
+    for (let p = index.postingStart[list] as number; p < (index.postingStart[list + 1] as number); p++) {
+      doc += readVarint(index.docBytes, at) + 1;
+      at = varintEnd;
+      postings.push([doc, (index.postingScores[p] as number) * scale]);
+    }
+  }
+  postings.sort((a, b) => a[0] - b[0]);
+  return { docs: postings.map(([doc]) => doc), scores: postings.map(([, score]) => score) };
 }
 
 /** Exact lookups in the sorted terms: a term's number is its position. */
@@ -482,76 +591,140 @@ interface Expansion {
   bit: number;
 }
 
-/** How `topDocuments` finds its answer: "auto" picks; "every-posting" is the plain way, for tests. */
-export type Strategy = "auto" | "every-posting";
+/**
+ * How `topDocuments` finds its answer: "auto" picks; "every-posting" adds up every posting;
+ * "pruned" skips what cannot make the best `k`. The last two give the same answer; tests compare them.
+ */
+export type Strategy = "auto" | "every-posting" | "pruned";
+
+export interface TopDocumentsOptions {
+  /** Leaves documents out before they are counted. */
+  accept?: (doc: number) => boolean;
+  /** Only documents `from` ..< `to` (one article's, say). @default all */
+  from?: number;
+  to?: number;
+  strategy?: Strategy;
+  /** Counts the documents scored in full (all their terms looked up), to show what pruning saves. */
+  stats?: { scored: number };
+}
+
+/** Below this many postings in all, adding them all up is as quick as pruning. */
+const fewPostings = 2048;
 
 /**
  * The best `k` documents for `words` (at most `maxQueryWords`), best first, and how many
  * documents matched at all. A document matches if it matches any word; it ranks by how
- * many words it matches, then by score, then by its number (lower first). `accept`
- * leaves documents out before they are counted.
+ * many words it matches, then by score, then by its number (lower first).
  *
- * A query made of common words would visit tens of thousands of postings; it is first
- * answered from the heads of its common terms (`fromHeads`), which is exact when it can
- * prove its answer, and only otherwise by visiting every posting.
+ * Most queries are answered by block-max WAND (`wandTop`), which visits only the postings that
+ * can still make the best `k`, and count their matches apart (`countMatches`); a query with
+ * `accept`, within a range (one article), or with few postings adds up every posting.
  */
-export function topDocuments(
-  index: TermIndex,
-  words: readonly QueryWord[],
-  k: number,
-  accept?: (doc: number) => boolean,
-  strategy: Strategy = "auto",
-): { top: ScoredDocument[]; total: number } {
+export function topDocuments(index: TermIndex, words: readonly QueryWord[], k: number, options: TopDocumentsOptions = {}): { top: ScoredDocument[]; total: number } {
+  const { accept, strategy = "auto" } = options;
+  const from = Math.max(0, options.from ?? 0);
+  const to = Math.min(index.documentCount, options.to ?? index.documentCount);
   const expansions: Expansion[] = [];
   const wordCount = Math.min(words.length, maxQueryWords);
   let postings = 0;
-  let commonPostings = 0;
   for (let i = 0; i < wordCount; i++) {
     for (const [term, weight] of expandWord(index, words[i] as QueryWord)) {
       expansions.push({ term, weight, bit: 1 << i });
-      const count = (index.termStart[term + 1] as number) - (index.termStart[term] as number);
-      postings += count;
-      if (index.commonTerms.has(term)) commonPostings += count;
+      postings += postingCount(index, term);
     }
   }
-  if (strategy === "auto" && accept === undefined && commonPostings * 2 > postings && k <= 500) {
-    const answer = fromHeads(index, expansions, k);
-    if (answer !== undefined) return answer;
+  const whole = from === 0 && to === index.documentCount;
+  const prune = strategy === "pruned" || (strategy === "auto" && postings > fewPostings);
+  if (prune && accept === undefined && whole && k > 0) {
+    // Pruning pays when it skips most postings; when it would not (a phrase of common words
+    // whose best k are scored low), a step of it costs several postings added up: past a
+    // budget, the plain way is quicker. Either way the answer is the same.
+    const budget = strategy === "pruned" ? Number.POSITIVE_INFINITY : Math.max(256, postings / 64);
+    const top = wandTop(index, expansions, wordCount, k, budget, options.stats);
+    if (top !== undefined) return { top, total: countMatches(index, expansions) };
   }
-  return fromEveryPosting(index, expansions, wordCount, k, accept);
+  return fromEveryPosting(index, expansions, wordCount, k, accept, from, to, options.stats);
+}
+
+/** Reads the varint at `bytes[at]`; `varintEnd` is where the next one starts. */
+let varintEnd = 0;
+function readVarint(bytes: Uint8Array, at: number): number {
+  let byte = bytes[at] as number;
+  let value = byte & 0x7f;
+  let shift = 7;
+  let next = at + 1;
+  while (byte & 0x80) {
+    byte = bytes[next++] as number;
+    value |= (byte & 0x7f) << shift;
+    shift += 7;
+  }
+  varintEnd = next;
+  return value;
+}
+
+/** The first block of list `list` whose last document is `doc` or later (`blockStart[list + 1]` if none). */
+function blockHolding(index: Postings, list: number, doc: number): number {
+  let low = index.blockStart[list] as number;
+  let high = index.blockStart[list + 1] as number;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((index.blockLastDoc[middle] as number) < doc) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**
- * Adds `weight` times the postings of `term` into the scratch scores, marks the documents
- * with `bit`, appends newly touched ones; returns the new count of touched documents.
- * A function of its own so that the engine optimises this one hot loop on its own.
+ * Adds `weight` times the postings of `term` in `from ..< to` into the scratch scores, marks
+ * the documents with `bit`, appends newly touched ones; returns the new count of touched
+ * documents. A term's lists hold no document twice, so each document gets one sum per term.
  */
-function accumulate(index: TermIndex, term: number, weight: number, bit: number, touchedCount: number): number {
-  const { termStart, postingDocs, postingScores } = index;
-  const { scores, matched, touched } = index.scratch;
+function accumulate(index: TermIndex, term: number, weight: number, bit: number, touchedCount: number, from: number, to: number): number {
   let count = touchedCount;
-  const end = termStart[term + 1] as number;
-  for (let p = termStart[term] as number; p < end; p++) {
-    const doc = postingDocs[p] as number;
-    const before = matched[doc] as number;
-    if (before === 0) touched[count++] = doc;
-    matched[doc] = before | bit;
-    scores[doc]! += weight * (postingScores[p] as number);
+  for (let list = index.termList[term] as number; list < (index.termList[term + 1] as number); list++) {
+    count = accumulateList(index, list, index.termScale[term] as number, weight, bit, count, from, to);
   }
   return count;
 }
 
-/** Visits every posting of every expansion: the plain way, always exact. */
+/** `accumulate` for one list: a function of its own so that the engine optimises this one hot loop on its own. */
+function accumulateList(index: TermIndex, list: number, scale: number, weight: number, bit: number, touchedCount: number, from: number, to: number): number {
+  const { blockStart, blockLastDoc, blockOffset, postingStart, postingScores, docBytes } = index;
+  const { scores, matched, touched } = index.scratch;
+  const first = blockStart[list] as number;
+  const block = from === 0 ? first : blockHolding(index, list, from);
+  let count = touchedCount;
+  let doc = block > first ? (blockLastDoc[block - 1] as number) : -1;
+  let at = blockOffset[block] as number;
+  const end = postingStart[list + 1] as number;
+  for (let p = (postingStart[list] as number) + (block - first) * blockSize; p < end; p++) {
+    doc += readVarint(docBytes, at) + 1;
+    at = varintEnd;
+    if (doc < from) continue;
+    if (doc >= to) break;
+    const before = matched[doc] as number;
+    if (before === 0) touched[count++] = doc;
+    matched[doc] = before | bit;
+    scores[doc]! += weight * ((postingScores[p] as number) * scale);
+  }
+  return count;
+}
+
+/** Visits every posting of every expansion (in `from ..< to`): the plain way. */
 function fromEveryPosting(
   index: TermIndex,
   expansions: readonly Expansion[],
   wordCount: number,
   k: number,
   accept: ((doc: number) => boolean) | undefined,
+  from: number,
+  to: number,
+  stats?: { scored: number },
 ): { top: ScoredDocument[]; total: number } {
   const { scores, matched, touched } = index.scratch;
   let touchedCount = 0;
-  for (const { term, weight, bit } of expansions) touchedCount = accumulate(index, term, weight, bit, touchedCount);
+  for (const { term, weight, bit } of expansions) touchedCount = accumulate(index, term, weight, bit, touchedCount, from, to);
+  if (stats) stats.scored += touchedCount;
 
   const heap = new TopK(k);
   let total = 0;
@@ -568,129 +741,300 @@ function fromEveryPosting(
   return { top: heap.sorted(), total };
 }
 
-/** The first position in `docs[from..end]` holding `target` or more (`end` if none); gallops, then halves. */
-function seek(docs: Int32Array, from: number, end: number, target: number): number {
-  let low = from;
-  let high = from;
-  let step = 1;
-  while (high < end && (docs[high] as number) < target) {
-    low = high + 1;
-    high += step;
-    step *= 2;
-  }
-  if (high > end) high = end;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((docs[middle] as number) < target) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** `fromHeads` for `words`, for tests: the answer from the heads, or `undefined` if unproved. */
-export function topDocumentsFromHeads(index: TermIndex, words: readonly QueryWord[], k: number): { top: ScoredDocument[]; total: number } | undefined {
-  const expansions: Expansion[] = [];
-  words.slice(0, maxQueryWords).forEach((word, i) => {
-    for (const [term, weight] of expandWord(index, word)) expansions.push({ term, weight, bit: 1 << i });
-  });
-  return fromHeads(index, expansions, k);
-}
-
-/**
- * The answer from the heads of the common terms, or `undefined` when it cannot be proved.
- *
- * Candidates are the documents of every rare term and of every common term's head. Each
- * is scored in full, adding the same numbers in the same order as `fromEveryPosting`, so
- * the scores are equal to the last bit; a common term's postings are reached by galloping
- * through them in document order. The total is counted on bitsets. A document that
- * is not a candidate has common terms only, each from the tail: it matches at most as many
- * words as have a common term, and scores at most the sum of their tails' highest scores.
- * If the k-th candidate beats that, no such document belongs in the answer.
- */
-function fromHeads(index: TermIndex, expansions: readonly Expansion[], k: number): { top: ScoredDocument[]; total: number } | undefined {
-  const { termStart, postingDocs, postingScores, commonTerms } = index;
-  const { scores, matched, touched, union, candidateBits } = index.scratch;
-
+/** How many documents have any of the expansions' terms: bitsets of the common ones, the others' postings decoded. */
+function countMatches(index: TermIndex, expansions: readonly Expansion[]): number {
+  const terms = [...new Set(expansions.map((expansion) => expansion.term))];
+  if (terms.length === 1) return postingCount(index, terms[0] as number);
+  const union = index.scratch.union;
   union.fill(0);
-  for (const { term } of expansions) {
-    const common = commonTerms.get(term);
-    if (common) {
-      for (let w = 0; w < union.length; w++) union[w]! |= common.members[w] as number;
-    } else {
-      for (let p = termStart[term] as number, end = termStart[term + 1] as number; p < end; p++) {
-        const doc = postingDocs[p] as number;
+  for (const term of terms) {
+    const members = index.commonMembers.get(term);
+    if (members) {
+      for (let w = 0; w < union.length; w++) union[w]! |= members[w] as number;
+      continue;
+    }
+    const bytes = index.docBytes;
+    for (let list = index.termList[term] as number; list < (index.termList[term + 1] as number); list++) {
+      let at = index.blockOffset[index.blockStart[list] as number] as number;
+      let doc = -1;
+      for (let n = (index.postingStart[list + 1] as number) - (index.postingStart[list] as number); n > 0; n--) {
+        doc += readVarint(bytes, at) + 1;
+        at = varintEnd;
         union[doc >>> 5]! |= 1 << (doc & 31);
       }
     }
   }
   let total = 0;
   for (let w = 0; w < union.length; w++) total += popCount(union[w] as number);
-  if (k <= 0) return { top: [], total };
+  return total;
+}
 
-  // Candidates as a bitset, read back in document order (cheaper than sorting them).
-  candidateBits.fill(0);
-  for (const { term } of expansions) {
-    const common = commonTerms.get(term);
-    const docs = common ? common.headDocs : postingDocs.subarray(termStart[term] as number, termStart[term + 1] as number);
-    for (const doc of docs) candidateBits[doc >>> 5]! |= 1 << (doc & 31);
+/**
+ * A reader of one list of a term's postings in document order, a block at a time. Its `doc` is the
+ * current document when `exact`; otherwise only a bound below it (the cursor was moved past
+ * documents without decoding the block it landed in), made exact by `materialise`.
+ */
+class Cursor {
+  block: number;
+  doc: number;
+  exact = false;
+  /** The best this term can add to a document: its weight times its best score. */
+  readonly best: number;
+  private readonly firstBlock: number;
+  private readonly endBlock: number;
+  private readonly scale: number;
+  private decoded = -1;
+  private position = 0;
+  private count = 0;
+  private readonly docs = new Int32Array(blockSize);
+
+  constructor(
+    private readonly index: TermIndex,
+    readonly list: number,
+    term: number,
+    readonly weight: number,
+    readonly bit: number,
+    /** Its term's position among the query's expansions: the order its score is added in. */
+    readonly slot: number,
+  ) {
+    this.firstBlock = index.blockStart[list] as number;
+    this.endBlock = index.blockStart[list + 1] as number;
+    this.block = this.firstBlock;
+    this.scale = index.termScale[term] as number;
+    this.best = weight * ((index.listBest[list] as number) * this.scale);
+    this.doc = this.block < this.endBlock ? 0 : noDocument;
+    this.exact = this.doc === noDocument;
   }
-  let candidateCount = 0;
-  for (let w = 0; w < candidateBits.length; w++) {
-    for (let bits = candidateBits[w] as number; bits !== 0; bits &= bits - 1) {
-      touched[candidateCount++] = (w << 5) + (31 - Math.clz32(bits & -bits));
+
+  /** The best this term can add to a document of the current block. */
+  blockBest(): number {
+    return this.weight * ((this.index.blockMax[this.block] as number) * this.scale);
+  }
+
+  /** The last document of the current block. */
+  blockEnd(): number {
+    return this.index.blockLastDoc[this.block] as number;
+  }
+
+  /** Moves to `target` or past it, to the block that may hold it, without decoding anything. */
+  skipTo(target: number): void {
+    if (this.doc >= target) return;
+    const last = this.index.blockLastDoc;
+    let block = this.block;
+    while (block < this.endBlock && (last[block] as number) < target) block++;
+    this.block = block;
+    if (block === this.endBlock) {
+      this.doc = noDocument;
+      this.exact = true;
+    } else {
+      this.doc = target;
+      this.exact = false;
     }
   }
-  const candidates = touched;
 
-  // Score the candidates one expansion at a time, as `fromEveryPosting` does.
-  for (const { term, weight, bit } of expansions) {
-    const start = termStart[term] as number;
-    const end = termStart[term + 1] as number;
-    const common = commonTerms.get(term);
-    if (common === undefined) {
-      // Every document of a rare term is a candidate.
-      for (let p = start; p < end; p++) {
-        const doc = postingDocs[p] as number;
-        matched[doc]! |= bit;
-        scores[doc]! += weight * (postingScores[p] as number);
+  /** Makes `doc` the current document: the first of the term at or after the bound. */
+  materialise(): void {
+    if (this.exact) return;
+    if (this.decoded !== this.block) this.decode();
+    const docs = this.docs;
+    let position = this.decoded === this.block && this.position < this.count ? this.position : 0;
+    while ((docs[position] as number) < this.doc) position++;
+    this.position = position;
+    this.doc = docs[position] as number;
+    this.exact = true;
+  }
+
+  /** Steps past the current (exact) document. */
+  next(): void {
+    this.position++;
+    if (this.position < this.count) {
+      this.doc = this.docs[this.position] as number;
+      return;
+    }
+    this.block++;
+    if (this.block === this.endBlock) {
+      this.doc = noDocument;
+      this.exact = true;
+    } else {
+      this.doc = (this.index.blockLastDoc[this.block - 1] as number) + 1;
+      this.exact = false;
+    }
+  }
+
+  /** The score of the current (exact) document, before the weight: as `accumulate` computes it. */
+  score(): number {
+    const posting = (this.index.postingStart[this.list] as number) + (this.block - this.firstBlock) * blockSize + this.position;
+    return (this.index.postingScores[posting] as number) * this.scale;
+  }
+
+  private decode(): void {
+    const { blockLastDoc, blockOffset, postingStart, docBytes } = this.index;
+    const block = this.block;
+    const first = (block - this.firstBlock) * blockSize;
+    this.count = Math.min(blockSize, (postingStart[this.list + 1] as number) - (postingStart[this.list] as number) - first);
+    let doc = block > this.firstBlock ? (blockLastDoc[block - 1] as number) : -1;
+    let at = blockOffset[block] as number;
+    for (let i = 0; i < this.count; i++) {
+      doc += readVarint(docBytes, at) + 1;
+      at = varintEnd;
+      this.docs[i] = doc;
+    }
+    this.decoded = block;
+    this.position = 0;
+  }
+}
+
+/**
+ * The best `k` documents by block-max WAND, exactly those of `fromEveryPosting`.
+ *
+ * Once `k` documents are held, the worst of them is the bar. The cursors are kept in order
+ * of their documents; the pivot is the first whose words and bests, with those of the
+ * cursors before it, could clear the bar: no document before the pivot's can, so those
+ * cursors jump to it (a phrase of common words becomes an intersection when the bar needs
+ * every word). Before a candidate is decoded, the bests of the blocks that may hold it bound
+ * every document up to the first of those blocks' ends; if that cannot clear the bar, all of
+ * them are skipped undecoded (a single common word visits only its best blocks). A term
+ * with a head and a tail is two cursors; a document is in one of them, so a bound counts
+ * the higher best of the two. A bar is cleared by more words, or as many and a higher score
+ * (see `canClear`). A candidate's score adds the same
+ * numbers in the same order as `accumulate`, so that it is equal to the last bit.
+ */
+function wandTop(index: TermIndex, expansions: readonly Expansion[], wordCount: number, k: number, budget: number, stats?: { scored: number }): ScoredDocument[] | undefined {
+  const all: Cursor[] = [];
+  expansions.forEach(({ term, weight, bit }, slot) => {
+    for (let list = index.termList[term] as number; list < (index.termList[term + 1] as number); list++) all.push(new Cursor(index, list, term, weight, bit, slot));
+  });
+  const count = expansions.length;
+  const heap = new TopK(k);
+  const wordsOf = (bits: number) => (wordCount === 1 ? (bits === 0 ? 0 : 1) : popCount(bits));
+  /**
+   * Whether a document with at most these words, and a score of at most `bound` summed from
+   * `terms` terms' contributions, could make the best `k`. Documents come in order, so one
+   * that only ties the worst loses to it (a lower number wins a tie). One term's score is
+   * float32 of its contribution, at most float32 of its bound; a sum of several may round
+   * up by a hair per term.
+   */
+  const canClear = (bits: number, bound: number, terms: number): boolean => {
+    if (!heap.full()) return true;
+    const words = wordsOf(bits);
+    if (words !== heap.worstMatched) return words > heap.worstMatched;
+    return terms <= 1 ? Math.fround(bound) > heap.worstScore : bound * (1 + terms * 2.5e-7) > heap.worstScore;
+  };
+  /** Per expansion, the most its cursors already counted in a bound add: a term's head and tail never both hold a document. */
+  const counted = new Float64Array(count);
+  const countedAt = new Int32Array(count).fill(-1);
+  let round = 0;
+  const contribution = new Float64Array(count);
+  const foundAt = new Int32Array(count).fill(-1);
+  /** The cursors not yet exhausted, in order of their documents (or bounds). */
+  const live = all.filter((cursor) => cursor.doc !== noDocument);
+
+  let steps = 0;
+  for (;;) {
+    if (++steps > budget) return undefined;
+    // Keep `live` sorted by document: an insertion sort, as it is nearly sorted each time.
+    for (let i = 1; i < live.length; i++) {
+      const cursor = live[i] as Cursor;
+      let j = i - 1;
+      while (j >= 0 && (live[j] as Cursor).doc > cursor.doc) {
+        live[j + 1] = live[j] as Cursor;
+        j--;
       }
+      live[j + 1] = cursor;
+    }
+    while (live.length > 0 && (live[live.length - 1] as Cursor).doc === noDocument) live.pop();
+    if (live.length === 0) break;
+
+    // The pivot: the first cursor by document whose bests, with those before it, could clear the bar.
+    let pivot = -1;
+    let bits = 0;
+    let bound = 0;
+    let terms = 0;
+    round++;
+    for (let i = 0; i < live.length; i++) {
+      const cursor = live[i] as Cursor;
+      bits |= cursor.bit;
+      const slot = cursor.slot;
+      if (countedAt[slot] !== round) {
+        countedAt[slot] = round;
+        counted[slot] = 0;
+        terms++;
+      }
+      if (cursor.best > (counted[slot] as number)) {
+        bound += cursor.best - (counted[slot] as number);
+        counted[slot] = cursor.best;
+      }
+      if (canClear(bits, bound, terms)) {
+        pivot = i;
+        break;
+      }
+    }
+    if (pivot < 0) break; // nothing left can make the best k
+    const doc = (live[pivot] as Cursor).doc;
+    let last = pivot;
+    while (last + 1 < live.length && (live[last + 1] as Cursor).doc === doc) last++;
+
+    if (heap.full()) {
+      // The bests of the blocks that may hold `doc`, up to the first of their ends: if they cannot
+      // clear the bar, neither can any document up to there.
+      let blockBound = 0;
+      let blockBits = 0;
+      let blockTerms = 0;
+      let end = last + 1 < live.length ? (live[last + 1] as Cursor).doc - 1 : noDocument - 1;
+      round++;
+      for (let i = 0; i <= last; i++) {
+        const cursor = live[i] as Cursor;
+        cursor.skipTo(doc);
+        if (cursor.doc === noDocument) continue;
+        const slot = cursor.slot;
+        if (countedAt[slot] !== round) {
+          countedAt[slot] = round;
+          counted[slot] = 0;
+          blockTerms++;
+        }
+        const best = cursor.blockBest();
+        if (best > (counted[slot] as number)) {
+          blockBound += best - (counted[slot] as number);
+          counted[slot] = best;
+        }
+        blockBits |= cursor.bit;
+        end = Math.min(end, cursor.blockEnd());
+      }
+      if (!canClear(blockBits, blockBound, blockTerms)) {
+        for (let i = 0; i <= last; i++) (live[i] as Cursor).skipTo(end + 1);
+        continue;
+      }
+    }
+    if ((live[0] as Cursor).doc < doc) {
+      // Nothing before `doc` can clear the bar: the cursors behind it move up to it.
+      for (let i = 0; i < pivot; i++) (live[i] as Cursor).skipTo(doc);
       continue;
     }
-    const members = common.members;
-    let at = start;
-    for (let c = 0; c < candidateCount; c++) {
-      const doc = candidates[c] as number;
-      if (((members[doc >>> 5] as number) & (1 << (doc & 31))) === 0) continue;
-      at = seek(postingDocs, at, end, doc);
-      matched[doc]! |= bit;
-      scores[doc]! += weight * (postingScores[at] as number);
+    let moved = false;
+    for (let i = 0; i <= last; i++) {
+      const cursor = live[i] as Cursor;
+      if (cursor.doc === doc && !cursor.exact) cursor.materialise();
+      if (cursor.doc !== doc) moved = true;
     }
-  }
+    if (moved) continue; // a bound was not a document, or a cursor ran out: look again
 
-  const heap = new TopK(k);
-  for (let c = 0; c < candidateCount; c++) {
-    const doc = candidates[c] as number;
-    heap.offer(doc, scores[doc] as number, popCount(matched[doc] as number));
-    scores[doc] = 0;
-    matched[doc] = 0;
+    // A candidate: every cursor at it is exact. Its score adds the same numbers in the same order as `accumulate`.
+    let matched = 0;
+    for (let i = 0; i <= last; i++) {
+      const cursor = live[i] as Cursor;
+      contribution[cursor.slot] = cursor.weight * cursor.score();
+      foundAt[cursor.slot] = doc;
+      matched |= cursor.bit;
+    }
+    let score = 0;
+    for (let slot = 0; slot < count; slot++) {
+      if (foundAt[slot] === doc) score = Math.fround(score + (contribution[slot] as number));
+    }
+    heap.offer(doc, score, wordCount === 1 ? 1 : popCount(matched));
+    if (stats) stats.scored++;
+    for (let i = 0; i <= last; i++) (live[i] as Cursor).next();
   }
-  const top = heap.sorted();
-  if (candidateCount === total) return { top, total };
-
-  let wordsWithCommonTerms = 0;
-  let tailBound = 0;
-  for (const { term, weight, bit } of expansions) {
-    const common = commonTerms.get(term);
-    if (!common) continue;
-    wordsWithCommonTerms |= bit;
-    tailBound += weight * common.tailMax;
-  }
-  const kth = top[k - 1];
-  if (kth === undefined) return undefined;
-  const maxWords = popCount(wordsWithCommonTerms);
-  // A hair of margin for the rounding of float32 sums.
-  const proved = kth.matchedWords > maxWords || (kth.matchedWords === maxWords && kth.score > tailBound * (1 + 1e-6) + 1e-9);
-  return proved ? { top, total } : undefined;
+  return heap.sorted();
 }
 
 /** How many bits of a 32-bit number are set. */
@@ -707,11 +1051,16 @@ function popCount(bits: number): number {
  */
 class TopK {
   private readonly heap: ScoredDocument[] = [];
-  private worstMatched = 0;
-  private worstScore = 0;
+  worstMatched = 0;
+  worstScore = 0;
   private worstDoc = 0;
 
   constructor(private readonly k: number) {}
+
+  /** Whether it holds `k` documents, so that one must beat its worst to get in. */
+  full(): boolean {
+    return this.heap.length >= this.k;
+  }
 
   offer(doc: number, score: number, matchedWords: number): void {
     const heap = this.heap;
@@ -768,69 +1117,88 @@ class TopK {
   }
 }
 
+/** The arrays a term index is saved as (`termIndexParts`), by name and type. */
+const savedArrays = {
+  termList: Int32Array,
+  postingStart: Int32Array,
+  blockStart: Int32Array,
+  blockLastDoc: Int32Array,
+  blockOffset: Int32Array,
+  blockMax: Uint16Array,
+  listBest: Uint16Array,
+  termScale: Float32Array,
+  postingScores: Uint16Array,
+  docBytes: Uint8Array,
+  commonTermIds: Int32Array,
+  commonMembers: Uint32Array,
+} as const;
+interface SavedArrays extends Omit<Postings, "termScale"> {
+  termScale: Float32Array;
+  commonTermIds: Int32Array;
+  commonMembers: Uint32Array;
+}
+
 /** A term index as plain arrays and numbers, for `packArrays`; `termIndexFromParts` takes it back. */
-export function termIndexParts(index: TermIndex): { meta: { documentCount: number; termCount: number; sortedTerms: string }; arrays: Record<string, Int32Array | Uint32Array | Float32Array> } {
-  const common = [...index.commonTerms];
+export function termIndexParts(index: TermIndex): { meta: { documentCount: number; termCount: number; sortedTerms: string }; arrays: SavedArrays } {
+  const common = [...index.commonMembers];
   const bitsetLength = Math.ceil(index.documentCount / 32);
   const members = new Uint32Array(common.length * bitsetLength);
-  const headStart = new Int32Array(common.length + 1);
-  common.forEach(([, term], i) => {
-    members.set(term.members, i * bitsetLength);
-    headStart[i + 1] = (headStart[i] as number) + term.headDocs.length;
-  });
-  const headDocs = new Int32Array(headStart[common.length] as number);
-  common.forEach(([, term], i) => headDocs.set(term.headDocs, headStart[i] as number));
+  common.forEach(([, bits], i) => members.set(bits, i * bitsetLength));
   return {
     // Terms hold letters and digits only (normaliseTerm), so a newline separates them safely.
     meta: { documentCount: index.documentCount, termCount: index.termCount, sortedTerms: index.sortedTerms.join("\n") },
     arrays: {
-      termStart: index.termStart,
-      postingDocs: index.postingDocs,
+      termList: index.termList,
+      postingStart: index.postingStart,
+      blockStart: index.blockStart,
+      blockLastDoc: index.blockLastDoc,
+      blockOffset: index.blockOffset,
+      blockMax: index.blockMax,
+      listBest: index.listBest,
+      termScale: index.termScale,
       postingScores: index.postingScores,
+      docBytes: index.docBytes,
       commonTermIds: Int32Array.from(common, ([term]) => term),
-      commonTailMax: Float32Array.from(common, ([, term]) => term.tailMax),
       commonMembers: members,
-      commonHeadStart: headStart,
-      commonHeadDocs: headDocs,
     },
   };
 }
 
 /** The term index `termIndexParts` took apart, its arrays used as they are (views on a loaded file, say). */
 export function termIndexFromParts(meta: { documentCount: number; termCount: number; sortedTerms: string }, arrays: ReadonlyMap<string, unknown>): TermIndex {
-  const get = <T>(name: string, type: new (...args: never[]) => T): T => {
-    const array = arrays.get(name);
-    if (!(array instanceof type)) throw new Error(`the saved index has no ${name}`);
-    return array;
-  };
+  const parts = Object.fromEntries(
+    Object.entries(savedArrays).map(([name, type]) => {
+      const array = arrays.get(name);
+      if (!(array instanceof type)) throw new Error(`the saved index has no ${name}`);
+      return [name, array];
+    }),
+  ) as unknown as SavedArrays;
   const { documentCount, termCount } = meta;
   const sortedTerms = termCount === 0 ? [] : meta.sortedTerms.split("\n");
-  if (sortedTerms.length !== termCount) throw new Error("the saved index's terms do not add up");
-  const terms = termLookup(sortedTerms);
+  const listCount = parts.listBest.length;
+  if (sortedTerms.length !== termCount || parts.termList.length !== termCount + 1 || parts.postingStart.length !== listCount + 1 || parts.blockStart.length !== listCount + 1) {
+    throw new Error("the saved index's terms do not add up");
+  }
   const bitsetLength = Math.ceil(documentCount / 32);
-  const commonTermIds = get("commonTermIds", Int32Array);
-  const commonTailMax = get("commonTailMax", Float32Array);
-  const members = get("commonMembers", Uint32Array);
-  const headStart = get("commonHeadStart", Int32Array);
-  const headDocs = get("commonHeadDocs", Int32Array);
-  const commonTerms = new Map<number, CommonTerm>();
-  commonTermIds.forEach((term, i) => {
-    commonTerms.set(term, {
-      members: members.subarray(i * bitsetLength, (i + 1) * bitsetLength),
-      headDocs: headDocs.subarray(headStart[i] as number, headStart[i + 1] as number),
-      tailMax: commonTailMax[i] as number,
-    });
-  });
+  const commonMembers = new Map<number, Uint32Array>();
+  parts.commonTermIds.forEach((term, i) => commonMembers.set(term, parts.commonMembers.subarray(i * bitsetLength, (i + 1) * bitsetLength)));
   return {
     documentCount,
     termCount,
-    terms,
+    terms: termLookup(sortedTerms),
     trie: flatTrie(sortedTerms),
     sortedTerms,
-    termStart: get("termStart", Int32Array),
-    postingDocs: get("postingDocs", Int32Array),
-    postingScores: get("postingScores", Float32Array),
-    commonTerms,
+    termList: parts.termList,
+    postingStart: parts.postingStart,
+    blockStart: parts.blockStart,
+    blockLastDoc: parts.blockLastDoc,
+    blockOffset: parts.blockOffset,
+    blockMax: parts.blockMax,
+    listBest: parts.listBest,
+    termScale: parts.termScale,
+    postingScores: parts.postingScores,
+    docBytes: parts.docBytes,
+    commonMembers,
     scratch: newScratch(documentCount),
   };
 }

@@ -24,7 +24,7 @@ beforeAll(async () => {
   // The real article among generated ones, so that many terms are common (heads and tails are saved too).
   articles = [...content.articles, ...generateArticles(300, 7)];
   built = createSearchIndex(articles);
-});
+}, 60_000); // the build takes seconds on a busy machine
 
 const queries = [
   "shoigu",

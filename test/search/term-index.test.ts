@@ -4,84 +4,128 @@ import SearchableMap from "minisearch/SearchableMap";
 import { describe, expect, it } from "vitest";
 import { generateArticles } from "../../bench/generate-articles";
 import { normaliseTerm } from "../../src/search/normalise-term";
-import { createTermIndex, fuzzyTerms, topDocuments, topDocumentsFromHeads, type QueryWord } from "../../src/search/term-index";
+import { blockSize, createTermIndex, encodePostings, fuzzyTerms, postingCount, postingsOf, topDocuments, type QueryWord } from "../../src/search/term-index";
 
 const tokenize = MiniSearch.getDefault("tokenize") as (text: string) => string[];
 const analyser = { tokenize, normalise: normaliseTerm };
 
 describe("topDocuments", () => {
-  // A corpus where many terms count as common, so that the heads are used a lot.
-  const articles = generateArticles(120, 11);
+  // Enough documents that the postings of common terms run over many blocks of 128, and
+  // that the bitsets of common terms count the matches.
+  const articles = generateArticles(400, 11);
   const documents = articles.flatMap((article) => [
     ...article.people.map((person) => [person.name, person.role]),
     ...article.statements.map((statement) => ["", statement.text]),
     ...article.agenda.map((item) => ["", item.text]),
   ]);
-  const index = createTermIndex(documents, [3, 1], analyser, { commonAt: 60, headAtLeast: 8 });
+  const index = createTermIndex(documents, [3, 1], analyser, { commonAt: 200 });
   const vocabulary = [...new Set(documents.flatMap((fields) => fields.flatMap((text) => tokenize(text))))]
     .flatMap((token) => normaliseTerm(token) ?? [])
     .sort();
-  const queryWord = fc.record({
-    keys: fc.constantFrom(...vocabulary).map((key) => [key]),
-    prefix: fc.boolean(),
-    fuzzy: fc.constantFrom(0, 0, 1, 2),
+  const commonest = [...Array(index.termCount).keys()].sort((a, b) => postingCount(index, b) - postingCount(index, a)).map((term) => index.sortedTerms[term] as string);
+  const key = (keys: fc.Arbitrary<string>) => fc.record({ keys: keys.map((k) => [k]), prefix: fc.boolean(), fuzzy: fc.constantFrom(0, 0, 1, 2) });
+  // Words of any frequency, and the commonest ones most of all: phrases of common words are what pruning is for.
+  const queryWord = fc.oneof(key(fc.constantFrom(...vocabulary)), key(fc.constantFrom(...commonest.slice(0, 40))), key(fc.constantFrom(...commonest.slice(0, 40))));
+
+  it("has terms over many blocks, and common terms", () => {
+    expect(postingCount(index, index.terms.get(commonest[0] as string) as number)).toBeGreaterThan(10 * blockSize);
+    expect(index.commonMembers.size).toBeGreaterThan(10);
+    const commonest0 = index.terms.get(commonest[0] as string) as number;
+    expect((index.termList[commonest0 + 1] as number) - (index.termList[commonest0] as number)).toBe(2); // a head and a tail
   });
 
-  it("has common terms in this corpus", () => {
-    expect(index.commonTerms.size).toBeGreaterThan(20);
-  });
-
-  it("answers from the heads exactly what visiting every posting answers, whenever it can prove it", () => {
-    let proved = 0;
-    let runs = 0;
+  it("prunes to exactly the answer of adding up every posting: the same documents, scores, order and total", () => {
+    const stats = { scored: 0 };
+    let matched = 0;
     fc.assert(
-      fc.property(fc.array(queryWord, { minLength: 1, maxLength: 4 }), fc.constantFrom(1, 5, 20, 50), (words: QueryWord[], k) => {
-        runs++;
-        const everyPosting = topDocuments(index, words, k, undefined, "every-posting");
-        const fromHeads = topDocumentsFromHeads(index, words, k);
-        if (fromHeads !== undefined) {
-          proved++;
-          expect(fromHeads).toEqual(everyPosting);
-        }
+      fc.property(fc.array(queryWord, { minLength: 1, maxLength: 5 }), fc.constantFrom(1, 5, 10, 20, 50), (words: QueryWord[], k) => {
+        const everyPosting = topDocuments(index, words, k, { strategy: "every-posting" });
+        expect(topDocuments(index, words, k, { strategy: "pruned", stats })).toEqual(everyPosting);
         expect(topDocuments(index, words, k)).toEqual(everyPosting);
+        matched += everyPosting.total;
       }),
-      { numRuns: 400, seed: 20191030 },
+      { numRuns: 500, seed: 20191030 },
     );
-    // Not a vacuous check: most queries of common words are answered from the heads.
-    expect(proved / runs).toBeGreaterThan(0.3);
+    // Not vacuous: the queries match many documents, and most of them are never scored in full.
+    expect(matched).toBeGreaterThan(500 * 1_000);
+    expect(stats.scored).toBeLessThan(matched / 4);
   });
 
-  it("proves its answer from the heads alone for most queries of common words", () => {
-    const commonest = [...index.commonTerms.keys()]
-      .sort((a, b) => (index.termStart[b + 1] as number) - (index.termStart[b] as number) - ((index.termStart[a + 1] as number) - (index.termStart[a] as number)))
-      .slice(0, 8)
-      .map((term) => index.sortedTerms[term] as string);
-    const queries = [...commonest.map((key) => [key]), ...commonest.slice(1).map((key) => [commonest[0] as string, key])];
-    let proved = 0;
-    for (const keys of queries) {
-      const words = keys.map((key) => ({ keys: [key], prefix: false, fuzzy: 0 }));
-      const everyPosting = topDocuments(index, words, 5, undefined, "every-posting");
-      // More documents match than the head holds, so a proof is the bound at work.
-      const head = index.commonTerms.get(index.terms.get(keys[0] as string) as number)?.headDocs.length ?? 0;
-      expect(everyPosting.total).toBeGreaterThan(head);
-      const fromHeads = topDocumentsFromHeads(index, words, 5);
-      if (fromHeads === undefined) continue; // e.g. ties at the head's edge: then every posting is visited
-      proved++;
-      expect(fromHeads).toEqual(everyPosting);
-    }
-    expect(proved).toBeGreaterThanOrEqual(queries.length / 3);
+  it("scores a phrase of the commonest words on a small share of the documents it matches", () => {
+    const words: QueryWord[] = commonest.slice(0, 4).map((word) => ({ keys: [word], prefix: false, fuzzy: 0 }));
+    const stats = { scored: 0 };
+    const pruned = topDocuments(index, words, 20, { strategy: "pruned", stats });
+    expect(pruned).toEqual(topDocuments(index, words, 20, { strategy: "every-posting" }));
+    expect(pruned.top).toHaveLength(20);
+    expect(stats.scored).toBeLessThan(pruned.total / 5);
+  });
+
+  it("keeps to a range of documents (one article's), counting only those", () => {
+    const words: QueryWord[] = commonest.slice(0, 2).map((word) => ({ keys: [word], prefix: false, fuzzy: 0 }));
+    const all = topDocuments(index, words, documents.length, { strategy: "every-posting" });
+    const inRange = topDocuments(index, words, 10, { from: 1000, to: 1400 });
+    const expected = all.top.filter(({ doc }) => doc >= 1000 && doc < 1400);
+    expect(inRange.total).toBe(expected.length);
+    expect(inRange.top).toEqual(expected.slice(0, 10));
   });
 
   it("ranks by words matched, then score, then document number", () => {
     const words: QueryWord[] = ["securiti", "cooperation", "militari"].map((key) => ({ keys: [key], prefix: false, fuzzy: 0 }));
-    const { top, total } = topDocuments(index, words, 200, undefined, "every-posting");
-    expect(total).toBeGreaterThanOrEqual(top.length);
+    const { top, total } = topDocuments(index, words, 200, { strategy: "pruned" });
+    expect(top).toHaveLength(200);
+    expect(total).toBeGreaterThan(top.length);
     for (let i = 1; i < top.length; i++) {
       const [a, b] = [top[i - 1], top[i]];
       if (!a || !b) continue;
       const inOrder = a.matchedWords > b.matchedWords || (a.matchedWords === b.matchedWords && (a.score > b.score || (a.score === b.score && a.doc < b.doc)));
       expect(inOrder).toBe(true);
     }
+  });
+});
+
+describe("encodePostings", () => {
+  it("gives back every document, and every score within 1/65,535 of its term's best", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 3_000_000 }), { minLength: 1, maxLength: 600 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.double({ min: 0.01, max: 40, noNaN: true }), { minLength: 600, maxLength: 600 }),
+        (lists, scorePool) => {
+          const termStart = new Int32Array(lists.length + 1);
+          lists.forEach((list, t) => (termStart[t + 1] = (termStart[t] as number) + list.length));
+          const docs = Int32Array.from(lists.flatMap((list) => [...list].sort((a, b) => a - b)));
+          const scores = Float32Array.from(docs, (_, p) => scorePool[p % scorePool.length] as number);
+          const postings = encodePostings(termStart, docs, scores, 64);
+          lists.forEach((list, t) => {
+            const decoded = postingsOf(postings, t);
+            const start = termStart[t] as number;
+            expect(decoded.docs).toEqual([...docs.subarray(start, termStart[t + 1])]);
+            const best = Math.max(...scores.subarray(start, termStart[t + 1]));
+            decoded.scores.forEach((score, i) => expect(Math.abs(score - (scores[start + i] as number))).toBeLessThanOrEqual(best / 65_535));
+            expect(Math.max(...decoded.scores)).toBeCloseTo(best, 4);
+            // A long list is split in two, a head scoring above its tail; each block's best score is its own.
+            const lists = [];
+            for (let l = postings.termList[t] as number; l < (postings.termList[t + 1] as number); l++) lists.push(l);
+            expect(lists).toHaveLength(list.length >= 64 && new Set(postings.postingScores.subarray(start, termStart[t + 1])).size > 1 ? 2 : lists.length);
+            if (lists.length === 2) {
+              const [head, tail] = lists as [number, number];
+              const headScores = postings.postingScores.subarray(postings.postingStart[head], postings.postingStart[head + 1]);
+              expect(Math.min(...headScores)).toBeGreaterThan(postings.listBest[tail] as number);
+              expect(headScores.length).toBeGreaterThanOrEqual(Math.min(list.length, blockSize));
+            }
+            for (const l of lists) {
+              const from = postings.postingStart[l] as number;
+              const size = (postings.postingStart[l + 1] as number) - from;
+              for (let b = postings.blockStart[l] as number; b < (postings.blockStart[l + 1] as number); b++) {
+                const j = (b - (postings.blockStart[l] as number)) * blockSize;
+                expect(postings.blockMax[b]).toBe(Math.max(...postings.postingScores.subarray(from + j, from + Math.min(j + blockSize, size))));
+                expect(decoded.docs).toContain(postings.blockLastDoc[b]);
+              }
+            }
+          });
+        },
+      ),
+      { numRuns: 60, seed: 7 },
+    );
   });
 });
 

@@ -11,6 +11,7 @@ import { createRenderCache, type RenderKey } from "../../render/render-cache";
 import { describeTarget, renderTarget, shorten } from "../../render/render-target";
 import { answerQuestion } from "../../questions/answer-in-library";
 import type { Language } from "../../i18n/translate";
+import { isQuestionLike, parseQuestion } from "../../questions/parse-question";
 import { searchArticles } from "../../search/search-articles";
 import type { BriefingContext } from "../context";
 
@@ -142,6 +143,9 @@ inlineFeature.on("inline_query", async (ctx) => {
  * undefined for a search ("lebedev") or what cannot be placed.
  */
 function directAnswer(botUsername: string, language: Language, library: Library, query: string): InlineQueryResultArticle | undefined {
+  // A name or a word is not a question: tell so before answering it, which may try other
+  // articles (each one's model built on first use) only to be thrown away here.
+  if (!isQuestionLike(parseQuestion(query))) return undefined;
   const article = newestArticle(library);
   const result = answerQuestion(library, article, query, language);
   if (!result.asked || result.kind === "unknown") return undefined;
