@@ -49,6 +49,16 @@ describe("live content with a content snapshot", () => {
     const text = await readFile(baku, "utf8");
     await writeFile(join(dir, "second.yaml"), text.replace("id: cis-defense-ministers-baku-2019", "id: second-story").replace("date: 2019-10-30", "date: 2019-11-02"));
     await vi.waitFor(() => expect(restarted.live.library().articles.map((a) => a.id)).toEqual(["second-story", "cis-defense-ministers-baku-2019"]), { timeout: 5000 });
-    expect(searchArticles(restarted.live.library().index, "lebedev").hits.map((hit) => hit.articleId)).toContain("second-story");
+    // Served at once, read from the snapshot; its search index is built in a worker, then swapped in.
+    expect(restarted.live.library().article("second-story")).toMatchObject({ id: "second-story", date: "2019-11-02" });
+    await vi.waitFor(() => expect(searchArticles(restarted.live.library().index, "lebedev").hits.map((hit) => hit.articleId)).toContain("second-story"), { timeout: 30_000 });
+    expect(restarted.live.indexing()).toBe(false);
+    // Saved for the next start: it loads this index rather than building one.
+    await vi.waitFor(() => expect(restarted.logged.find((line) => line.msg === "search index saved")).toMatchObject({ articles: 2 }), { timeout: 10_000 });
+    restarted.live.stop();
+    const again = liveContent(dir, dataDir);
+    expect((await again.live.load()).ok).toBe(true);
+    expect(again.logged.find((line) => line.msg === "search index loaded")).toMatchObject({ articles: 2 });
+    expect(searchArticles(again.live.library().index, "lebedev").hits.map((hit) => hit.articleId)).toContain("second-story");
   });
 });

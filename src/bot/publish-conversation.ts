@@ -152,12 +152,13 @@ export async function publishConversation(conversation: PublishConversation, ctx
   const preview = await conversation.external(async (outer) => {
     const channel = channelOf(outer);
     const status = (await channel.publisher.status()).find((s) => s.articleId === chosen);
-    if (!status?.article) return undefined;
+    const article = status?.article && outer.briefing.library().article(chosen);
+    if (!status || !article) return undefined;
     const choice = renderPublishChoice(status);
-    const post = renderChannelPost(status.article, outer.me.username, { at: Date.now() });
+    const post = renderChannelPost(article, outer.me.username, { at: Date.now() });
     // With CHANNEL_CARD, the card and its caption, sent here once: a photo is not kept in the conversation's state.
     let sentAsPhoto = false;
-    const png = await channel.card?.(status.article).catch((err: unknown) => {
+    const png = await channel.card?.(article).catch((err: unknown) => {
       outer.briefing.logger.warn({ err, articleId: chosen }, "could not draw the summary card for a preview");
       return undefined;
     });
@@ -165,7 +166,7 @@ export async function publishConversation(conversation: PublishConversation, ctx
       await outer.api.sendPhoto(outer.chat.id, new InputFile(png, "card.png"), { caption: post.text, parse_mode: "HTML", reply_markup: { inline_keyboard: post.keyboard } });
       sentAsPhoto = true;
     }
-    return { post, sentAsPhoto, url: status.article.url, headline: status.article.headline, choice: message(choice.blocks, choice.keyboard) };
+    return { post, sentAsPhoto, url: article.url, headline: article.headline, choice: message(choice.blocks, choice.keyboard) };
   });
   if (!preview) return finish(conversation, ctx, "That article is no longer in the content. Send /publish for the current list.");
   // The post exactly as the channel will show it: the same HTML, link preview and buttons.

@@ -1,7 +1,7 @@
 import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { Logger } from "pino";
 import type { Article } from "../content/article-schema";
-import type { Library } from "../library/library";
+import type { ArticleSummary, Library } from "../library/library";
 import { metrics } from "../metrics";
 import { isStorageUnavailable } from "../storage/storage-unavailable";
 import type { SafeHtml } from "../render/html";
@@ -297,7 +297,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
   }
 
   async function post(job: Job): Promise<Outcome> {
-    const article = options.library().byId.get(job.articleId);
+    const article = options.library().article(job.articleId);
     if (!article) return "done";
     const sent = renderChannelPost(article, options.botUsername(), { at: now() });
     const card = await drawCard(article);
@@ -356,12 +356,12 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     const record = await ledger.get(article.id).catch((): PostRecord | undefined => undefined);
     if (record?.requestedBy != null) await options.notifyAdmin(record.requestedBy, renderPostedNotice(article, channelId, messageId));
     // A correction made while it was being sent is applied at once.
-    if (contentHash(options.library().byId.get(article.id) ?? article) !== hash) enqueue("edit", article.id);
+    if (contentHash(options.library().article(article.id) ?? article) !== hash) enqueue("edit", article.id);
     return "done";
   }
 
   async function edit(job: Job): Promise<Outcome> {
-    const article = options.library().byId.get(job.articleId);
+    const article = options.library().article(job.articleId);
     const record = await ledger.get(job.articleId);
     if (!article || record?.state !== "posted" || record.messageId === null) return "done";
     const hash = contentHash(article);
@@ -415,7 +415,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     job.failures = 0;
     blockedNotified = false;
     // Changed again while it was being edited: once more.
-    if (contentHash(options.library().byId.get(article.id) ?? article) !== hash) enqueue("edit", article.id);
+    if (contentHash(options.library().article(article.id) ?? article) !== hash) enqueue("edit", article.id);
     return "done";
   }
 
@@ -423,7 +423,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
   async function sweep(): Promise<void> {
     const abandoned = await ledger.sweepAbandoned(now());
     for (const record of abandoned) {
-      const article = options.library().byId.get(record.articleId);
+      const article = options.library().article(record.articleId);
       logger.warn({ articleId: record.articleId }, "channel: found a post that may or may not have been sent; asking the admins");
       await options.notifyAdmins(renderUncertainNotice(record, article, channelId));
     }
@@ -447,13 +447,13 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
       throw error;
     }
     const at = now();
-    const due: { article: Article; at: number }[] = [];
-    const held: Article[] = [];
+    const due: { article: ArticleSummary; at: number }[] = [];
+    const held: ArticleSummary[] = [];
     let next = Infinity;
     for (const article of options.library().articles) {
       const record = records.get(article.id);
       if (record?.state === "posted") {
-        const hash = contentHash(article);
+        const hash = article.contentHash;
         if (record.messageId !== null && record.contentHash !== hash && record.editFailedHash !== hash) enqueue("edit", article.id);
         continue;
       }

@@ -1,4 +1,5 @@
 import type { Article } from "../content/article-schema";
+import type { ArticleSummary } from "../content/article-summary";
 import type { Library } from "../library/library";
 import type { PostRecord } from "./post-ledger";
 
@@ -18,7 +19,7 @@ export type ChannelState = "posted" | "scheduled" | "queued" | "sending" | "wait
 export interface ArticleChannelStatus {
   articleId: string;
   /** Absent for a ledger line whose article is no longer in the content. */
-  article?: Article;
+  article?: ArticleSummary;
   state: ChannelState;
   record?: PostRecord;
   /** When a `scheduled` one goes out. */
@@ -28,12 +29,12 @@ export interface ArticleChannelStatus {
 }
 
 /** When AUTOPOST may post an article with no ledger line: its `publishAt`, or at once. */
-export function autopostTime(article: Article): number {
+export function autopostTime(article: Pick<Article, "publishAt">): number {
   return article.publishAt !== undefined ? Date.parse(article.publishAt) : 0;
 }
 
 /** The moment an article's age is counted from: its `publishAt`, else the start of its date (UTC). */
-export function articleTime(article: Article): number {
+export function articleTime(article: Pick<Article, "publishAt" | "date">): number {
   return article.publishAt !== undefined ? Date.parse(article.publishAt) : Date.parse(`${article.date}T00:00:00Z`);
 }
 
@@ -42,7 +43,7 @@ export function articleTime(article: Article): number {
  * itself (`maxAgeMs` past its date or `publishAt`), so that a lost ledger
  * cannot post the archive again. `maxAgeMs` 0 or unset: no limit.
  */
-export function isTooOldToAutopost(article: Article, now: number, maxAgeMs: number | undefined): boolean {
+export function isTooOldToAutopost(article: Pick<Article, "publishAt" | "date">, now: number, maxAgeMs: number | undefined): boolean {
   return maxAgeMs !== undefined && maxAgeMs > 0 && now - articleTime(article) > maxAgeMs;
 }
 
@@ -63,7 +64,7 @@ export function channelStatus(
     return { articleId: article.id, article, state: "queued" };
   });
   for (const record of records) {
-    if (!library.byId.has(record.articleId)) statuses.push(statusOfRecord(record));
+    if (!library.has(record.articleId)) statuses.push(statusOfRecord(record));
   }
   return statuses;
 }

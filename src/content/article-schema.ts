@@ -149,6 +149,6 @@ export type AgendaItem = Article["agenda"][number];
 export type Place = Article["places"][number];
 
 /** An article the bot serves: not a draft. */
-export function isLive(article: Article): boolean {
+export function isLive(article: Pick<Article, "status">): boolean {
   return article.status !== "draft";
 }

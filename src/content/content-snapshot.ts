@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import Database from "better-sqlite3";
 import type { Article } from "./article-schema";
+import { summariseArticle, type ArticleSummary } from "./article-summary";
 import type { ContentProblem, FileProblem } from "./content-problem";
 import { compareNewestFirst, contentResultOf, parseArticle, type CheckedFile } from "./load-content";
 import { placeFieldProblems } from "./locate-problems";
@@ -22,22 +23,15 @@ import { placeFieldProblems } from "./locate-problems";
 /** The file in `DATA_DIR` that holds the snapshot. Each instance keeps its own (with REDIS_URL too). */
 export const CONTENT_SNAPSHOT_FILE = "content-snapshot.sqlite";
 
-/** What lists, the channel and the index's order need of an article, kept in memory. */
-export interface ArticleSummary {
-  id: string;
-  date: string;
-  headline: string;
-  status: Article["status"];
-  /** The file it came from, in the content folder. */
-  file: string;
-}
+/** What lists, the channel and the index's order need of an article, kept in memory, with the file it came from (in the content folder). */
+export type SnapshotSummary = ArticleSummary & { file: string };
 
 /** The folder's verdict, as `loadContent` gives it, with how much of it had to be read. */
 export type SnapshotSync = (
   | {
       ok: true;
       /** Newest first, as `loadContent` orders articles. */
-      articles: ArticleSummary[];
+      articles: SnapshotSummary[];
       /** Names the content as synced (every file's name, size and times, and the code that read them): a saved search index is keyed by it. */
       fingerprint: string;
     }
@@ -58,6 +52,8 @@ export interface ContentSnapshot {
   article(id: string): Article | undefined;
   /** Every article as of the last clean `sync`, newest first, read from their rows. */
   articles(): Article[];
+  /** Where the snapshot is, for `readSnapshotArticles` in another thread. */
+  readonly path: string;
   close(): void;
 }
 
@@ -72,8 +68,8 @@ const statBatch = 256;
  * snapshot starts over when any of these files changes.
  */
 function parserFingerprint(): string {
-  const hash = createHash("sha256").update("content-snapshot 1");
-  for (const name of ["article-schema.ts", "load-content.ts", "check-provenance.ts", "locate-problems.ts", "content-problem.ts", "content-snapshot.ts"]) {
+  const hash = createHash("sha256").update("content-snapshot 2");
+  for (const name of ["article-schema.ts", "article-summary.ts", "load-content.ts", "check-provenance.ts", "locate-problems.ts", "content-problem.ts", "content-snapshot.ts"]) {
     try {
       hash.update(name).update(readFileSync(new URL(`./${name}`, import.meta.url)));
     } catch {
@@ -92,6 +88,8 @@ interface Row {
   date: string | null;
   headline: string | null;
   status: string | null;
+  publish_at: string | null;
+  content_hash: string | null;
   problems: string;
 }
 
@@ -126,8 +124,12 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
   const db = new Database(path);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
+  db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+  const fingerprint = parserFingerprint();
+  const stored = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'parser'").get();
+  // Rows made by other code (or of another shape) are dropped: the snapshot is a cache, remade from the files.
+  if (stored?.value !== fingerprint) db.exec("DROP TABLE IF EXISTS files");
   db.exec(`
-    CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS files (
       file     TEXT PRIMARY KEY,
       size     INTEGER NOT NULL,
@@ -137,24 +139,19 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       date     TEXT,
       headline TEXT,
       status   TEXT,
+      publish_at TEXT,
+      content_hash TEXT,
       problems TEXT NOT NULL,
       article  TEXT
     );
     CREATE INDEX IF NOT EXISTS files_by_id ON files (id);
   `);
-  const fingerprint = parserFingerprint();
-  const stored = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'parser'").get();
-  if (stored?.value !== fingerprint) {
-    db.transaction(() => {
-      db.exec("DELETE FROM files");
-      db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('parser', ?)").run(fingerprint);
-    })();
-  }
+  if (stored?.value !== fingerprint) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('parser', ?)").run(fingerprint);
 
-  const allRows = db.prepare<[], Row>("SELECT file, size, mtime_ms, ctime_ms, id, date, headline, status, problems FROM files");
+  const allRows = db.prepare<[], Row>("SELECT file, size, mtime_ms, ctime_ms, id, date, headline, status, publish_at, content_hash, problems FROM files");
   const upsert = db.prepare(
-    `INSERT OR REPLACE INTO files (file, size, mtime_ms, ctime_ms, id, date, headline, status, problems, article)
-     VALUES (@file, @size, @mtime_ms, @ctime_ms, @id, @date, @headline, @status, @problems, @article)`,
+    `INSERT OR REPLACE INTO files (file, size, mtime_ms, ctime_ms, id, date, headline, status, publish_at, content_hash, problems, article)
+     VALUES (@file, @size, @mtime_ms, @ctime_ms, @id, @date, @headline, @status, @publish_at, @content_hash, @problems, @article)`,
   );
   const remove = db.prepare<[string]>("DELETE FROM files WHERE file = ?");
   const byFile = db.prepare<[string], { article: string | null }>("SELECT article FROM files WHERE file = ?");
@@ -214,6 +211,7 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
             return;
           }
           const parsed = parseArticle(text, extname(name));
+          const summary = parsed.article ? summariseArticle(parsed.article) : undefined;
           const row: Row & { article: string | null } = {
             file: name,
             size,
@@ -223,6 +221,8 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
             date: parsed.article?.date ?? null,
             headline: parsed.article?.headline ?? null,
             status: parsed.article?.status ?? null,
+            publish_at: summary?.publishAt ?? null,
+            content_hash: summary?.contentHash ?? null,
             problems: JSON.stringify(parsed.problems),
             article: parsed.article ? JSON.stringify(parsed.article) : null,
           };
@@ -236,7 +236,7 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       // of each good article holding what those rules read (id, date, status).
       const files: CheckedFile[] = [];
       const fileOfId = new Map<string, string>();
-      const summaryOf = new Map<string, ArticleSummary>();
+      const summaryOf = new Map<string, SnapshotSummary>();
       for (const name of names) {
         const file = join(dir, name);
         const cannotRead = unreadable.get(name);
@@ -257,8 +257,16 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
           }
         }
         const checked: CheckedFile = { file, problems };
-        if (problems.length === 0 && row.id !== null && row.date !== null && row.headline !== null) {
-          const summary: ArticleSummary = { id: row.id, date: row.date, headline: row.headline, status: (row.status ?? "live") as Article["status"], file: name };
+        if (problems.length === 0 && row.id !== null && row.date !== null && row.headline !== null && row.content_hash !== null) {
+          const summary: SnapshotSummary = {
+            id: row.id,
+            date: row.date,
+            headline: row.headline,
+            status: (row.status ?? "live") as Article["status"],
+            ...(row.publish_at !== null ? { publishAt: row.publish_at } : {}),
+            contentHash: row.content_hash,
+            file: name,
+          };
           summaryOf.set(row.id, summary);
           checked.article = summary as unknown as Article;
         }
@@ -268,7 +276,7 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       const verdict = contentResultOf(dir, { ok: true, files });
       const counts = { reread: changed.length, kept: names.length - changed.length - unreadable.size, removed };
       if (!verdict.ok) return { ...verdict, ...counts };
-      const articles = verdict.articles.map((article) => summaryOf.get(article.id) as ArticleSummary);
+      const articles = verdict.articles.map((article) => summaryOf.get(article.id) as SnapshotSummary);
       db.transaction(() => {
         for (const file of gone) remove.run(file);
         for (const row of written) upsert.run(row);
@@ -294,6 +302,8 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       return article;
     },
 
+    path,
+
     articles() {
       const articles: Article[] = [];
       for (const { article } of everyArticle.iterate()) articles.push(JSON.parse(article) as Article);
@@ -304,4 +314,26 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       db.close();
     },
   };
+}
+
+/**
+ * The articles of these files, in this order, read from the snapshot at `path` without changing
+ * it (a worker thread building the search index while the bot serves), in one read transaction;
+ * a file with no article row is left out.
+ */
+export function readSnapshotArticles(path: string, files: readonly string[]): Article[] {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const byFile = db.prepare<[string], { article: string | null }>("SELECT article FROM files WHERE file = ?");
+    return db.transaction(() => {
+      const articles: Article[] = [];
+      for (const file of files) {
+        const json = byFile.get(file)?.article;
+        if (typeof json === "string") articles.push(JSON.parse(json) as Article);
+      }
+      return articles;
+    })();
+  } finally {
+    db.close();
+  }
 }

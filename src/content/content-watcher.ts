@@ -5,16 +5,16 @@ import type { Logger } from "pino";
 import { isLive, type Article } from "./article-schema";
 import { loadContent, type ContentResult } from "./load-content";
 
-export interface ContentWatcherOptions {
+export interface ContentWatcherOptions<A extends Pick<Article, "status"> = Article> {
   dir: string;
   /** How long a changed file must stay the same before it is read; also how often a folder that cannot be watched is looked at. @default 2000 */
   intervalMs?: number;
   /** How often the whole folder is looked at anyway, in case the watcher missed an event. @default 600 000 (10 minutes) */
   rescanMs?: number;
   /** How the folder is read. @default loadContent; the content snapshot's sync re-reads only the changed files. */
-  load?: (dir: string) => Promise<ContentResult>;
+  load?: (dir: string) => Promise<ContentResult<A>>;
   /** A change loaded cleanly: serve these articles now. */
-  onLoaded: (articles: Article[]) => unknown;
+  onLoaded: (articles: A[]) => unknown;
   /** A change has problems: the last good content stays; called once per distinct set of problems. */
   onProblems: (problems: string[]) => unknown;
   logger: Logger;
@@ -59,11 +59,12 @@ export async function signaturesOf(dir: string): Promise<Map<string, string> | u
  * at every `rescanMs`, and every `intervalMs` when it cannot be watched at all. A load with
  * problems leaves the last good content in place and reports the problems, once.
  */
-export function createContentWatcher(options: ContentWatcherOptions) {
+export function createContentWatcher<A extends Pick<Article, "status"> = Article>(options: ContentWatcherOptions<A>) {
   const { dir, logger } = options;
   const intervalMs = options.intervalMs ?? 2000;
   const rescanMs = options.rescanMs ?? 600_000;
-  const read = options.load ?? loadContent;
+  // Without `load`, A is Article (loadContent's articles).
+  const read = options.load ?? (loadContent as unknown as (dir: string) => Promise<ContentResult<A>>);
   /** Each file's signature when the content was last loaded. */
   let loaded = new Map<string, string>();
   /** Files an event named (or a full look found changed) since, with the signature seen at the last look. */
@@ -133,13 +134,13 @@ export function createContentWatcher(options: ContentWatcherOptions) {
 
   /** Loads the folder (its files' signatures now `next`) and tells the listeners; one load at a time. */
   let loading: Promise<unknown> = Promise.resolve();
-  function reload(next: Map<string, string>): Promise<ContentResult> {
+  function reload(next: Map<string, string>): Promise<ContentResult<A>> {
     const done = loading.then(() => loadAndTell(next));
     loading = done.catch(() => undefined);
     return done;
   }
 
-  async function loadAndTell(next: Map<string, string>): Promise<ContentResult> {
+  async function loadAndTell(next: Map<string, string>): Promise<ContentResult<A>> {
     loaded = next;
     const result = await read(dir);
     if (result.ok) {
@@ -193,12 +194,12 @@ export function createContentWatcher(options: ContentWatcherOptions) {
 
   return {
     /** The first load, at start-up. The folder is looked at before it is read, so a change made meanwhile is still picked up. */
-    async load(): Promise<ContentResult> {
+    async load(): Promise<ContentResult<A>> {
       loaded = (await signaturesOf(dir)) ?? new Map();
       return read(dir);
     },
     /** Loads now rather than at the next look (a file the newsroom just wrote), and tells the listeners as a change would. */
-    async reload(): Promise<ContentResult> {
+    async reload(): Promise<ContentResult<A>> {
       return reload((await signaturesOf(dir)) ?? new Map());
     },
     start(): void {

@@ -56,7 +56,7 @@ function answerFresh(library: Library, article: Article, text: string): LibraryA
     if (candidates.size >= maxOtherArticles) break;
   }
   for (const id of candidates) {
-    const other = library.byId.get(id);
+    const other = library.article(id);
     if (!other) continue;
     const there = answerQuestionText(other, text);
     if (uncovered(there.kind)) continue;

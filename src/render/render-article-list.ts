@@ -10,7 +10,7 @@ export const BUTTON_LABEL_MAX = 64;
 const MAX_LISTED = 20;
 
 /** /articles: the articles held, newest first, each a button that makes it the chat's current one. */
-export function renderArticleList(articles: readonly Article[], currentId: string): Answer {
+export function renderArticleList(articles: readonly Pick<Article, "id" | "headline" | "date">[], currentId: string): Answer {
   const listed = articles.slice(0, MAX_LISTED);
   const lines = listed.map(
     (article) => html`${article.id === currentId ? "▶ " : "• "}${bold(article.headline)} (${formatDate(article.date)})`,

@@ -22,7 +22,7 @@ export function formatTime(ms: number): string {
   return `${timeFormat.format(new Date(ms))} UTC`;
 }
 
-function headlineOf(status: { article?: Article; articleId: string }): SafeHtml {
+function headlineOf(status: { article?: Pick<Article, "headline">; articleId: string }): SafeHtml {
   return status.article ? bold(status.article.headline) : html`${bold(status.articleId)} ${italic("(no longer in the content)")}`;
 }
 
@@ -155,7 +155,7 @@ const hours = (ms: number) => `${Math.round((ms / 3_600_000) * 10) / 10} hours`;
  * Tells the admins that AUTOPOST left articles alone because they are older
  * than the safety window: how many (and the newest few), and what to do.
  */
-export function renderHeldBackNotice(held: readonly Article[], maxAgeMs: number): SafeHtml[] {
+export function renderHeldBackNotice(held: readonly Pick<Article, "headline" | "date">[], maxAgeMs: number): SafeHtml[] {
   const newest = [...held].sort((a, b) => b.date.localeCompare(a.date)).slice(0, 5);
   const lines = newest.map((article) => html`• ${bold(article.headline)} (${formatDate(article.date)})`);
   if (held.length > newest.length) lines.push(html`…and ${held.length - newest.length} more`);

@@ -21,7 +21,7 @@ buttonsFeature.on("callback_query").filter(
 const buttons = buttonsFeature.on("callback_query");
 
 buttons.callbackQuery(/^article:([a-z0-9-]{1,40})$/, async (ctx) => {
-  const article = ctx.briefing.library().byId.get(ctx.match[1] ?? "");
+  const article = ctx.briefing.library().article(ctx.match[1] ?? "");
   if (!article || !ctx.chat) {
     await ctx.answerCallbackQuery({ text: "That article is no longer here. Send /articles for the current list." });
     return;
