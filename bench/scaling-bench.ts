@@ -42,7 +42,10 @@ export interface ScalingBenchRow {
   searchP50Ms: Spread;
   searchP99Ms: Spread;
   changeSyncMs: Spread;
+  changeServedMs: Spread;
+  changeSearchedMs: Spread;
   changeIndexMs: Spread;
+  changeLongestStallMs: Spread;
   watcherIdleCpuPercent: Spread;
   fullLookCpuMs: Spread;
   repetitions: { cold: number; warm: number };
@@ -120,7 +123,10 @@ export async function runScalingBench(options: ScalingBenchOptions = defaultScal
         searchP50Ms: warm((s) => s.search.p50),
         searchP99Ms: warm((s) => s.search.p99),
         changeSyncMs: warm((s) => s.changeSyncMs),
+        changeServedMs: warm((s) => s.changeServedMs),
+        changeSearchedMs: warm((s) => s.changeSearchedMs),
         changeIndexMs: warm((s) => s.changeIndexMs),
+        changeLongestStallMs: warm((s) => s.changeLongestStallMs),
         watcherIdleCpuPercent: warm((s) => s.watcherIdleCpuShare * 100),
         fullLookCpuMs: warm((s) => s.fullLookCpuMs),
         repetitions: { cold: colds.length, warm: warms.length },

@@ -45,9 +45,26 @@ export type SnapshotSync = (
   removed: number;
 };
 
+export interface SyncOptions {
+  /**
+   * Only these files (names in `dir`) may have changed since the last sync, as the content
+   * watcher saw: the others are taken from their rows without a look. The files of a sync that
+   * had problems are looked at again too. @default every file is looked at
+   */
+  only?: Iterable<string>;
+  /**
+   * A start: the rows as they are, the folder not looked at, so a start costs no stat per file;
+   * the content watcher's first look then finds what changed meanwhile. An empty snapshot is
+   * synced in full.
+   */
+  trust?: boolean;
+}
+
 export interface ContentSnapshot {
   /** Brings the snapshot in step with `dir` and returns its verdict. */
-  sync(dir: string): Promise<SnapshotSync>;
+  sync(dir: string, options?: SyncOptions): Promise<SnapshotSync>;
+  /** Each file's signature (`size:mtimeMs`, as the content watcher takes them) as of the last sync. */
+  signatures(): Map<string, string>;
   /** The article with `id` as of the last clean `sync` (from a bounded cache of recent ones, else its row). */
   article(id: string): Article | undefined;
   /** Every article as of the last clean `sync`, newest first, read from their rows. */
@@ -159,21 +176,45 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
   const cache = new RecentArticles(options.cacheSize ?? 500);
   /** Id → file, for the articles of the last clean sync. */
   let fileOfArticle = new Map<string, string>();
+  /** Files of a sync that had problems (not committed): looked at again by the next, whatever it is told. */
+  const pending = new Set<string>();
+  let signatures = new Map<string, string>();
 
   return {
-    async sync(dir) {
+    async sync(dir, options = {}) {
+      const rows = new Map(allRows.all().map((row) => [row.file, row]));
       let names: string[];
-      try {
-        names = (await readdir(dir)).filter((name) => !name.startsWith(".") && articleExtensions.has(extname(name))).sort();
-      } catch (error) {
-        // As checkContent words it.
+      /** The files looked at (a stat each); a partial sync's names that are gone are dropped. */
+      let look: string[];
+      const partial = !!options.trust || options.only !== undefined;
+      /** The folder's own problem (gone, not a folder), as checkContent words it. */
+      const folderProblem = (error: unknown): SnapshotSync => {
         const code = (error as NodeJS.ErrnoException).code;
         const reason = code === "ENOENT" ? "the folder does not exist" : code === "ENOTDIR" ? "is not a folder" : String(error);
         const verdict = contentResultOf(dir, { ok: false, problem: { file: dir, message: reason } });
         return { ...(verdict.ok ? { ok: false, problems: [] } : verdict), reread: 0, kept: 0, removed: 0 };
+      };
+      if (options.trust && rows.size > 0) {
+        names = [...rows.keys()].sort();
+        look = [...pending];
+      } else if (options.only !== undefined) {
+        // The folder itself first: its files are not all gone because it is.
+        const notFolder = await stat(dir).then(
+          (info) => (info.isDirectory() ? undefined : Object.assign(new Error("not a folder"), { code: "ENOTDIR" })),
+          (error: unknown) => error,
+        );
+        if (notFolder !== undefined) return folderProblem(notFolder);
+        look = [...new Set([...options.only, ...pending])].filter((name) => !name.startsWith(".") && articleExtensions.has(extname(name)));
+        names = [...new Set([...rows.keys(), ...look])].sort();
+      } else {
+        try {
+          names = (await readdir(dir)).filter((name) => !name.startsWith(".") && articleExtensions.has(extname(name))).sort();
+        } catch (error) {
+          return folderProblem(error);
+        }
+        look = names;
       }
 
-      const rows = new Map(allRows.all().map((row) => [row.file, row]));
       const present = new Set(names);
       const gone = [...rows.keys()].filter((file) => !present.has(file));
       for (const file of gone) rows.delete(file);
@@ -181,11 +222,17 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       // Which files changed: a stat each, a batch at a time.
       const changed: { name: string; size: number; mtimeMs: number; ctimeMs: number }[] = [];
       const unreadable = new Map<string, string>();
-      for (let from = 0; from < names.length; from += statBatch) {
-        const batch = names.slice(from, from + statBatch);
+      for (let from = 0; from < look.length; from += statBatch) {
+        const batch = look.slice(from, from + statBatch);
         const stats = await Promise.all(batch.map((name) => stat(join(dir, name)).catch((error: NodeJS.ErrnoException) => error)));
         stats.forEach((info, i) => {
           const name = batch[i] as string;
+          if (info instanceof Error && partial && info.code === "ENOENT") {
+            // A file the watcher named that is no longer there: removed.
+            if (rows.delete(name)) gone.push(name);
+            names = names.filter((other) => other !== name);
+            return;
+          }
           if (info instanceof Error) {
             unreadable.set(name, `cannot be read: ${info.code ?? String(info)}`);
             return;
@@ -275,7 +322,11 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       }
       const verdict = contentResultOf(dir, { ok: true, files });
       const counts = { reread: changed.length, kept: names.length - changed.length - unreadable.size, removed };
-      if (!verdict.ok) return { ...verdict, ...counts };
+      if (!verdict.ok) {
+        for (const name of [...changed.map((file) => file.name), ...unreadable.keys(), ...gone]) pending.add(name);
+        return { ...verdict, ...counts };
+      }
+      pending.clear();
       const articles = verdict.articles.map((article) => summaryOf.get(article.id) as SnapshotSummary);
       db.transaction(() => {
         for (const file of gone) remove.run(file);
@@ -284,9 +335,11 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       if (written.length > 0 || removed > 0) cache.clear();
       fileOfArticle = new Map(articles.map((article) => [article.id, article.file]));
       const hash = createHash("sha256").update(fingerprint);
+      signatures = new Map();
       for (const name of names) {
         const row = rows.get(name);
         hash.update(`\n${name}:${row?.size}:${row?.mtime_ms}:${row?.ctime_ms}`);
+        if (row) signatures.set(name, `${row.size}:${row.mtime_ms}`);
       }
       return { ok: true, articles, fingerprint: hash.digest("base64url"), ...counts };
     },
@@ -303,6 +356,8 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
     },
 
     path,
+
+    signatures: () => signatures,
 
     articles() {
       const articles: Article[] = [];

@@ -11,8 +11,17 @@ export interface ContentWatcherOptions<A extends Pick<Article, "status"> = Artic
   intervalMs?: number;
   /** How often the whole folder is looked at anyway, in case the watcher missed an event. @default 600 000 (10 minutes) */
   rescanMs?: number;
-  /** How the folder is read. @default loadContent; the content snapshot's sync re-reads only the changed files. */
-  load?: (dir: string) => Promise<ContentResult<A>>;
+  /**
+   * How the folder is read. `changed`: the files whose signature changed since the last load
+   * (unset at start-up). @default loadContent; the content snapshot's sync re-reads only the changed files.
+   */
+  load?: (dir: string, changed?: ReadonlySet<string>) => Promise<ContentResult<A>>;
+  /**
+   * Each file's signature as the start-up load read it, when the loader knows them without a
+   * look (the content snapshot's rows): the start then costs no stat per file, and the first
+   * look after `start` finds what changed meanwhile. @default every file looked at before the load
+   */
+  signatures?: () => Map<string, string>;
   /** A change loaded cleanly: serve these articles now. */
   onLoaded: (articles: A[]) => unknown;
   /** A change has problems: the last good content stays; called once per distinct set of problems. */
@@ -141,8 +150,11 @@ export function createContentWatcher<A extends Pick<Article, "status"> = Article
   }
 
   async function loadAndTell(next: Map<string, string>): Promise<ContentResult<A>> {
+    const changed = new Set<string>();
+    for (const [name, signature] of next) if (loaded.get(name) !== signature) changed.add(name);
+    for (const name of loaded.keys()) if (!next.has(name)) changed.add(name);
     loaded = next;
-    const result = await read(dir);
+    const result = await read(dir, changed);
     if (result.ok) {
       lastProblems = undefined;
       logger.info({ articles: result.articles.length, drafts: result.articles.filter((article) => !isLive(article)).length }, "content reloaded");
@@ -195,6 +207,11 @@ export function createContentWatcher<A extends Pick<Article, "status"> = Article
   return {
     /** The first load, at start-up. The folder is looked at before it is read, so a change made meanwhile is still picked up. */
     async load(): Promise<ContentResult<A>> {
+      if (options.signatures) {
+        const result = await read(dir);
+        loaded = options.signatures();
+        return result;
+      }
       loaded = (await signaturesOf(dir)) ?? new Map();
       return read(dir);
     },

@@ -64,7 +64,7 @@ export function createLiveContent(options: LiveContentOptions) {
   let fingerprint: string | undefined;
 
   /** The folder read through the snapshot (only the changed files parsed and checked), as summaries. */
-  const read = async (dir: string): Promise<ContentResult<ArticleSummary>> => {
+  const read = async (dir: string, changed?: ReadonlySet<string>): Promise<ContentResult<ArticleSummary>> => {
     if (!snapshot) {
       const result = await loadContent(dir);
       if (!result.ok) return result;
@@ -72,7 +72,8 @@ export function createLiveContent(options: LiveContentOptions) {
       return { ok: true, articles: result.articles.map(summariseArticle) };
     }
     const started = performance.now();
-    const synced = await snapshot.sync(dir);
+    // At start-up the rows as they are (the watcher's first look finds what changed meanwhile); then the files it named.
+    const synced = await snapshot.sync(dir, changed === undefined ? { trust: true } : { only: changed });
     if (!synced.ok) return { ok: false, problems: synced.problems };
     fingerprint = synced.fingerprint;
     const ms = Math.round(performance.now() - started);
@@ -157,6 +158,7 @@ export function createLiveContent(options: LiveContentOptions) {
     intervalMs: options.intervalMs,
     logger: options.logger,
     load: read,
+    ...(snapshot ? { signatures: () => snapshot?.signatures() ?? new Map<string, string>() } : {}),
     onLoaded: async (articles) => {
       loaded = articles;
       problems = [];
