@@ -7,8 +7,13 @@ import { loadContent, type ContentResult } from "./load-content";
 
 export interface ContentWatcherOptions<A extends Pick<Article, "status"> = Article> {
   dir: string;
-  /** How long a changed file must stay the same before it is read; also how often a folder that cannot be watched is looked at. @default 2000 */
+  /** How long a changed file found by a look must stay the same before it is read; also how often a folder that cannot be watched is looked at. @default 2000 */
   intervalMs?: number;
+  /**
+   * How long a file an event named must stay the same before it is read: its signature is
+   * taken when the event comes, so one quiet stretch is enough. @default 500, at most `intervalMs`
+   */
+  settleMs?: number;
   /** How often the whole folder is looked at anyway, in case the watcher missed an event. @default 600 000 (10 minutes) */
   rescanMs?: number;
   /**
@@ -71,6 +76,7 @@ export async function signaturesOf(dir: string): Promise<Map<string, string> | u
 export function createContentWatcher<A extends Pick<Article, "status"> = Article>(options: ContentWatcherOptions<A>) {
   const { dir, logger } = options;
   const intervalMs = options.intervalMs ?? 2000;
+  const settleMs = Math.min(options.settleMs ?? 500, intervalMs);
   const rescanMs = options.rescanMs ?? 600_000;
   // Without `load`, A is Article (loadContent's articles).
   const read = options.load ?? (loadContent as unknown as (dir: string) => Promise<ContentResult<A>>);
@@ -87,8 +93,8 @@ export function createContentWatcher<A extends Pick<Article, "status"> = Article
   let checking = false;
   let stopped = true;
 
-  /** Looks again in `intervalMs`, unless a look is already due. */
-  function scheduleCheck(): void {
+  /** Looks again in `delayMs`, unless a look is already due. */
+  function scheduleCheck(delayMs = intervalMs): void {
     if (stopped || checkTimer !== undefined || checking) return;
     checkTimer = setTimeout(() => {
       checkTimer = undefined;
@@ -99,7 +105,7 @@ export function createContentWatcher<A extends Pick<Article, "status"> = Article
           checking = false;
           if (dirty.size > 0 || fullLookDue || watcher === undefined) scheduleCheck();
         });
-    }, intervalMs);
+    }, delayMs);
     checkTimer.unref();
   }
 
@@ -174,11 +180,17 @@ export function createContentWatcher<A extends Pick<Article, "status"> = Article
     if (stopped || watcher !== undefined) return;
     try {
       watcher = watch(dir, { persistent: false }, (_event, name) => {
-        if (name === null || name === undefined) fullLookDue = true;
-        else if (isArticleFile(String(name))) {
-          if (!dirty.has(String(name))) dirty.set(String(name), undefined);
-        } else return;
-        scheduleCheck();
+        if (name === null || name === undefined) {
+          fullLookDue = true;
+          scheduleCheck();
+        } else if (isArticleFile(String(name))) {
+          // Its signature now: read once it is the same after `settleMs`.
+          const file = String(name);
+          void signatureOf(dir, file).then((signature) => {
+            dirty.set(file, signature);
+            scheduleCheck(settleMs);
+          });
+        }
       });
       watcher.on("error", (error) => {
         logger.warn({ err: error }, "watching the content folder failed; looking at it every few seconds instead");
