@@ -8,6 +8,7 @@ import type { Article } from "../src/content/article-schema";
 import { spread, type Spread } from "./bench-stats";
 import { generateArticles } from "./generate-articles";
 import type { ColdSample, ScalingSample, WarmSample } from "./scaling-child";
+import { writeBenchQueries } from "./bench-queries";
 import { writeContentFolder } from "./write-content";
 
 /**
@@ -82,7 +83,12 @@ export async function runScalingBench(options: ScalingBenchOptions = defaultScal
   const rows: ScalingBenchRow[] = [];
   for (const size of options.sizes) {
     log(`scaling: writing ${size} articles`);
-    const dir = writeContentFolder(options.articles?.(size) ?? generateArticles(size, options.seed));
+    // The corpus is let go once written: the parent must not hold it while the children measure.
+    const dir = ((corpus: Article[]) => {
+      const written = writeContentFolder(corpus);
+      writeBenchQueries(written, corpus, options.seed);
+      return written;
+    })(options.articles?.(size) ?? generateArticles(size, options.seed));
     const dataDirs: string[] = [];
     try {
       const { cold: coldCount, warm: warmCount } = options.repetitions(size);

@@ -4,7 +4,7 @@ import { performance } from "node:perf_hooks";
 import { Api, type Bot, type Context } from "grammy";
 import type { Update } from "grammy/types";
 import pino from "pino";
-import { CONTENT_SNAPSHOT_FILE, openContentSnapshot, readSnapshotArticles, type SnapshotSummary } from "../src/content/content-snapshot";
+import { CONTENT_SNAPSHOT_FILE, openContentSnapshot, type SnapshotSummary } from "../src/content/content-snapshot";
 import { signaturesOf } from "../src/content/content-watcher";
 import { createLocalBotApi, localBotInfo } from "../src/demo/local-bot-api";
 import { buildIndexInWorker } from "../src/library/build-index-in-worker";
@@ -14,8 +14,7 @@ import { createAdminNotifier } from "../src/notices/admin-notifier";
 import { loadSearchIndex, searchArticles } from "../src/search/search-articles";
 import { createFullBot, handleAnswered, inlineUpdate, textUpdate, type CountedBot } from "./bench-bots";
 import { percentile } from "./bench-stats";
-import { generatePeople, peoplePoolSize } from "./generate-articles";
-import { queryMix } from "./search-bench";
+import { BENCH_QUERIES_FILE } from "./bench-queries";
 
 /**
  * One measurement of `scaling-bench.ts`, in a process of its own (so that sizes and
@@ -144,14 +143,10 @@ if (kind === "cold") {
   gc();
   const readyRssMiB = mib(process.memoryUsage().rss);
 
-  // The queries, drawn from the whole corpus (read apart, then let go: the bot itself holds none of it).
-  const people = new Map(generatePeople(peoplePoolSize(live.library().articles.length), seed).map((person) => [person.id, person]));
-  const mixes = new Map<number, string[]>();
-  {
-    const corpus = readSnapshotArticles(join(dataDir, CONTENT_SNAPSHOT_FILE), (live.loaded() as SnapshotSummary[]).map((article) => article.file));
-    for (let n = 1; n <= 6; n++) mixes.set(seed + n, queryMix(corpus, people, seed + n).map(({ query }) => query));
-  }
-  const mix = (mixSeed: number) => mixes.get(mixSeed) ?? [];
+  // The queries, drawn from the whole corpus by the parent (`benchQueriesFile`): read here, the
+  // corpus would stay in the process's resident memory, which the bot itself never holds.
+  const mixes = JSON.parse(await readFile(join(dir, BENCH_QUERIES_FILE), "utf8")) as Record<string, string[]>;
+  const mix = (mixSeed: number) => mixes[String(mixSeed)] ?? [];
   const bot = createFullBot(() => live.library());
 
   /** Handles each update alone; returns its latencies in ms. Throws if any went unanswered. */
@@ -217,7 +212,8 @@ if (kind === "cold") {
   const changed = live.loaded()[Math.floor(live.loaded().length / 2)] as SnapshotSummary | undefined;
   if (changed === undefined) throw new Error("no article to change");
   const path = join(dir, changed.file);
-  const word = "Zanzibarquux";
+  // A word no article has, new at every run (a run edits the file for good).
+  const word = `Zq${Math.random().toString(36).replace(/[^a-z]/g, "").slice(0, 8)}`;
   const text = await readFile(path, "utf8");
   const edited = text.replace(/^headline: .*$/m, `headline: ${JSON.stringify(`${changed.headline} ${word}`)}`);
   if (edited === text) throw new Error("no headline line to edit");
