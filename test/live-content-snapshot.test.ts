@@ -61,4 +61,25 @@ describe("live content with a content snapshot", () => {
     expect(again.logged.find((line) => line.msg === "search index loaded")).toMatchObject({ articles: 2 });
     expect(searchArticles(again.live.library().index, "lebedev").hits.map((hit) => hit.articleId)).toContain("second-story");
   });
+
+  it("starts from its rows without reading the folder, then serves what changed while it was down", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "briefing-live-snapshot-"));
+    const dataDir = await mkdtemp(join(tmpdir(), "briefing-live-snapshot-data-"));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }), () => rm(dataDir, { recursive: true, force: true }));
+    await cp(baku, join(dir, "baku.yaml"));
+    const first = liveContent(dir, dataDir);
+    expect((await first.live.load()).ok).toBe(true);
+    first.live.stop();
+
+    // Edited while the bot was down: the start serves the snapshot's rows, the first look the edit.
+    const text = await readFile(baku, "utf8");
+    await writeFile(join(dir, "baku.yaml"), text.replace("headline: Council of CIS Defense Ministers", "headline: Council of CIS Defence Ministers"));
+    const restarted = liveContent(dir, dataDir);
+    expect((await restarted.live.load()).ok).toBe(true);
+    expect(restarted.live.library().articles[0]?.headline).toMatch(/^Council of CIS Defense Ministers/);
+    restarted.live.start();
+    await vi.waitFor(() => expect(restarted.live.library().articles[0]?.headline).toMatch(/^Council of CIS Defence Ministers/), { timeout: 10_000 });
+    expect(restarted.live.library().article("cis-defense-ministers-baku-2019")?.headline).toMatch(/^Council of CIS Defence Ministers/);
+    expect(restarted.logged.filter((line) => line.msg === "content snapshot in step").at(-1)).toMatchObject({ reread: 1, kept: 0 });
+  });
 });
