@@ -96,6 +96,14 @@ function parserFingerprint(): string {
   return hash.digest("hex");
 }
 
+/** The verdict of the last clean sync, stored beside its rows for a start to take whole. */
+interface StoredVerdict {
+  fingerprint: string;
+  articles: SnapshotSummary[];
+  /** Each file's signature, as `signatures()` gives them. */
+  signatures: [string, string][];
+}
+
 interface Row {
   file: string;
   size: number;
@@ -145,7 +153,7 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
   const fingerprint = parserFingerprint();
   const stored = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'parser'").get();
   // Rows made by other code (or of another shape) are dropped: the snapshot is a cache, remade from the files.
-  if (stored?.value !== fingerprint) db.exec("DROP TABLE IF EXISTS files");
+  if (stored?.value !== fingerprint) db.exec("DROP TABLE IF EXISTS files; DELETE FROM meta WHERE key = 'verdict'");
   db.exec(`
     CREATE TABLE IF NOT EXISTS files (
       file     TEXT PRIMARY KEY,
@@ -179,10 +187,25 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
   /** Files of a sync that had problems (not committed): looked at again by the next, whatever it is told. */
   const pending = new Set<string>();
   let signatures = new Map<string, string>();
+  /** The rows as of the last clean sync (without their articles), so a change does not read them all again. */
+  let known: Map<string, Row> | undefined;
+  const storedVerdict = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'verdict'");
+  const storeVerdict = db.prepare<[string]>("INSERT OR REPLACE INTO meta (key, value) VALUES ('verdict', ?)");
 
   return {
     async sync(dir, options = {}) {
-      const rows = new Map(allRows.all().map((row) => [row.file, row]));
+      if (options.trust && known === undefined && pending.size === 0) {
+        // The last clean sync's verdict, stored with its rows (rows are only ever committed with a
+        // clean verdict): a start reads one value rather than every row and checks nothing again.
+        const stored = storedVerdict.get();
+        const verdict = stored === undefined ? undefined : (JSON.parse(stored.value) as StoredVerdict);
+        if (verdict !== undefined) {
+          fileOfArticle = new Map(verdict.articles.map((article) => [article.id, article.file]));
+          signatures = new Map(verdict.signatures);
+          return { ok: true, articles: verdict.articles, fingerprint: verdict.fingerprint, reread: 0, kept: verdict.signatures.length, removed: 0 };
+        }
+      }
+      const rows = new Map(known ?? allRows.all().map((row) => [row.file, row]));
       let names: string[];
       /** The files looked at (a stat each); a partial sync's names that are gone are dropped. */
       let look: string[];
@@ -259,7 +282,7 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
           }
           const parsed = parseArticle(text, extname(name));
           const summary = parsed.article ? summariseArticle(parsed.article) : undefined;
-          const row: Row & { article: string | null } = {
+          const row: Row = {
             file: name,
             size,
             mtime_ms: mtimeMs,
@@ -271,10 +294,10 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
             publish_at: summary?.publishAt ?? null,
             content_hash: summary?.contentHash ?? null,
             problems: JSON.stringify(parsed.problems),
-            article: parsed.article ? JSON.stringify(parsed.article) : null,
           };
+          // The article's JSON goes to its row, not to the rows kept in memory.
           rows.set(name, row);
-          written.push(row);
+          written.push({ ...row, article: parsed.article ? JSON.stringify(parsed.article) : null });
         });
       }
       const removed = gone.length;
@@ -292,7 +315,7 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
           files.push({ file, problems: [{ file, message: cannotRead ?? "cannot be read" }] });
           continue;
         }
-        const problems: ContentProblem[] = (JSON.parse(row.problems) as FileProblem[]).map((problem) => ({ file, ...problem }));
+        const problems: ContentProblem[] = row.problems === "[]" ? [] : (JSON.parse(row.problems) as FileProblem[]).map((problem) => ({ file, ...problem }));
         if (row.id !== null) {
           const other = fileOfId.get(row.id);
           if (other === undefined) fileOfId.set(row.id, name);
@@ -328,12 +351,6 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       }
       pending.clear();
       const articles = verdict.articles.map((article) => summaryOf.get(article.id) as SnapshotSummary);
-      db.transaction(() => {
-        for (const file of gone) remove.run(file);
-        for (const row of written) upsert.run(row);
-      })();
-      if (written.length > 0 || removed > 0) cache.clear();
-      fileOfArticle = new Map(articles.map((article) => [article.id, article.file]));
       const hash = createHash("sha256").update(fingerprint);
       signatures = new Map();
       for (const name of names) {
@@ -341,7 +358,19 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
         hash.update(`\n${name}:${row?.size}:${row?.mtime_ms}:${row?.ctime_ms}`);
         if (row) signatures.set(name, `${row.size}:${row.mtime_ms}`);
       }
-      return { ok: true, articles, fingerprint: hash.digest("base64url"), ...counts };
+      const contentFingerprint = hash.digest("base64url");
+      if (written.length > 0 || removed > 0 || storedVerdict.get() === undefined) {
+        const stored: StoredVerdict = { fingerprint: contentFingerprint, articles, signatures: [...signatures] };
+        db.transaction(() => {
+          for (const file of gone) remove.run(file);
+          for (const row of written) upsert.run(row);
+          storeVerdict.run(JSON.stringify(stored));
+        })();
+      }
+      if (written.length > 0 || removed > 0) cache.clear();
+      fileOfArticle = new Map(articles.map((article) => [article.id, article.file]));
+      known = rows;
+      return { ok: true, articles, fingerprint: contentFingerprint, ...counts };
     },
 
     article(id) {
