@@ -76,6 +76,7 @@ function scalingLines(rows: readonly ScalingBenchRow[]): Line[] {
       line("content", size, "process start to ready, ms", row.processReadyMs, 0),
       line("content", size, "resident once ready, MiB", row.readyRssMiB, 0, at10k ? atMost(250, "≤ 250") : at100k ? atMost(400, "≤ 400") : undefined),
       line("content", size, "resident after a mixed load (articles on demand), MiB", row.servingRssMiB, 0, at10k ? atMost(250, "≤ 250") : at100k ? atMost(400, "≤ 400") : undefined),
+      line("content", size, "  JavaScript heap in use then, MiB", row.servingHeapMiB, 0),
       line("content", size, "resident at most, MiB", row.peakRssMiB, 0),
       line("content", size, "inline query p50, ms", row.inlineP50Ms, 2),
       line("content", size, "inline query p99, ms", row.inlineP99Ms, 2, at10k ? atMost(2, "≤ 2") : at100k ? atMost(5, "≤ 5") : undefined),

@@ -35,6 +35,7 @@ export interface ScalingBenchRow {
   processReadyMs: Spread;
   readyRssMiB: Spread;
   servingRssMiB: Spread;
+  servingHeapMiB: Spread;
   peakRssMiB: Spread;
   inlineP50Ms: Spread;
   inlineP99Ms: Spread;
@@ -121,6 +122,7 @@ export async function runScalingBench(options: ScalingBenchOptions = defaultScal
         processReadyMs: warm((s) => s.processReadyMs),
         readyRssMiB: warm((s) => s.readyRssMiB),
         servingRssMiB: warm((s) => s.servingRssMiB),
+        servingHeapMiB: warm((s) => s.servingHeapMiB),
         peakRssMiB: warm((s) => s.peakRssMiB),
         inlineP50Ms: warm((s) => s.inline.p50),
         inlineP99Ms: warm((s) => s.inline.p99),

@@ -57,6 +57,8 @@ export interface WarmSample {
   readyRssMiB: number;
   /** Resident after serving a mixed load (inline, commands, questions, search), articles read on demand, after a full GC, in MiB. */
   servingRssMiB: number;
+  /** The JavaScript heap in use then (what the bot holds; resident memory keeps pages the heap freed). */
+  servingHeapMiB: number;
   peakRssMiB: number;
   inline: Latency;
   command: Latency;
@@ -183,6 +185,7 @@ if (kind === "cold") {
   }
   gc();
   const servingRssMiB = mib(process.memoryUsage().rss);
+  const servingHeapMiB = mib(process.memoryUsage().heapUsed);
 
   // The watcher, idle: its first full look done, then nothing changes for a while. The
   // process's own idle CPU (the engine's housekeeping after the work above) is measured
@@ -250,6 +253,7 @@ if (kind === "cold") {
     processReadyMs,
     readyRssMiB,
     servingRssMiB,
+    servingHeapMiB,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
     inline: figures(inlineTimes),
     command: figures(commandTimes),
