@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { IndexJob } from "./index-worker";
 
@@ -14,8 +16,11 @@ export function buildIndexInWorker(job: IndexJob): Promise<Buffer> {
   // since Node 20 does not hand `--import tsx`'s hooks to a worker's first module.
   const fromSource = import.meta.url.endsWith(".ts");
   const url = (fromSource ? workerUrl : workerJs).href;
+  // tsx found from here, not from the working directory (an eval'd worker resolves from there);
+  // require finds its CommonJS entry, whose ES module twin sits beside it.
+  const tsx = fromSource ? pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href : "";
   const boot = fromSource
-    ? `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`
+    ? `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`
     : `import(${JSON.stringify(url)})`;
   return new Promise((resolve, reject) => {
     const worker = new Worker(boot, { eval: true, workerData: job, execArgv: [] });
