@@ -31,7 +31,7 @@ const questionWords =
 
 function answerFromSearch(library: Library, query: string): Answer | undefined {
   const hit = searchArticles(library.index, query, { limit: 1 }).hits[0];
-  const article = hit ? library.byId.get(hit.articleId) : undefined;
+  const article = hit ? library.article(hit.articleId) : undefined;
   return hit && article ? answerTarget(article, hit.target) : undefined;
 }
 

@@ -8,6 +8,7 @@ import type { Article } from "../src/content/article-schema";
 import { spread, type Spread } from "./bench-stats";
 import { generateArticles } from "./generate-articles";
 import type { ColdSample, ScalingSample, WarmSample } from "./scaling-child";
+import { writeBenchQueries } from "./bench-queries";
 import { writeContentFolder } from "./write-content";
 
 /**
@@ -34,6 +35,7 @@ export interface ScalingBenchRow {
   processReadyMs: Spread;
   readyRssMiB: Spread;
   servingRssMiB: Spread;
+  servingHeapMiB: Spread;
   peakRssMiB: Spread;
   inlineP50Ms: Spread;
   inlineP99Ms: Spread;
@@ -42,7 +44,10 @@ export interface ScalingBenchRow {
   searchP50Ms: Spread;
   searchP99Ms: Spread;
   changeSyncMs: Spread;
+  changeServedMs: Spread;
+  changeSearchedMs: Spread;
   changeIndexMs: Spread;
+  changeLongestStallMs: Spread;
   watcherIdleCpuPercent: Spread;
   fullLookCpuMs: Spread;
   repetitions: { cold: number; warm: number };
@@ -79,7 +84,12 @@ export async function runScalingBench(options: ScalingBenchOptions = defaultScal
   const rows: ScalingBenchRow[] = [];
   for (const size of options.sizes) {
     log(`scaling: writing ${size} articles`);
-    const dir = writeContentFolder(options.articles?.(size) ?? generateArticles(size, options.seed));
+    // The corpus is let go once written: the parent must not hold it while the children measure.
+    const dir = ((corpus: Article[]) => {
+      const written = writeContentFolder(corpus);
+      writeBenchQueries(written, corpus, options.seed);
+      return written;
+    })(options.articles?.(size) ?? generateArticles(size, options.seed));
     const dataDirs: string[] = [];
     try {
       const { cold: coldCount, warm: warmCount } = options.repetitions(size);
@@ -112,6 +122,7 @@ export async function runScalingBench(options: ScalingBenchOptions = defaultScal
         processReadyMs: warm((s) => s.processReadyMs),
         readyRssMiB: warm((s) => s.readyRssMiB),
         servingRssMiB: warm((s) => s.servingRssMiB),
+        servingHeapMiB: warm((s) => s.servingHeapMiB),
         peakRssMiB: warm((s) => s.peakRssMiB),
         inlineP50Ms: warm((s) => s.inline.p50),
         inlineP99Ms: warm((s) => s.inline.p99),
@@ -120,7 +131,10 @@ export async function runScalingBench(options: ScalingBenchOptions = defaultScal
         searchP50Ms: warm((s) => s.search.p50),
         searchP99Ms: warm((s) => s.search.p99),
         changeSyncMs: warm((s) => s.changeSyncMs),
+        changeServedMs: warm((s) => s.changeServedMs),
+        changeSearchedMs: warm((s) => s.changeSearchedMs),
         changeIndexMs: warm((s) => s.changeIndexMs),
+        changeLongestStallMs: warm((s) => s.changeLongestStallMs),
         watcherIdleCpuPercent: warm((s) => s.watcherIdleCpuShare * 100),
         fullLookCpuMs: warm((s) => s.fullLookCpuMs),
         repetitions: { cold: colds.length, warm: warms.length },

@@ -49,6 +49,37 @@ describe("live content with a content snapshot", () => {
     const text = await readFile(baku, "utf8");
     await writeFile(join(dir, "second.yaml"), text.replace("id: cis-defense-ministers-baku-2019", "id: second-story").replace("date: 2019-10-30", "date: 2019-11-02"));
     await vi.waitFor(() => expect(restarted.live.library().articles.map((a) => a.id)).toEqual(["second-story", "cis-defense-ministers-baku-2019"]), { timeout: 5000 });
-    expect(searchArticles(restarted.live.library().index, "lebedev").hits.map((hit) => hit.articleId)).toContain("second-story");
+    // Served at once, read from the snapshot; its search index is built in a worker, then swapped in.
+    expect(restarted.live.library().article("second-story")).toMatchObject({ id: "second-story", date: "2019-11-02" });
+    await vi.waitFor(() => expect(searchArticles(restarted.live.library().index, "lebedev").hits.map((hit) => hit.articleId)).toContain("second-story"), { timeout: 30_000 });
+    expect(restarted.live.indexing()).toBe(false);
+    // Saved for the next start: it loads this index rather than building one.
+    await vi.waitFor(() => expect(restarted.logged.find((line) => line.msg === "search index saved")).toMatchObject({ articles: 2 }), { timeout: 10_000 });
+    restarted.live.stop();
+    const again = liveContent(dir, dataDir);
+    expect((await again.live.load()).ok).toBe(true);
+    expect(again.logged.find((line) => line.msg === "search index loaded")).toMatchObject({ articles: 2 });
+    expect(searchArticles(again.live.library().index, "lebedev").hits.map((hit) => hit.articleId)).toContain("second-story");
+  });
+
+  it("starts from its rows without reading the folder, then serves what changed while it was down", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "briefing-live-snapshot-"));
+    const dataDir = await mkdtemp(join(tmpdir(), "briefing-live-snapshot-data-"));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }), () => rm(dataDir, { recursive: true, force: true }));
+    await cp(baku, join(dir, "baku.yaml"));
+    const first = liveContent(dir, dataDir);
+    expect((await first.live.load()).ok).toBe(true);
+    first.live.stop();
+
+    // Edited while the bot was down: the start serves the snapshot's rows, the first look the edit.
+    const text = await readFile(baku, "utf8");
+    await writeFile(join(dir, "baku.yaml"), text.replace("headline: Council of CIS Defense Ministers", "headline: Council of CIS Defence Ministers"));
+    const restarted = liveContent(dir, dataDir);
+    expect((await restarted.live.load()).ok).toBe(true);
+    expect(restarted.live.library().articles[0]?.headline).toMatch(/^Council of CIS Defense Ministers/);
+    restarted.live.start();
+    await vi.waitFor(() => expect(restarted.live.library().articles[0]?.headline).toMatch(/^Council of CIS Defence Ministers/), { timeout: 10_000 });
+    expect(restarted.live.library().article("cis-defense-ministers-baku-2019")?.headline).toMatch(/^Council of CIS Defence Ministers/);
+    expect(restarted.logged.filter((line) => line.msg === "content snapshot in step").at(-1)).toMatchObject({ reread: 1, kept: 0 });
   });
 });

@@ -41,5 +41,5 @@ export type BriefingContext = Context & { briefing: BotDeps } & LanguageFlavor;
 export function currentArticle(ctx: BriefingContext): Article {
   const library = ctx.briefing.library();
   const chosen = ctx.chat ? ctx.briefing.chatArticles.get(ctx.chat.id) : undefined;
-  return (chosen !== undefined ? library.byId.get(chosen) : undefined) ?? newestArticle(library);
+  return (chosen !== undefined ? library.article(chosen) : undefined) ?? newestArticle(library);
 }

@@ -157,12 +157,13 @@ export async function publishConversation(conversation: PublishConversation, ctx
   const preview = await conversation.external(async (outer) => {
     const channel = channelOf(outer);
     const status = (await channel.publisher.status()).find((s) => s.articleId === chosen);
-    if (!status?.article) return undefined;
+    const article = status?.article && outer.briefing.library().article(chosen);
+    if (!status || !article) return undefined;
     const choice = renderPublishChoice(language, status);
-    const post = renderChannelPost(status.article, outer.me.username, { at: Date.now(), ...(channel.language ? { language: channel.language } : {}) });
+    const post = renderChannelPost(article, outer.me.username, { at: Date.now(), ...(channel.language ? { language: channel.language } : {}) });
     // With CHANNEL_CARD, the card and its caption, sent here once: a photo is not kept in the conversation's state.
     let sentAsPhoto = false;
-    const png = await channel.card?.(status.article).catch((error: unknown) => {
+    const png = await channel.card?.(article).catch((error: unknown) => {
       outer.briefing.logger.warn({ error: describeError(error), articleId: chosen }, "could not draw the summary card for a preview");
       return undefined;
     });
@@ -170,7 +171,7 @@ export async function publishConversation(conversation: PublishConversation, ctx
       await outer.api.sendPhoto(outer.chat.id, new InputFile(png, "card.png"), { caption: post.text, parse_mode: "HTML", reply_markup: { inline_keyboard: post.keyboard } });
       sentAsPhoto = true;
     }
-    return { post, sentAsPhoto, url: status.article.url, headline: status.article.headline, choice: message(choice.blocks, choice.keyboard) };
+    return { post, sentAsPhoto, url: article.url, headline: article.headline, choice: message(choice.blocks, choice.keyboard) };
   });
   if (!preview) return finish(conversation, ctx, language, "publish-article-gone");
   // The post exactly as the channel will show it: the same HTML, link preview and buttons.

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Article, Statement } from "../content/article-schema";
 import { localiseArticle } from "../content/localise-article";
@@ -237,18 +236,4 @@ export function channelPostKeyboard(article: Article, botUsername: string, local
   return links.length > 0 ? [links, [share]] : [[share]];
 }
 
-/** Sorts object keys, so the same content always hashes the same whatever order its fields came in. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** A hash of the article's content: when it changes, a posted article's post is edited. */
-export function contentHash(article: Article): string {
-  return createHash("sha256").update(canonicalJson(article)).digest("hex").slice(0, 32);
-}
+export { contentHash } from "../content/article-summary";

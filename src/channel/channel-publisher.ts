@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Article } from "../content/article-schema";
 import type { Locale } from "../i18n/locale";
 import { languageOf, type Language } from "../i18n/translate";
-import type { Library } from "../library/library";
+import type { ArticleSummary, Library } from "../library/library";
 import type { SafeHtml } from "../render/html";
 import { describeError } from "../base/describe-error";
 import { isStorageUnavailable } from "../storage/storage-unavailable";
@@ -231,7 +231,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
   const dueOptions = (at: number) => ({ autopost: options.autopost, now: at, autopostMaxAgeMs: maxAgeMs });
 
   async function post(job: Job): Promise<Outcome> {
-    const article = options.library().byId.get(job.articleId);
+    const article = options.library().article(job.articleId);
     if (!article) return "done";
     const outgoing = await outgoingPost(article, now());
     const hash = contentHash(article);
@@ -282,12 +282,12 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     const record = await ledger.get(article.id).catch((): PostRecord | undefined => undefined);
     if (record?.requestedBy != null) await options.notifyAdmin(record.requestedBy, renderPostedNotice(language, article, channelId, messageId));
     // A correction made while it was being sent is applied at once.
-    if (contentHash(options.library().byId.get(article.id) ?? article) !== hash) enqueue("edit", article.id);
+    if (contentHash(options.library().article(article.id) ?? article) !== hash) enqueue("edit", article.id);
     return "done";
   }
 
   async function edit(job: Job): Promise<Outcome> {
-    const article = options.library().byId.get(job.articleId);
+    const article = options.library().article(job.articleId);
     const record = await ledger.get(job.articleId);
     if (!article || record?.state !== "posted" || record.messageId === null) return "done";
     const hash = contentHash(article);
@@ -323,7 +323,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
     job.failures = 0;
     blockedNotified = false;
     // Changed again while it was being edited: once more.
-    if (contentHash(options.library().byId.get(article.id) ?? article) !== hash) enqueue("edit", article.id);
+    if (contentHash(options.library().article(article.id) ?? article) !== hash) enqueue("edit", article.id);
     return "done";
   }
 
@@ -331,7 +331,7 @@ export function createChannelPublisher(options: ChannelPublisherOptions) {
   async function sweep(): Promise<void> {
     const abandoned = await ledger.sweepAbandoned(now());
     for (const record of abandoned) {
-      const article = options.library().byId.get(record.articleId);
+      const article = options.library().article(record.articleId);
       logger.warn({ articleId: record.articleId }, "channel: found a post that may or may not have been sent; asking the admins");
       await options.notifyAdmins(renderUncertainNotice(language, record, article, channelId));
     }

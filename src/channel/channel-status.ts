@@ -1,6 +1,6 @@
 import type { Article } from "../content/article-schema";
+import type { ArticleSummary } from "../content/article-summary";
 import type { Library } from "../library/library";
-import { contentHash } from "./channel-post";
 import type { PostRecord } from "./post-ledger";
 
 /**
@@ -19,7 +19,7 @@ export type ChannelState = "posted" | "scheduled" | "queued" | "sending" | "wait
 export interface ArticleChannelStatus {
   articleId: string;
   /** Absent for a ledger line whose article is no longer in the content. */
-  article?: Article;
+  article?: ArticleSummary;
   state: ChannelState;
   record?: PostRecord;
   /** When a `scheduled` one goes out. */
@@ -29,12 +29,12 @@ export interface ArticleChannelStatus {
 }
 
 /** When AUTOPOST may post an article with no ledger line: its `publishAt`, or at once. */
-export function autopostTime(article: Article): number {
+export function autopostTime(article: Pick<Article, "publishAt">): number {
   return article.publishAt !== undefined ? Date.parse(article.publishAt) : 0;
 }
 
 /** The moment an article's age is counted from: its `publishAt`, else the start of its date (UTC). */
-export function articleTime(article: Article): number {
+export function articleTime(article: Pick<Article, "publishAt" | "date">): number {
   return article.publishAt !== undefined ? Date.parse(article.publishAt) : Date.parse(`${article.date}T00:00:00Z`);
 }
 
@@ -43,7 +43,7 @@ export function articleTime(article: Article): number {
  * itself (`maxAgeMs` past its date or `publishAt`), so that a lost ledger
  * cannot post the archive again. `maxAgeMs` 0 or unset: no limit.
  */
-export function isTooOldToAutopost(article: Article, now: number, maxAgeMs: number | undefined): boolean {
+export function isTooOldToAutopost(article: Pick<Article, "publishAt" | "date">, now: number, maxAgeMs: number | undefined): boolean {
   return maxAgeMs !== undefined && maxAgeMs > 0 && now - articleTime(article) > maxAgeMs;
 }
 
@@ -70,7 +70,7 @@ export type Due =
   | { kind: "later"; at: number; by: "admin" | "publishAt" };
 
 /** The due rule (see `Due`): an admin's request or time first, else AUTOPOST's with its safety window. */
-export function dueOf(article: Article, record: PostRecord | undefined, options: DueOptions): Due {
+export function dueOf(article: Pick<ArticleSummary, "publishAt" | "date">, record: PostRecord | undefined, options: DueOptions): Due {
   if (record !== undefined) {
     if (record.state === "requested") return { kind: "due", at: 0 };
     if (record.state !== "scheduled") return { kind: "settled" };
@@ -88,7 +88,7 @@ export function dueOf(article: Article, record: PostRecord | undefined, options:
 export interface ChannelPlan {
   edit: string[];
   post: string[];
-  held: Article[];
+  held: ArticleSummary[];
   /** The next time something falls due; undefined when nothing is waiting for a time. */
   nextDueAt?: number;
 }
@@ -98,15 +98,15 @@ export interface ChannelPlan {
  * content changed (and whose correction did not already fail for this very
  * content) is corrected; the rest are sent, held back, or waited for.
  */
-export function planChannel(articles: readonly Article[], records: ReadonlyMap<string, PostRecord>, options: DueOptions): ChannelPlan {
+export function planChannel(articles: readonly ArticleSummary[], records: ReadonlyMap<string, PostRecord>, options: DueOptions): ChannelPlan {
   const edit: string[] = [];
-  const due: { article: Article; at: number }[] = [];
-  const held: Article[] = [];
+  const due: { article: ArticleSummary; at: number }[] = [];
+  const held: ArticleSummary[] = [];
   let next = Infinity;
   for (const article of articles) {
     const record = records.get(article.id);
     if (record?.state === "posted") {
-      const hash = contentHash(article);
+      const hash = article.contentHash;
       if (record.messageId !== null && record.contentHash !== hash && record.editFailedHash !== hash) edit.push(article.id);
       continue;
     }
@@ -130,7 +130,7 @@ export function channelStatus(library: Library, records: readonly PostRecord[], 
     return { articleId: article.id, article, state: due.kind === "due" ? "queued" : due.kind === "held" ? "held" : "waiting" };
   });
   for (const record of records) {
-    if (!library.byId.has(record.articleId)) statuses.push(statusOfRecord(record));
+    if (!library.has(record.articleId)) statuses.push(statusOfRecord(record));
   }
   return statuses;
 }

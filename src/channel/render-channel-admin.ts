@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Article } from "../content/article-schema";
+import type { ArticleSummary } from "../content/article-summary";
 import type { Locale } from "../i18n/locale";
 import type { Language } from "../i18n/translate";
 import { publishButton } from "../render/callback-data";
@@ -38,8 +39,8 @@ function formatDay(isoDate: string, locale: Locale): string {
 /** Hours with one decimal, as AUTOPOST_MAX_AGE is set. */
 const hoursOf = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10;
 
-function headlineOf({ t }: Language, status: { article?: Article; articleId: string }): SafeHtml {
-  return status.article ? bold(status.article.headline) : t("channel-admin-gone-headline", { id: status.articleId });
+function headlineOf({ t, locale }: Language, status: { article?: Pick<ArticleSummary, "headline" | "headlines">; articleId: string }): SafeHtml {
+  return status.article ? bold(status.article.headlines?.[locale] ?? status.article.headline) : t("channel-admin-gone-headline", { id: status.articleId });
 }
 
 /** One line about an article's state, as /status and /publish show it. */
@@ -167,7 +168,7 @@ export function renderUncertainNotice({ t, locale }: Language, record: PostRecor
  * Tells the admins that AUTOPOST left articles alone because they are older
  * than the safety window: how many (and the newest few), and what to do.
  */
-export function renderHeldBackNotice({ t, locale }: Language, held: readonly Article[], maxAgeMs: number): SafeHtml[] {
+export function renderHeldBackNotice({ t, locale }: Language, held: readonly Pick<ArticleSummary, "headline" | "date">[], maxAgeMs: number): SafeHtml[] {
   const newest = [...held].sort((a, b) => b.date.localeCompare(a.date)).slice(0, 5);
   const lines = newest.map((article) => html`• ${bold(article.headline)} (${formatDay(article.date, locale)})`);
   if (held.length > newest.length) lines.push(t("channel-admin-and-more", { count: held.length - newest.length }));

@@ -200,6 +200,6 @@ export type Place = Article["places"][number];
 export type Translation = z.infer<typeof translationSchema>;
 
 /** An article the bot serves: not a draft. */
-export function isLive(article: Article): boolean {
+export function isLive(article: Pick<Article, "status">): boolean {
   return article.status !== "draft";
 }

@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import Database from "better-sqlite3";
 import type { Article } from "./article-schema";
+import { summariseArticle, type ArticleSummary } from "./article-summary";
 import type { ContentProblem, FileProblem } from "./content-problem";
 import { compareNewestFirst, contentResultOf, parseArticle, type CheckedFile } from "./load-content";
 import { placeFieldProblems } from "./locate-problems";
@@ -22,22 +23,15 @@ import { placeFieldProblems } from "./locate-problems";
 /** The file in `DATA_DIR` that holds the snapshot. Each instance keeps its own (with REDIS_URL too). */
 export const CONTENT_SNAPSHOT_FILE = "content-snapshot.sqlite";
 
-/** What lists, the channel and the index's order need of an article, kept in memory. */
-export interface ArticleSummary {
-  id: string;
-  date: string;
-  headline: string;
-  status: Article["status"];
-  /** The file it came from, in the content folder. */
-  file: string;
-}
+/** What lists, the channel and the index's order need of an article, kept in memory, with the file it came from (in the content folder). */
+export type SnapshotSummary = ArticleSummary & { file: string };
 
 /** The folder's verdict, as `loadContent` gives it, with how much of it had to be read. */
 export type SnapshotSync = (
   | {
       ok: true;
       /** Newest first, as `loadContent` orders articles. */
-      articles: ArticleSummary[];
+      articles: SnapshotSummary[];
       /** Names the content as synced (every file's name, size and times, and the code that read them): a saved search index is keyed by it. */
       fingerprint: string;
     }
@@ -51,13 +45,32 @@ export type SnapshotSync = (
   removed: number;
 };
 
+export interface SyncOptions {
+  /**
+   * Only these files (names in `dir`) may have changed since the last sync, as the content
+   * watcher saw: the others are taken from their rows without a look. The files of a sync that
+   * had problems are looked at again too. @default every file is looked at
+   */
+  only?: Iterable<string>;
+  /**
+   * A start: the rows as they are, the folder not looked at, so a start costs no stat per file;
+   * the content watcher's first look then finds what changed meanwhile. An empty snapshot is
+   * synced in full.
+   */
+  trust?: boolean;
+}
+
 export interface ContentSnapshot {
   /** Brings the snapshot in step with `dir` and returns its verdict. */
-  sync(dir: string): Promise<SnapshotSync>;
+  sync(dir: string, options?: SyncOptions): Promise<SnapshotSync>;
+  /** Each file's signature (`size:mtimeMs`, as the content watcher takes them) as of the last sync. */
+  signatures(): Map<string, string>;
   /** The article with `id` as of the last clean `sync` (from a bounded cache of recent ones, else its row). */
   article(id: string): Article | undefined;
   /** Every article as of the last clean `sync`, newest first, read from their rows. */
   articles(): Article[];
+  /** Where the snapshot is, for `readSnapshotArticles` in another thread. */
+  readonly path: string;
   close(): void;
 }
 
@@ -72,8 +85,8 @@ const statBatch = 256;
  * snapshot starts over when any of these files changes.
  */
 function parserFingerprint(): string {
-  const hash = createHash("sha256").update("content-snapshot 1");
-  for (const name of ["article-schema.ts", "load-content.ts", "check-provenance.ts", "locate-problems.ts", "content-problem.ts", "content-snapshot.ts"]) {
+  const hash = createHash("sha256").update("content-snapshot 2");
+  for (const name of ["article-schema.ts", "article-summary.ts", "load-content.ts", "check-provenance.ts", "locate-problems.ts", "content-problem.ts", "content-snapshot.ts"]) {
     try {
       hash.update(name).update(readFileSync(new URL(`./${name}`, import.meta.url)));
     } catch {
@@ -81,6 +94,14 @@ function parserFingerprint(): string {
     }
   }
   return hash.digest("hex");
+}
+
+/** The verdict of the last clean sync, stored beside its rows for a start to take whole. */
+interface StoredVerdict {
+  fingerprint: string;
+  articles: SnapshotSummary[];
+  /** Each file's signature, as `signatures()` gives them. */
+  signatures: [string, string][];
 }
 
 interface Row {
@@ -92,6 +113,8 @@ interface Row {
   date: string | null;
   headline: string | null;
   status: string | null;
+  publish_at: string | null;
+  content_hash: string | null;
   problems: string;
 }
 
@@ -126,8 +149,12 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
   const db = new Database(path);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
+  db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+  const fingerprint = parserFingerprint();
+  const stored = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'parser'").get();
+  // Rows made by other code (or of another shape) are dropped: the snapshot is a cache, remade from the files.
+  if (stored?.value !== fingerprint) db.exec("DROP TABLE IF EXISTS files; DELETE FROM meta WHERE key = 'verdict'");
   db.exec(`
-    CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS files (
       file     TEXT PRIMARY KEY,
       size     INTEGER NOT NULL,
@@ -137,24 +164,19 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       date     TEXT,
       headline TEXT,
       status   TEXT,
+      publish_at TEXT,
+      content_hash TEXT,
       problems TEXT NOT NULL,
       article  TEXT
     );
     CREATE INDEX IF NOT EXISTS files_by_id ON files (id);
   `);
-  const fingerprint = parserFingerprint();
-  const stored = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'parser'").get();
-  if (stored?.value !== fingerprint) {
-    db.transaction(() => {
-      db.exec("DELETE FROM files");
-      db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('parser', ?)").run(fingerprint);
-    })();
-  }
+  if (stored?.value !== fingerprint) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('parser', ?)").run(fingerprint);
 
-  const allRows = db.prepare<[], Row>("SELECT file, size, mtime_ms, ctime_ms, id, date, headline, status, problems FROM files");
+  const allRows = db.prepare<[], Row>("SELECT file, size, mtime_ms, ctime_ms, id, date, headline, status, publish_at, content_hash, problems FROM files");
   const upsert = db.prepare(
-    `INSERT OR REPLACE INTO files (file, size, mtime_ms, ctime_ms, id, date, headline, status, problems, article)
-     VALUES (@file, @size, @mtime_ms, @ctime_ms, @id, @date, @headline, @status, @problems, @article)`,
+    `INSERT OR REPLACE INTO files (file, size, mtime_ms, ctime_ms, id, date, headline, status, publish_at, content_hash, problems, article)
+     VALUES (@file, @size, @mtime_ms, @ctime_ms, @id, @date, @headline, @status, @publish_at, @content_hash, @problems, @article)`,
   );
   const remove = db.prepare<[string]>("DELETE FROM files WHERE file = ?");
   const byFile = db.prepare<[string], { article: string | null }>("SELECT article FROM files WHERE file = ?");
@@ -162,21 +184,60 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
   const cache = new RecentArticles(options.cacheSize ?? 500);
   /** Id → file, for the articles of the last clean sync. */
   let fileOfArticle = new Map<string, string>();
+  /** Files of a sync that had problems (not committed): looked at again by the next, whatever it is told. */
+  const pending = new Set<string>();
+  let signatures = new Map<string, string>();
+  /** The rows as of the last clean sync (without their articles), so a change does not read them all again. */
+  let known: Map<string, Row> | undefined;
+  const storedVerdict = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'verdict'");
+  const storeVerdict = db.prepare<[string]>("INSERT OR REPLACE INTO meta (key, value) VALUES ('verdict', ?)");
 
   return {
-    async sync(dir) {
+    async sync(dir, options = {}) {
+      if (options.trust && known === undefined && pending.size === 0) {
+        // The last clean sync's verdict, stored with its rows (rows are only ever committed with a
+        // clean verdict): a start reads one value rather than every row and checks nothing again.
+        const stored = storedVerdict.get();
+        const verdict = stored === undefined ? undefined : (JSON.parse(stored.value) as StoredVerdict);
+        if (verdict !== undefined) {
+          fileOfArticle = new Map(verdict.articles.map((article) => [article.id, article.file]));
+          signatures = new Map(verdict.signatures);
+          return { ok: true, articles: verdict.articles, fingerprint: verdict.fingerprint, reread: 0, kept: verdict.signatures.length, removed: 0 };
+        }
+      }
+      const rows = new Map(known ?? allRows.all().map((row) => [row.file, row]));
       let names: string[];
-      try {
-        names = (await readdir(dir)).filter((name) => !name.startsWith(".") && articleExtensions.has(extname(name))).sort();
-      } catch (error) {
-        // As checkContent words it.
+      /** The files looked at (a stat each); a partial sync's names that are gone are dropped. */
+      let look: string[];
+      const partial = !!options.trust || options.only !== undefined;
+      /** The folder's own problem (gone, not a folder), as checkContent words it. */
+      const folderProblem = (error: unknown): SnapshotSync => {
         const code = (error as NodeJS.ErrnoException).code;
         const reason = code === "ENOENT" ? "the folder does not exist" : code === "ENOTDIR" ? "is not a folder" : String(error);
         const verdict = contentResultOf(dir, { ok: false, problem: { file: dir, message: reason } });
         return { ...(verdict.ok ? { ok: false, problems: [] } : verdict), reread: 0, kept: 0, removed: 0 };
+      };
+      if (options.trust && rows.size > 0) {
+        names = [...rows.keys()].sort();
+        look = [...pending];
+      } else if (options.only !== undefined) {
+        // The folder itself first: its files are not all gone because it is.
+        const notFolder = await stat(dir).then(
+          (info) => (info.isDirectory() ? undefined : Object.assign(new Error("not a folder"), { code: "ENOTDIR" })),
+          (error: unknown) => error,
+        );
+        if (notFolder !== undefined) return folderProblem(notFolder);
+        look = [...new Set([...options.only, ...pending])].filter((name) => !name.startsWith(".") && articleExtensions.has(extname(name)));
+        names = [...new Set([...rows.keys(), ...look])].sort();
+      } else {
+        try {
+          names = (await readdir(dir)).filter((name) => !name.startsWith(".") && articleExtensions.has(extname(name))).sort();
+        } catch (error) {
+          return folderProblem(error);
+        }
+        look = names;
       }
 
-      const rows = new Map(allRows.all().map((row) => [row.file, row]));
       const present = new Set(names);
       const gone = [...rows.keys()].filter((file) => !present.has(file));
       for (const file of gone) rows.delete(file);
@@ -184,11 +245,17 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       // Which files changed: a stat each, a batch at a time.
       const changed: { name: string; size: number; mtimeMs: number; ctimeMs: number }[] = [];
       const unreadable = new Map<string, string>();
-      for (let from = 0; from < names.length; from += statBatch) {
-        const batch = names.slice(from, from + statBatch);
+      for (let from = 0; from < look.length; from += statBatch) {
+        const batch = look.slice(from, from + statBatch);
         const stats = await Promise.all(batch.map((name) => stat(join(dir, name)).catch((error: NodeJS.ErrnoException) => error)));
         stats.forEach((info, i) => {
           const name = batch[i] as string;
+          if (info instanceof Error && partial && info.code === "ENOENT") {
+            // A file the watcher named that is no longer there: removed.
+            if (rows.delete(name)) gone.push(name);
+            names = names.filter((other) => other !== name);
+            return;
+          }
           if (info instanceof Error) {
             unreadable.set(name, `cannot be read: ${info.code ?? String(info)}`);
             return;
@@ -214,7 +281,8 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
             return;
           }
           const parsed = parseArticle(text, extname(name));
-          const row: Row & { article: string | null } = {
+          const summary = parsed.article ? summariseArticle(parsed.article) : undefined;
+          const row: Row = {
             file: name,
             size,
             mtime_ms: mtimeMs,
@@ -223,11 +291,13 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
             date: parsed.article?.date ?? null,
             headline: parsed.article?.headline ?? null,
             status: parsed.article?.status ?? null,
+            publish_at: summary?.publishAt ?? null,
+            content_hash: summary?.contentHash ?? null,
             problems: JSON.stringify(parsed.problems),
-            article: parsed.article ? JSON.stringify(parsed.article) : null,
           };
+          // The article's JSON goes to its row, not to the rows kept in memory.
           rows.set(name, row);
-          written.push(row);
+          written.push({ ...row, article: parsed.article ? JSON.stringify(parsed.article) : null });
         });
       }
       const removed = gone.length;
@@ -236,7 +306,7 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       // of each good article holding what those rules read (id, date, status).
       const files: CheckedFile[] = [];
       const fileOfId = new Map<string, string>();
-      const summaryOf = new Map<string, ArticleSummary>();
+      const summaryOf = new Map<string, SnapshotSummary>();
       for (const name of names) {
         const file = join(dir, name);
         const cannotRead = unreadable.get(name);
@@ -245,7 +315,7 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
           files.push({ file, problems: [{ file, message: cannotRead ?? "cannot be read" }] });
           continue;
         }
-        const problems: ContentProblem[] = (JSON.parse(row.problems) as FileProblem[]).map((problem) => ({ file, ...problem }));
+        const problems: ContentProblem[] = row.problems === "[]" ? [] : (JSON.parse(row.problems) as FileProblem[]).map((problem) => ({ file, ...problem }));
         if (row.id !== null) {
           const other = fileOfId.get(row.id);
           if (other === undefined) fileOfId.set(row.id, name);
@@ -257,8 +327,16 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
           }
         }
         const checked: CheckedFile = { file, problems };
-        if (problems.length === 0 && row.id !== null && row.date !== null && row.headline !== null) {
-          const summary: ArticleSummary = { id: row.id, date: row.date, headline: row.headline, status: (row.status ?? "live") as Article["status"], file: name };
+        if (problems.length === 0 && row.id !== null && row.date !== null && row.headline !== null && row.content_hash !== null) {
+          const summary: SnapshotSummary = {
+            id: row.id,
+            date: row.date,
+            headline: row.headline,
+            status: (row.status ?? "live") as Article["status"],
+            ...(row.publish_at !== null ? { publishAt: row.publish_at } : {}),
+            contentHash: row.content_hash,
+            file: name,
+          };
           summaryOf.set(row.id, summary);
           checked.article = summary as unknown as Article;
         }
@@ -267,20 +345,32 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       }
       const verdict = contentResultOf(dir, { ok: true, files });
       const counts = { reread: changed.length, kept: names.length - changed.length - unreadable.size, removed };
-      if (!verdict.ok) return { ...verdict, ...counts };
-      const articles = verdict.articles.map((article) => summaryOf.get(article.id) as ArticleSummary);
-      db.transaction(() => {
-        for (const file of gone) remove.run(file);
-        for (const row of written) upsert.run(row);
-      })();
-      if (written.length > 0 || removed > 0) cache.clear();
-      fileOfArticle = new Map(articles.map((article) => [article.id, article.file]));
+      if (!verdict.ok) {
+        for (const name of [...changed.map((file) => file.name), ...unreadable.keys(), ...gone]) pending.add(name);
+        return { ...verdict, ...counts };
+      }
+      pending.clear();
+      const articles = verdict.articles.map((article) => summaryOf.get(article.id) as SnapshotSummary);
       const hash = createHash("sha256").update(fingerprint);
+      signatures = new Map();
       for (const name of names) {
         const row = rows.get(name);
         hash.update(`\n${name}:${row?.size}:${row?.mtime_ms}:${row?.ctime_ms}`);
+        if (row) signatures.set(name, `${row.size}:${row.mtime_ms}`);
       }
-      return { ok: true, articles, fingerprint: hash.digest("base64url"), ...counts };
+      const contentFingerprint = hash.digest("base64url");
+      if (written.length > 0 || removed > 0 || storedVerdict.get() === undefined) {
+        const stored: StoredVerdict = { fingerprint: contentFingerprint, articles, signatures: [...signatures] };
+        db.transaction(() => {
+          for (const file of gone) remove.run(file);
+          for (const row of written) upsert.run(row);
+          storeVerdict.run(JSON.stringify(stored));
+        })();
+      }
+      if (written.length > 0 || removed > 0) cache.clear();
+      fileOfArticle = new Map(articles.map((article) => [article.id, article.file]));
+      known = rows;
+      return { ok: true, articles, fingerprint: contentFingerprint, ...counts };
     },
 
     article(id) {
@@ -294,6 +384,10 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       return article;
     },
 
+    path,
+
+    signatures: () => signatures,
+
     articles() {
       const articles: Article[] = [];
       for (const { article } of everyArticle.iterate()) articles.push(JSON.parse(article) as Article);
@@ -304,4 +398,26 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       db.close();
     },
   };
+}
+
+/**
+ * The articles of these files, in this order, read from the snapshot at `path` without changing
+ * it (a worker thread building the search index while the bot serves), in one read transaction;
+ * a file with no article row is left out.
+ */
+export function readSnapshotArticles(path: string, files: readonly string[]): Article[] {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const byFile = db.prepare<[string], { article: string | null }>("SELECT article FROM files WHERE file = ?");
+    return db.transaction(() => {
+      const articles: Article[] = [];
+      for (const file of files) {
+        const json = byFile.get(file)?.article;
+        if (typeof json === "string") articles.push(JSON.parse(json) as Article);
+      }
+      return articles;
+    })();
+  } finally {
+    db.close();
+  }
 }

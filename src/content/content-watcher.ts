@@ -6,16 +6,30 @@ import { isLive, type Article } from "./article-schema";
 import { loadContent, type ContentResult } from "./load-content";
 import { describeError } from "../base/describe-error";
 
-export interface ContentWatcherOptions {
+export interface ContentWatcherOptions<A extends Pick<Article, "status"> = Article> {
   dir: string;
-  /** How long a changed file must stay the same before it is read; also how often a folder that cannot be watched is looked at. @default 2000 */
+  /** How long a changed file found by a look must stay the same before it is read; also how often a folder that cannot be watched is looked at. @default 2000 */
   intervalMs?: number;
+  /**
+   * How long a file an event named must stay the same before it is read: its signature is
+   * taken when the event comes, so one quiet stretch is enough. @default 500, at most `intervalMs`
+   */
+  settleMs?: number;
   /** How often the whole folder is looked at anyway, in case the watcher missed an event. @default 600 000 (10 minutes) */
   rescanMs?: number;
-  /** How the folder is read. @default loadContent; the content snapshot's sync re-reads only the changed files. */
-  load?: (dir: string) => Promise<ContentResult>;
+  /**
+   * How the folder is read. `changed`: the files whose signature changed since the last load
+   * (unset at start-up). @default loadContent; the content snapshot's sync re-reads only the changed files.
+   */
+  load?: (dir: string, changed?: ReadonlySet<string>) => Promise<ContentResult<A>>;
+  /**
+   * Each file's signature as the start-up load read it, when the loader knows them without a
+   * look (the content snapshot's rows): the start then costs no stat per file, and the first
+   * look after `start` finds what changed meanwhile. @default every file looked at before the load
+   */
+  signatures?: () => Map<string, string>;
   /** A change loaded cleanly: serve these articles now. */
-  onLoaded: (articles: Article[]) => unknown;
+  onLoaded: (articles: A[]) => unknown;
   /** A change has problems: the last good content stays; called once per distinct set of problems. */
   onProblems: (problems: string[]) => unknown;
   logger: Logger;
@@ -60,11 +74,13 @@ export async function signaturesOf(dir: string): Promise<Map<string, string> | u
  * at every `rescanMs`, and every `intervalMs` when it cannot be watched at all. A load with
  * problems leaves the last good content in place and reports the problems, once.
  */
-export function createContentWatcher(options: ContentWatcherOptions) {
+export function createContentWatcher<A extends Pick<Article, "status"> = Article>(options: ContentWatcherOptions<A>) {
   const { dir, logger } = options;
   const intervalMs = options.intervalMs ?? 2000;
+  const settleMs = Math.min(options.settleMs ?? 500, intervalMs);
   const rescanMs = options.rescanMs ?? 600_000;
-  const read = options.load ?? loadContent;
+  // Without `load`, A is Article (loadContent's articles).
+  const read = options.load ?? (loadContent as unknown as (dir: string) => Promise<ContentResult<A>>);
   /** Each file's signature when the content was last loaded. */
   let loaded = new Map<string, string>();
   /** Files an event named (or a full look found changed) since, with the signature seen at the last look. */
@@ -78,8 +94,8 @@ export function createContentWatcher(options: ContentWatcherOptions) {
   let checking = false;
   let stopped = true;
 
-  /** Looks again in `intervalMs`, unless a look is already due. */
-  function scheduleCheck(): void {
+  /** Looks again in `delayMs`, unless a look is already due. */
+  function scheduleCheck(delayMs = intervalMs): void {
     if (stopped || checkTimer !== undefined || checking) return;
     checkTimer = setTimeout(() => {
       checkTimer = undefined;
@@ -90,7 +106,7 @@ export function createContentWatcher(options: ContentWatcherOptions) {
           checking = false;
           if (dirty.size > 0 || fullLookDue || watcher === undefined) scheduleCheck();
         });
-    }, intervalMs);
+    }, delayMs);
     checkTimer.unref();
   }
 
@@ -134,15 +150,18 @@ export function createContentWatcher(options: ContentWatcherOptions) {
 
   /** Loads the folder (its files' signatures now `next`) and tells the listeners; one load at a time. */
   let loading: Promise<unknown> = Promise.resolve();
-  function reload(next: Map<string, string>): Promise<ContentResult> {
+  function reload(next: Map<string, string>): Promise<ContentResult<A>> {
     const done = loading.then(() => loadAndTell(next));
     loading = done.catch(() => undefined);
     return done;
   }
 
-  async function loadAndTell(next: Map<string, string>): Promise<ContentResult> {
+  async function loadAndTell(next: Map<string, string>): Promise<ContentResult<A>> {
+    const changed = new Set<string>();
+    for (const [name, signature] of next) if (loaded.get(name) !== signature) changed.add(name);
+    for (const name of loaded.keys()) if (!next.has(name)) changed.add(name);
     loaded = next;
-    const result = await read(dir);
+    const result = await read(dir, changed);
     if (result.ok) {
       lastProblems = undefined;
       logger.info({ articles: result.articles.length, drafts: result.articles.filter((article) => !isLive(article)).length }, "content reloaded");
@@ -162,11 +181,17 @@ export function createContentWatcher(options: ContentWatcherOptions) {
     if (stopped || watcher !== undefined) return;
     try {
       watcher = watch(dir, { persistent: false }, (_event, name) => {
-        if (name === null || name === undefined) fullLookDue = true;
-        else if (isArticleFile(String(name))) {
-          if (!dirty.has(String(name))) dirty.set(String(name), undefined);
-        } else return;
-        scheduleCheck();
+        if (name === null || name === undefined) {
+          fullLookDue = true;
+          scheduleCheck();
+        } else if (isArticleFile(String(name))) {
+          // Its signature now: read once it is the same after `settleMs`.
+          const file = String(name);
+          void signatureOf(dir, file).then((signature) => {
+            dirty.set(file, signature);
+            scheduleCheck(settleMs);
+          });
+        }
       });
       watcher.on("error", (error) => {
         logger.warn({ error: describeError(error) }, "watching the content folder failed; looking at it every few seconds instead");
@@ -194,12 +219,17 @@ export function createContentWatcher(options: ContentWatcherOptions) {
 
   return {
     /** The first load, at start-up. The folder is looked at before it is read, so a change made meanwhile is still picked up. */
-    async load(): Promise<ContentResult> {
+    async load(): Promise<ContentResult<A>> {
+      if (options.signatures) {
+        const result = await read(dir);
+        loaded = options.signatures();
+        return result;
+      }
       loaded = (await signaturesOf(dir)) ?? new Map();
       return read(dir);
     },
     /** Loads now rather than at the next look (a file the newsroom just wrote), and tells the listeners as a change would. */
-    async reload(): Promise<ContentResult> {
+    async reload(): Promise<ContentResult<A>> {
       return reload((await signaturesOf(dir)) ?? new Map());
     },
     start(): void {

@@ -52,12 +52,12 @@ const readAhead = 16;
  * The articles of a content folder, newest first, drafts included (the library
  * leaves them out); or every problem found in it, as `formatProblem` writes them.
  */
-export type ContentResult =
-  | { ok: true; articles: Article[] }
+export type ContentResult<A = Article> =
+  | { ok: true; articles: A[] }
   | { ok: false; problems: string[] };
 
 /** Orders articles newest first; the same day goes by id so the order is stable. */
-export function compareNewestFirst(a: Article, b: Article): number {
+export function compareNewestFirst(a: Pick<Article, "id" | "date">, b: Pick<Article, "id" | "date">): number {
   return b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
 }
 

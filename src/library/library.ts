@@ -1,27 +1,58 @@
 import { isLive, type Article } from "../content/article-schema";
+import { summariseArticle, type ArticleSummary } from "../content/article-summary";
 import { createSearchIndex, type SearchIndex } from "../search/search-articles";
 
-/** The content the bot serves: its live articles (newest first), looked up by id, and their search index. */
+export type { ArticleSummary } from "../content/article-summary";
+
+/**
+ * The content the bot serves: its live articles (newest first) as summaries, each article read
+ * on demand by id, and their search index. Only the summaries are held for every article: from
+ * the content snapshot an article is parsed from its row when asked for, and a bounded cache
+ * keeps the hot ones (at 100,000 articles, holding all of them took 1.5 GB).
+ */
 export interface Library {
-  articles: readonly Article[];
-  byId: ReadonlyMap<string, Article>;
+  /** The live articles, newest first: what lists and the channel need of each. */
+  articles: readonly ArticleSummary[];
+  /** Whether `id` is a live article of this library. */
+  has(id: string): boolean;
+  /** The live article with `id`, or undefined (not one, or a draft). */
+  article(id: string): Article | undefined;
   index: SearchIndex;
 }
 
 /**
  * Builds the library once per content load from the articles loaded, newest
- * first. Drafts are left out here, the one place every surface reads from:
- * commands, questions, inline mode and the channel never see one.
+ * first, all held in memory (no content snapshot: tests, a small folder). Drafts
+ * are left out here, the one place every surface reads from: commands,
+ * questions, inline mode and the channel never see one.
  * It may be empty (a new outlet's first start): readers are then told there is no article yet.
  * `index`, when given, must be the index of exactly these live articles (one saved for them).
  */
 export function createLibrary(loaded: readonly Article[], index?: SearchIndex): Library {
   const articles = loaded.filter(isLive);
+  const byId = new Map(articles.map((article) => [article.id, article]));
   return {
-    articles,
-    byId: new Map(articles.map((article) => [article.id, article])),
+    articles: articles.map(summariseArticle),
+    has: (id) => byId.has(id),
+    article: (id) => byId.get(id),
     // A saved index of these very articles (the content snapshot's), else built now.
     index: index ?? createSearchIndex(articles),
+  };
+}
+
+/**
+ * A library over articles held elsewhere (the content snapshot): `summaries` of the articles
+ * loaded, drafts included, newest first; `read` gives an article by id. Only the live ones are
+ * served, as `createLibrary` serves them.
+ */
+export function createLibraryOf(summaries: readonly ArticleSummary[], read: (id: string) => Article | undefined, index: SearchIndex): Library {
+  const articles = summaries.filter(isLive);
+  const live = new Set(articles.map((article) => article.id));
+  return {
+    articles,
+    has: (id) => live.has(id),
+    article: (id) => (live.has(id) ? read(id) : undefined),
+    index,
   };
 }
 
@@ -32,7 +63,8 @@ export function isLibraryEmpty(library: Library): boolean {
 
 /** The newest article: the one commands answer about unless a chat chose another. Callers check `isLibraryEmpty` first. */
 export function newestArticle(library: Library): Article {
-  const article = library.articles[0];
+  const newest = library.articles[0];
+  const article = newest && library.article(newest.id);
   if (!article) throw new Error("the library holds no article");
   return article;
 }

@@ -1,6 +1,5 @@
 import type { Logger } from "pino";
 import type { AdminNotifier } from "../notices/admin-notifier";
-import type { Article } from "../content/article-schema";
 import type { ContentResult } from "../content/load-content";
 import { languageOf } from "../i18n/translate";
 import { htmlToText } from "../render/html";
@@ -8,7 +7,7 @@ import { renderDraftPreview } from "../render/render-draft";
 import type { ArticleStore } from "./article-store";
 import type { FeedLedger } from "./feed-ledger";
 import { createFeedPoller, type FeedPoller } from "./feed-poller";
-import { createNewsroom, type NewsroomResult, type HeldArticle } from "./newsroom";
+import { createNewsroom, type NewsroomArticle, type NewsroomResult, type HeldArticle } from "./newsroom";
 import type { FeedItem } from "./parse-feed";
 import { describeError } from "../base/describe-error";
 
@@ -16,7 +15,7 @@ export interface NewsroomServiceOptions {
   store: ArticleStore;
   /** The feeds' ledger, opened only when there are feeds (no `newsroom.sqlite` in DATA_DIR otherwise). */
   ledger: () => FeedLedger;
-  content: { reload: () => Promise<ContentResult>; loaded: () => readonly Article[]; problems: () => readonly string[] };
+  content: { reload: () => Promise<ContentResult<unknown>>; loaded: () => readonly NewsroomArticle[]; problems: () => readonly string[] };
   notifier: AdminNotifier;
   logger: Logger;
   /** FEED_URLS; none: no polling. */

@@ -19,14 +19,17 @@ export interface HeldArticle {
   checks: string[];
 }
 
+/** What the newsroom needs of an article loaded (a summary, or the article). */
+export type NewsroomArticle = Pick<Article, "id" | "headline" | "status">;
+
 export type NewsroomResult<T> = ({ ok: true } & T) | { ok: false; sentence: string; problems?: string[] };
 
 export interface NewsroomOptions {
   store: ArticleStore;
   /** Loads CONTENT_DIR now, so a change is served (or its problems told) at once. */
-  reload: () => Promise<ContentResult>;
+  reload: () => Promise<ContentResult<unknown>>;
   /** Every article loaded, drafts included. */
-  loaded: () => readonly Article[];
+  loaded: () => readonly NewsroomArticle[];
   /** The last load's problems (files edited on disk), or none. */
   problems: () => readonly string[];
   logger: Logger;
@@ -174,7 +177,7 @@ export function createNewsroom(options: NewsroomOptions) {
     },
 
     /** The drafts held, newest first. */
-    drafts(): Article[] {
+    drafts(): NewsroomArticle[] {
       return options.loaded().filter((article) => !isLive(article));
     },
   };

@@ -61,7 +61,7 @@ function answerFresh(library: Library, article: Article, text: string, language:
     if (candidates.size >= maxOtherArticles) break;
   }
   for (const id of candidates) {
-    const other = library.byId.get(id);
+    const other = library.article(id);
     if (!other) continue;
     const there = answerQuestionText(other, text, language);
     if (uncovered(there.kind)) continue;

@@ -1,5 +1,4 @@
-import type { Article } from "../content/article-schema";
-import { localiseArticle } from "../content/localise-article";
+import type { ArticleSummary } from "../content/article-summary";
 import { languageOf, type Language } from "../i18n/translate";
 import { articleButton } from "./callback-data";
 import { bold, html, joinHtml } from "./html";
@@ -13,9 +12,9 @@ export const BUTTON_LABEL_MAX = 64;
 const MAX_LISTED = 20;
 
 /** /articles: the articles held, newest first, each a button that makes it the chat's current one. */
-export function renderArticleList(articles: readonly Article[], currentId: string, language: Language = languageOf("en")): Answer {
+export function renderArticleList(articles: readonly Pick<ArticleSummary, "id" | "headline" | "headlines" | "date">[], currentId: string, language: Language = languageOf("en")): Answer {
   const { t } = language;
-  const listed = articles.slice(0, MAX_LISTED).map((article) => localiseArticle(article, language.locale));
+  const listed = articles.slice(0, MAX_LISTED).map((article) => ({ ...article, headline: article.headlines?.[language.locale] ?? article.headline }));
   const lines = listed.map(
     (article) => html`${article.id === currentId ? "▶ " : "• "}${bold(article.headline)} (${formatDate(article.date, language)})`,
   );

@@ -3,6 +3,7 @@ import { contentHash } from "../../src/channel/channel-post";
 import { dueOf, planChannel } from "../../src/channel/channel-status";
 import type { PostRecord } from "../../src/channel/post-ledger";
 import type { Article } from "../../src/content/article-schema";
+import { summariseArticle } from "../../src/content/article-summary";
 import { loadRealArticles } from "../support/test-bot";
 
 describe("the due rule the publisher sends by and /status shows", () => {
@@ -43,7 +44,7 @@ describe("a pass of the publisher, planned", () => {
       posted,
       failedFix,
       article("posted-same"),
-    ];
+    ].map(summariseArticle);
     const line = (articleId: string, fields: Partial<PostRecord>) => [articleId, { articleId, scheduledAt: null, messageId: 1, contentHash: "old", editFailedHash: null, ...fields } as PostRecord] as const;
     const records = new Map([
       line("asked", { state: "requested" }),

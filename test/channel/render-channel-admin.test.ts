@@ -14,6 +14,7 @@ import {
   renderUncertainNotice,
 } from "../../src/channel/render-channel-admin";
 import type { Article } from "../../src/content/article-schema";
+import { summariseArticle } from "../../src/content/article-summary";
 import { languageOf } from "../../src/i18n/translate";
 import { renderContentFixedNotice, renderContentProblemsNotice } from "../../src/notices/content-notices";
 import { htmlToText, packMessages, type SafeHtml } from "../../src/render/html";
@@ -85,7 +86,7 @@ describe("what /publish, /status and the notices send, in both languages", () =>
     const article = hostile();
     const statuses: ArticleChannelStatus[] = states.map((state, i) => ({
       articleId: `story-${i}`,
-      article: { ...article, id: `story-${i}` },
+      article: summariseArticle({ ...article, id: `story-${i}` }),
       state,
       record: record(state === "queued" ? "requested" : state === "held" || state === "waiting" ? "scheduled" : (state as PostRecord["state"]), {
         articleId: `story-${i}`,

@@ -136,3 +136,54 @@ describe("the content snapshot", () => {
     expect(withLive.articles.filter((a) => a.status === "live")).toHaveLength(2);
   });
 });
+
+describe("the content snapshot, told what changed", () => {
+  it("at a start takes its rows without looking at the folder, then re-reads only the files it is told of", async () => {
+    const { dir, open } = setUp();
+    await open().sync(dir);
+    const snapshot = open();
+    // Changed while the bot was down: a start trusts the rows (the watcher's first look finds it).
+    const baku = join(dir, "baku.yaml");
+    const text = readFileSync(baku, "utf8");
+    writeFileSync(baku, text.replace("headline: Council of CIS Defense Ministers", "headline: Council of CIS Defence Ministers"));
+    touch(baku, 60);
+    const started = await snapshot.sync(dir, { trust: true });
+    expect(started).toMatchObject({ ok: true, reread: 0, kept: 4 });
+    expect(snapshot.article("cis-defense-ministers-baku-2019")?.headline).toMatch(/^Council of CIS Defense Ministers/);
+    const signature = snapshot.signatures().get("baku.yaml");
+    expect(signature).toBeDefined();
+
+    const told = await snapshot.sync(dir, { only: ["baku.yaml"] });
+    expect(told).toMatchObject({ ok: true, reread: 1, kept: 3, removed: 0 });
+    expect(snapshot.article("cis-defense-ministers-baku-2019")?.headline).toMatch(/^Council of CIS Defence Ministers/);
+    expect(snapshot.signatures().get("baku.yaml")).not.toBe(signature);
+
+    // A file named that is gone is removed; the folder gone is a problem, not an empty archive.
+    const [other] = generateArticles(1, 5);
+    unlinkSync(join(dir, `${other?.id}.yaml`));
+    const removed = await snapshot.sync(dir, { only: [`${other?.id}.yaml`] });
+    expect(removed).toMatchObject({ ok: true, removed: 1 });
+    if (removed.ok) expect(removed.articles.map((a) => a.id)).not.toContain(other?.id);
+    rmSync(dir, { recursive: true, force: true });
+    const gone = await snapshot.sync(dir, { only: ["baku.yaml"] });
+    expect(gone.ok).toBe(false);
+    if (!gone.ok) expect(gone.problems.join("\n")).toMatch(/does not exist/);
+  });
+
+  it("after a sync with problems looks again at those files, whatever it is told", async () => {
+    const { dir, open } = setUp();
+    const snapshot = open();
+    await snapshot.sync(dir);
+    const baku = join(dir, "baku.yaml");
+    const good = readFileSync(baku, "utf8");
+    writeFileSync(baku, good.replace("date: 2019-10-30", "date: someday"));
+    touch(baku, 60);
+    expect((await snapshot.sync(dir, { only: ["baku.yaml"] })).ok).toBe(false);
+    // Another file changes; the broken one is still broken and is still said to be.
+    const [other] = generateArticles(1, 5);
+    touch(join(dir, `${other?.id}.yaml`), 120);
+    const again = await snapshot.sync(dir, { only: [`${other?.id}.yaml`] });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.problems.join("\n")).toMatch(/baku\.yaml/);
+  });
+});

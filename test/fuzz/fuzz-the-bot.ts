@@ -277,7 +277,7 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
     channelPlan = [...channelPlan, ...step.channelFaults].slice(-4);
     faultsThisStep = 0;
     if (step.kind === "content change") {
-      const articles = [...t.library().articles];
+      const articles = t.library().articles.flatMap((a) => t.library().article(a.id) ?? []);
       const next = laterArticles.find((a) => !articles.some((b) => b.id === a.id));
       if (step.change === "add" && next) {
         articles.push(next);
@@ -335,7 +335,7 @@ export async function fuzzTheBot(options: FuzzOptions): Promise<FuzzReport> {
   for (const article of t.library().articles) {
     const record = await channel.ledger.get(article.id);
     const events = (await channel.ledger.events(article.id)).map((e) => e.event);
-    const delivered = api.channelPosts.filter((p) => p.url === article.url);
+    const delivered = api.channelPosts.filter((p) => p.url === t.library().article(article.id)?.url);
     uncertain += events.filter((e) => e === "uncertain").length;
     // Each "Post again" an admin chose for an uncertain post may rightly post once more.
     const allowed = 1 + events.filter((e, i) => e === "requested" && events.slice(0, i).includes("uncertain")).length;

@@ -13,6 +13,7 @@ import {
   whoButton,
   type PublishAction,
 } from "../../src/render/callback-data";
+import { summariseArticle } from "../../src/content/article-summary";
 import { renderArticleList } from "../../src/render/render-article-list";
 import { draftKeyboard } from "../../src/render/render-draft";
 import { renderWelcome } from "../../src/render/render-help";
@@ -125,7 +126,7 @@ describe("the data the renderers put on buttons", () => {
   it("is read back by the handlers' parse, kind by kind", async () => {
     const [article] = await loadRealArticles();
     if (!article) throw new Error("no fixture article");
-    const status = { articleId: article.id, article, state: "uncertain" as const };
+    const status = { articleId: article.id, article: summariseArticle(article), state: "uncertain" as const };
     const keyboards = {
       topic: renderWelcome(article.headline).keyboard,
       article: renderArticleList([article], article.id).keyboard,

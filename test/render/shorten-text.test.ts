@@ -4,6 +4,7 @@ import { renderPublishList } from "../../src/channel/render-channel-admin";
 import { languageOf } from "../../src/i18n/translate";
 import { shortenText } from "../../src/render/shorten-text";
 import type { Article } from "../../src/content/article-schema";
+import { summariseArticle } from "../../src/content/article-summary";
 import { loadRealArticles } from "../support/test-bot";
 
 const quote =
@@ -41,7 +42,7 @@ describe("button labels", () => {
     // The Baku headline itself is 72 characters: it was cut "…hospitable land of A".
     expect(list.keyboard?.[1]?.[0]?.text).toBe("Council of CIS Defense Ministers meets in hospitable land of…");
     expect(renderArticleList([{ ...real, headline: "Port reopens" }], "x").keyboard?.[0]?.[0]?.text).toBe("Port reopens");
-    const publish = renderPublishList(languageOf("en"), [{ articleId: "long", article: long, state: "waiting" }]);
+    const publish = renderPublishList(languageOf("en"), [{ articleId: "long", article: summariseArticle(long), state: "waiting" }]);
     const label = publish.keyboard?.[0]?.[0]?.text ?? "";
     expect(label.length).toBeLessThanOrEqual(64);
     expect(label).toBe("Council of CIS Defense Ministers meets in hospitable land of…");

@@ -24,7 +24,7 @@ buttonsFeature.on("callback_query").filter(
 const buttons = buttonsFeature.on("callback_query");
 
 buttons.callbackQuery(articleButton.pattern, async (ctx) => {
-  const article = ctx.briefing.library().byId.get(articleButton.parse(ctx.callbackQuery.data) ?? "");
+  const article = ctx.briefing.library().article(articleButton.parse(ctx.callbackQuery.data) ?? "");
   if (!article || !ctx.chat) {
     await ctx.answerCallbackQuery({ text: notice(ctx, "error-article-gone") });
     return;

@@ -17,7 +17,7 @@ commands.command("start", async (ctx) => {
   const link = payload === "" ? undefined : parseDeepLink(payload);
   if (link) {
     const library = ctx.briefing.library();
-    const linked = link.articleId !== undefined ? library.byId.get(link.articleId) : undefined;
+    const linked = link.articleId !== undefined ? library.article(link.articleId) : undefined;
     if (linked && ctx.chat) ctx.briefing.chatArticles.set(ctx.chat.id, linked.id);
     await replyWithAnswer(ctx, answerTopic(link.topic, linked ?? currentArticle(ctx), ctx.language));
     return;

@@ -121,7 +121,7 @@ inlineFeature.on("inline_query", async (ctx) => {
   const limit = direct ? PAGE_SIZE - 1 : PAGE_SIZE;
   const { hits, total } = searchArticles(library.index, query, { limit, offset });
   const results = hits.flatMap((hit) => {
-    const article = library.byId.get(hit.articleId);
+    const article = library.article(hit.articleId);
     if (!article) return [];
     return [
       cachedResult(botUsername, language, article, hit.target, (shown) =>
