@@ -1,5 +1,6 @@
 import { conversations, createConversation, type ConversationFlavor } from "@grammyjs/conversations";
-import { Composer, type Api, type BotError, type Context, type NextFunction } from "grammy";
+import { type Api, type BotError, type Context, type NextFunction } from "grammy";
+import { SyncComposer } from "../sync-composer";
 import type { Logger } from "pino";
 import { commandList } from "../command-list";
 import { html } from "../../render/html";
@@ -31,7 +32,7 @@ const UNAVAILABLE = "I cannot reach the channel's ledger right now, so /publish 
  * own `Api`, so transformers on the outer context do not reach it: the
  * replies' auto-retry is installed through the plugin's own `plugins` option.
  */
-export const channelAdminFeature = new Composer<BriefingContext>();
+export const channelAdminFeature = new SyncComposer<BriefingContext>();
 
 const adminChatsAll = channelAdminFeature.chatType("private").filter(isChannelAdmin);
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Composer } from "grammy";
+import { SyncComposer } from "../sync-composer";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { Article } from "../../content/article-schema";
 import { deepLinkPayload } from "../../answering/deep-link";
@@ -86,7 +86,7 @@ function renderStartingResults(botUsername: string, article: Article): InlineQue
 }
 
 /** Inline mode: `@bot <anything>` in any chat offers answers to send there. */
-export const inlineFeature = new Composer<BriefingContext>();
+export const inlineFeature = new SyncComposer<BriefingContext>();
 
 inlineFeature.on("inline_query", async (ctx) => {
   const library = ctx.briefing.library();

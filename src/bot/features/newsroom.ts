@@ -1,4 +1,5 @@
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
+import { SyncComposer } from "../sync-composer";
 import { isLive } from "../../content/article-schema";
 import { checkDocument, screenDocument } from "../../newsroom/check-document";
 import type { HeldArticle } from "../../newsroom/newsroom";
@@ -20,7 +21,7 @@ import { replyWithAnswer } from "../reply";
  * time, so there is no question to wait on (which is what the conversations
  * plugin is for).
  */
-export const newsroomFeature = new Composer<BriefingContext>();
+export const newsroomFeature = new SyncComposer<BriefingContext>();
 
 const REFUSAL = "Only the newsroom's admins can add or change articles; I did not read your file.";
 

@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { SyncComposer } from "../sync-composer";
 import { isLibraryEmpty } from "../../library/library";
 import { html } from "../../render/html";
 import type { BriefingContext } from "../context";
@@ -13,7 +13,7 @@ export const NO_ARTICLE_YET = "There is no article here yet: the newsroom has no
  * get a polite word instead of an answer, and inline mode offers nothing
  * (no error). /help still answers; admins' commands run before this.
  */
-export const noArticlesFeature = new Composer<BriefingContext>();
+export const noArticlesFeature = new SyncComposer<BriefingContext>();
 
 const empty = noArticlesFeature.filter((ctx) => isLibraryEmpty(ctx.briefing.library()));
 
