@@ -3,8 +3,6 @@ import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Article } from "../src/content/article-schema";
-import { loadContent } from "../src/content/load-content";
-import { createLibrary } from "../src/library/library";
 import type { Spread } from "./bench-stats";
 import { generateArticles } from "./generate-articles";
 import { defaultHttpBenchOptions, defaultIdleLatencyOptions, runHttpBench, runIdleLatencyBench, type HttpBenchRow, type IdleLatencyRow } from "./http-bench";
@@ -143,9 +141,6 @@ const scalingOptions = { ...defaultScalingBenchOptions, sizes };
 const log = (text: string) => process.stderr.write(`[${(process.uptime()).toFixed(0).padStart(3)} s] ${text}\n`);
 const started = new Date();
 
-const content = await loadContent("content");
-if (!content.ok) throw new Error(`content/ has problems:\n${content.problems.join("\n")}`);
-const library = createLibrary(content.articles);
 // The scaling and search benchmarks use the same generated corpora: generated once.
 const corpora = new Map<number, Article[]>();
 const articles = (size: number): Article[] => {
