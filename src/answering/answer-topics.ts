@@ -61,9 +61,9 @@ function answerPersonQuotes(article: Article, person: Person): Answer {
   return cachedAnswer(article, `quotes:${person.id}`, () => renderQuotes(article, person));
 }
 
-/** The full answer for a thing search found (its `target`, the same object for every search of one index). */
+/** The full answer for a thing search found (keyed by what `target` says: the index makes a new object for every hit). */
 export function answerTarget(article: Article, target: SearchTarget): Answer {
-  return cachedAnswer(article, target, () => renderTarget(article, target));
+  return cachedAnswer(article, `target:${JSON.stringify(target)}`, () => renderTarget(article, target));
 }
 
 /** Finds a person of `article` by any spelling, a part of it, or a small typo. */

@@ -110,7 +110,8 @@ inlineFeature.on("inline_query", async (ctx) => {
     const article = library.byId.get(hit.articleId);
     if (!article) return [];
     return [
-      cachedResult(botUsername, article, hit.target, () =>
+      // Keyed by the hit's id (its article and target): the index makes a new `target` object for every hit.
+      cachedResult(botUsername, article, `hit:${hit.id}`, () =>
         resultFor(botUsername, article, hit.id, renderTarget(article, hit.target), describeTarget(article, hit.target), hit.target.kind === "article"),
       ),
     ];
