@@ -124,4 +124,21 @@ describe("SyncComposer", () => {
       await expect(rejected.middleware()(ctx, () => Promise.resolve())).rejects.toThrow("rejected");
     }
   });
+
+  it("fails a middleware that calls next twice, as grammY does", async () => {
+    for (const make of [() => new Composer<Context>(), () => new SyncComposer<Context>()]) {
+      const log: string[] = [];
+      const root = make();
+      root.use(async (_ctx, next) => {
+        await next();
+        await next();
+      });
+      root.use(() => {
+        log.push("second");
+      });
+      const ctx = new Context(text(1, "hi"), new Api("1:test"), me);
+      await expect(root.middleware()(ctx, () => Promise.resolve())).rejects.toThrow("`next` already called before!");
+      expect(log).toEqual(["second"]);
+    }
+  });
 });
