@@ -9,6 +9,7 @@ import { inlineFeature } from "./features/inline";
 import { newsroomFeature } from "./features/newsroom";
 import { noArticlesFeature } from "./features/no-articles";
 import { questionsFeature } from "./features/questions";
+import { SyncComposer } from "./sync-composer";
 
 export interface CreateBotOptions {
   /** grammY's client options (a local `fetch`, the Bot API root) and a preset `botInfo` for tests and the demo. */
@@ -25,11 +26,12 @@ export interface CreateBotOptions {
  */
 export function createBot(token: string, deps: BriefingDeps, options: CreateBotOptions = {}): Bot<BriefingContext> {
   const bot = new Bot<BriefingContext>(token, options.botConfig);
-  bot.use((ctx, next) => {
+  // One SyncComposer for the dependencies and the runtime's middleware, and one for the features: each runs its list in turn (see sync-composer.ts).
+  const setDeps = (ctx: BriefingContext, next: () => Promise<void>) => {
     ctx.briefing = deps;
     return next();
-  });
-  bot.use(...(options.middleware ?? []));
+  };
+  bot.use(new SyncComposer<BriefingContext>(setDeps, ...(options.middleware ?? [])));
   const logUpdateError = (error: BotError<BriefingContext>) => {
     const { update } = error.ctx;
     // `error.kind` tells the Bot API refusing (bot_api) from the network failing (network) from a bug (internal).
@@ -37,7 +39,10 @@ export function createBot(token: string, deps: BriefingDeps, options: CreateBotO
     options.onUpdateError?.(error);
   };
   // Channel admins first: a live /publish conversation takes its admin's next message before any other feature.
-  bot.errorBoundary(logUpdateError).use(channelAdminFeature, newsroomFeature, noArticlesFeature, commandsFeature, buttonsFeature, inlineFeature, questionsFeature);
+  bot.errorBoundary(
+    logUpdateError,
+    new SyncComposer<BriefingContext>(channelAdminFeature, newsroomFeature, noArticlesFeature, commandsFeature, buttonsFeature, inlineFeature, questionsFeature),
+  );
   // The boundary catches everything above; this only keeps polling alive should anything slip past it.
   bot.catch(logUpdateError);
   return bot;
