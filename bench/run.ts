@@ -3,8 +3,6 @@ import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Article } from "../src/content/article-schema";
-import { loadContent } from "../src/content/load-content";
-import { createLibrary } from "../src/library/library";
 import type { Spread } from "./bench-stats";
 import { generateArticles } from "./generate-articles";
 import { defaultHttpBenchOptions, defaultIdleLatencyOptions, runHttpBench, runIdleLatencyBench, type HttpBenchRow, type IdleLatencyRow } from "./http-bench";
@@ -154,9 +152,6 @@ const scalingOptions = { ...defaultScalingBenchOptions, sizes };
 const log = (text: string) => process.stderr.write(`[${(process.uptime()).toFixed(0).padStart(3)} s] ${text}\n`);
 const started = new Date();
 
-const content = await loadContent("content");
-if (!content.ok) throw new Error(`content/ has problems:\n${content.problems.join("\n")}`);
-const library = createLibrary(content.articles);
 // The scaling and search benchmarks use the same generated corpora: generated once.
 const corpora = new Map<number, Article[]>();
 const articles = (size: number): Article[] => {
@@ -165,7 +160,7 @@ const articles = (size: number): Article[] => {
   return corpus;
 };
 
-const updates = runs("updates") ? await runUpdateBench(() => library, defaultUpdateBenchOptions, log) : [];
+const updates = runs("updates") ? await runUpdateBench(defaultUpdateBenchOptions, log) : [];
 const scaling = runs("content") ? await runScalingBench({ ...scalingOptions, articles }, log) : [];
 const idle = runs("http") ? await runIdleLatencyBench(defaultIdleLatencyOptions, log) : undefined;
 const http = runs("http") ? await runHttpBench(defaultHttpBenchOptions, log) : [];
@@ -185,7 +180,7 @@ console.log(
 console.log(
   [
     "",
-    `per update: ${defaultUpdateBenchOptions.repetitions} runs each, bare / Briefing / replay in turn, updates/s in this process's CPU time; content/ (the real article).`,
+    `per update: ${defaultUpdateBenchOptions.repetitions} rounds per row, bare / Briefing / replay side by side (turns of ${defaultUpdateBenchOptions.sliceUpdates} updates; updates per round: ${updates.map((row) => `${row.update} ${number(row.updatesPerRound, 0)}`).join(", ")}), updates/s in CPU time, each bot a process of its own; ratios of the medians, min–max of single rounds; content/ (the real article).`,
     `content: generated articles as YAML files; processes per size (cold, from the snapshot) ${scalingOptions.sizes.map((size) => { const r = scalingOptions.repetitions(size); return `${number(size, 0)}: ${r.cold}, ${r.warm}`; }).join("; ")}; latency through the bot in-process (no network), after a warm-up with other queries, so most answers are rendered for the first time.`,
     `over HTTP, idle: ${defaultIdleLatencyOptions.rounds} rounds of ${defaultIdleLatencyOptions.updatesPerRound} messages, one at a time, to Briefing and to bare grammY's bot.start() in turn, each against a stand-in of its own answering at once; ratio of p50s per round.`,
     `over HTTP: npm start's process against the Bot API stand-in, sendMessage answered after ${defaultHttpBenchOptions.sendDelayMs} ms; bursts: ${defaultHttpBenchOptions.repetitions.concurrent} runner, one after another, ${defaultHttpBenchOptions.repetitions.sequential} sequential, side by side; latency from an update queued to its answer arriving.`,

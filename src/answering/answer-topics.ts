@@ -72,9 +72,9 @@ function answerPersonQuotes(article: Article, person: Person, language: Language
   return cachedAnswer(article, `quotes:${person.id}`, language, (shown) => renderQuotes(shown, findPerson(shown, person), language));
 }
 
-/** The full answer for a thing search found (its `target`, the same object for every search of one index). */
+/** The full answer for a thing search found (keyed by what `target` says: the index makes a new object for every hit). */
 export function answerTarget(article: Article, target: SearchTarget, language: Language = english): Answer {
-  return cachedAnswer(article, target, language, (shown) => renderTarget(shown, target, language));
+  return cachedAnswer(article, `target:${JSON.stringify(target)}`, language, (shown) => renderTarget(shown, target, language));
 }
 
 /** The person as the localised article holds them (their translated name and role), by id. */

@@ -12,6 +12,7 @@ import { noArticlesFeature } from "./features/no-articles";
 import { questionsFeature } from "./features/questions";
 import { createMemoryReaderLanguageStore } from "./reader-languages";
 import { readerLanguage } from "./reader-language";
+import { SyncComposer } from "./sync-composer";
 
 export interface CreateBotOptions {
   /** grammY's client options (a local `fetch`, the Bot API root) and a preset `botInfo` for tests and the demo. */
@@ -29,13 +30,13 @@ export interface CreateBotOptions {
 export function createBot(token: string, given: BriefingDeps, options: CreateBotOptions = {}): Bot<BriefingContext> {
   const deps: BotDeps = { ...given, readerLanguages: given.readerLanguages ?? createMemoryReaderLanguageStore() };
   const bot = new Bot<BriefingContext>(token, options.botConfig);
-  bot.use((ctx, next) => {
+  // One SyncComposer for the dependencies and the runtime's middleware, and one for the features: each runs its list in turn (see sync-composer.ts).
+  const setDeps = (ctx: BriefingContext, next: () => Promise<void>) => {
     ctx.briefing = deps;
     return next();
-  });
-  // Before the runtime's middleware too: the spam limiter tells a flooder to slow down in their language.
-  bot.use(readerLanguage<BriefingContext>((ctx) => ctx.briefing.readerLanguages));
-  bot.use(...(options.middleware ?? []));
+  };
+  // The reader's language before the runtime's middleware too: the spam limiter tells a flooder to slow down in their language.
+  bot.use(new SyncComposer<BriefingContext>(setDeps, readerLanguage<BriefingContext>((ctx) => ctx.briefing.readerLanguages), ...(options.middleware ?? [])));
   const logUpdateError = (error: BotError<BriefingContext>) => {
     const { update } = error.ctx;
     // `error.kind` tells the Bot API refusing (bot_api) from the network failing (network) from a bug (internal).
@@ -43,7 +44,10 @@ export function createBot(token: string, given: BriefingDeps, options: CreateBot
     options.onUpdateError?.(error);
   };
   // Channel admins first: a live /publish conversation takes its admin's next message before any other feature.
-  bot.errorBoundary(logUpdateError).use(channelAdminFeature, newsroomFeature, languageFeature, noArticlesFeature, commandsFeature, buttonsFeature, inlineFeature, questionsFeature);
+  bot.errorBoundary(
+    logUpdateError,
+    new SyncComposer<BriefingContext>(channelAdminFeature, newsroomFeature, languageFeature, noArticlesFeature, commandsFeature, buttonsFeature, inlineFeature, questionsFeature),
+  );
   // The boundary catches everything above; this only keeps polling alive should anything slip past it.
   bot.catch(logUpdateError);
   return bot;

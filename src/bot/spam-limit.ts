@@ -202,7 +202,9 @@ export function spamLimit<C extends Context>(options: SpamLimitOptions, onNotice
     keyGenerator: (ctx) => (isInline(ctx) ? userKey(ctx) : undefined),
   });
 
+  // An update is for the bot (a message, a button) or an inline query, never both: each goes to its own rule, the rest straight on.
   return async (ctx, next) => {
-    await chatLimit(ctx, () => inlineLimit(ctx, next));
+    if (isInline(ctx)) await inlineLimit(ctx, next);
+    else await chatLimit(ctx, next);
   };
 }

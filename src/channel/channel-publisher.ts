@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Article } from "../content/article-schema";
 import type { Locale } from "../i18n/locale";
 import { languageOf, type Language } from "../i18n/translate";
-import type { ArticleSummary, Library } from "../library/library";
+import type { Library } from "../library/library";
 import type { SafeHtml } from "../render/html";
 import { describeError } from "../base/describe-error";
 import { isStorageUnavailable } from "../storage/storage-unavailable";

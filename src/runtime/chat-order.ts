@@ -9,21 +9,20 @@ import type { Context, MiddlewareFn } from "grammy";
  * is busy waits for the one before it. An update that fails does not hold up the next.
  */
 export function orderPerChat<C extends Context>(keyOf: (ctx: C) => string | undefined): MiddlewareFn<C> {
-  /** Per busy chat: the promise that settles when its last update so far has been handled. */
+  /** Per busy chat: the promise of its last update so far, which settles when that update has been handled. */
   const tails = new Map<string, Promise<void>>();
-  const settle = () => {};
   return async (ctx, next) => {
     const key = keyOf(ctx);
     if (key === undefined) return next();
     const before = tails.get(key);
-    const run = before === undefined ? next() : before.then(next);
-    const tail = run.then(settle, settle);
-    tails.set(key, tail);
+    // After the one before, whether it succeeded or failed (its failure is its own caller's).
+    const run = before === undefined ? next() : before.then(next, next);
+    tails.set(key, run);
     try {
       await run;
     } finally {
       // The last of a chat's queue removes it: the map holds busy chats only.
-      if (tails.get(key) === tail) tails.delete(key);
+      if (tails.get(key) === run) tails.delete(key);
     }
   };
 }

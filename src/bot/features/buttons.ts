@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { SyncComposer } from "../sync-composer";
 import { answerPerson, answerTopic, isTopic } from "../../answering/answer-topics";
 import { localiseArticle } from "../../content/localise-article";
 import { articleButton, topicButton, whoButton } from "../../render/callback-data";
@@ -8,7 +8,7 @@ import { currentArticle, type BriefingContext } from "../context";
 import { replyWithAnswer } from "../reply";
 
 /** /articles and the inline buttons: choose an article, open a topic, open a person's card. */
-export const buttonsFeature = new Composer<BriefingContext>();
+export const buttonsFeature = new SyncComposer<BriefingContext>();
 
 buttonsFeature.command("articles", (ctx) =>
   replyWithAnswer(ctx, renderArticleList(ctx.briefing.library().articles, currentArticle(ctx).id, ctx.language)),

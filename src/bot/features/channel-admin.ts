@@ -1,5 +1,6 @@
 import { conversations, createConversation, type ConversationFlavor } from "@grammyjs/conversations";
-import { Composer, type Api, type BotError, type Context, type NextFunction } from "grammy";
+import { type Api, type BotError, type Context, type NextFunction } from "grammy";
+import { SyncComposer } from "../sync-composer";
 import type { Logger } from "pino";
 import { renderChannelStatus } from "../../channel/render-channel-admin";
 import { languageOf, type MessageValue } from "../../i18n/translate";
@@ -39,7 +40,7 @@ const toast = (ctx: Context, key: string) => htmlToText(adminLanguage(ctx).t(key
  * plugin's own `plugins` option, and the admin's language is read from the
  * outer context once, when /publish begins, and kept in the conversation.
  */
-export const channelAdminFeature = new Composer<BriefingContext>();
+export const channelAdminFeature = new SyncComposer<BriefingContext>();
 
 const adminChatsAll = channelAdminFeature.chatType("private").filter(isAdminChat);
 

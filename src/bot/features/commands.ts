@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { SyncComposer } from "../sync-composer";
 import { answerQuotes, answerTopic, answerWho } from "../../answering/answer-topics";
 import { parseDeepLink } from "../../answering/deep-link";
 import { localiseArticle } from "../../content/localise-article";
@@ -7,7 +7,7 @@ import { currentArticle, type BriefingContext } from "../context";
 import { replyWithAnswer } from "../reply";
 
 /** The chat commands: /start (with deep links), /help and one command per answer. */
-export const commandsFeature = new Composer<BriefingContext>();
+export const commandsFeature = new SyncComposer<BriefingContext>();
 
 // Every update passes through here: one check sends all but commands on their way, rather than one per command.
 const commands = commandsFeature.on(":entities:bot_command");

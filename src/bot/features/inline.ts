@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Composer } from "grammy";
+import { SyncComposer } from "../sync-composer";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { Article } from "../../content/article-schema";
 import { localiseArticle } from "../../content/localise-article";
@@ -98,7 +98,7 @@ function renderStartingResults(botUsername: string, language: Language, article:
 }
 
 /** Inline mode: `@bot <anything>` in any chat offers answers to send there. */
-export const inlineFeature = new Composer<BriefingContext>();
+export const inlineFeature = new SyncComposer<BriefingContext>();
 
 inlineFeature.on("inline_query", async (ctx) => {
   const library = ctx.briefing.library();
@@ -124,7 +124,8 @@ inlineFeature.on("inline_query", async (ctx) => {
     const article = library.article(hit.articleId);
     if (!article) return [];
     return [
-      cachedResult(botUsername, language, article, hit.target, (shown) =>
+      // Keyed by the hit's id (its article and target): the index makes a new `target` object for every hit.
+      cachedResult(botUsername, language, article, `hit:${hit.id}`, (shown) =>
         resultFor(botUsername, language, shown, hit.id, renderTarget(shown, hit.target, language), describeTarget(shown, hit.target, language), hit.target.kind === "article"),
       ),
     ];

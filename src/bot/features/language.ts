@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { SyncComposer } from "../sync-composer";
 import { isLocale } from "../../i18n/locale";
 import { htmlToText } from "../../render/html";
 import type { BriefingContext } from "../context";
@@ -7,7 +7,7 @@ import { languageButton } from "../../render/callback-data";
 import { renderLanguageChoice } from "../../render/render-language";
 
 /** /language: the reader chooses English or Russian; the choice is kept for every chat and every instance. */
-export const languageFeature = new Composer<BriefingContext>();
+export const languageFeature = new SyncComposer<BriefingContext>();
 
 languageFeature.command("language", (ctx) => replyWithAnswer(ctx, renderLanguageChoice(ctx.language)));
 

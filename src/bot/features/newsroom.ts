@@ -1,4 +1,5 @@
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
+import { SyncComposer } from "../sync-composer";
 import { isLive } from "../../content/article-schema";
 import { checkDocument, screenDocument } from "../../newsroom/check-document";
 import type { HeldArticle } from "../../newsroom/newsroom";
@@ -22,7 +23,7 @@ import { describeError } from "../../base/describe-error";
  * time, so there is no question to wait on (which is what the conversations
  * plugin is for).
  */
-export const newsroomFeature = new Composer<BriefingContext>();
+export const newsroomFeature = new SyncComposer<BriefingContext>();
 
 function newsroomOf(ctx: BriefingContext): NewsroomDeps | undefined {
   return ctx.briefing.newsroom;

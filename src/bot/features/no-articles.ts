@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { SyncComposer } from "../sync-composer";
 import { isLibraryEmpty } from "../../library/library";
 import { htmlToText } from "../../render/html";
 import { languageOf } from "../../i18n/translate";
@@ -14,7 +14,7 @@ export const NO_ARTICLE_YET = htmlToText(languageOf("en").t("error-no-article-ye
  * get a polite word instead of an answer, and inline mode offers nothing
  * (no error). /help still answers; admins' commands run before this.
  */
-export const noArticlesFeature = new Composer<BriefingContext>();
+export const noArticlesFeature = new SyncComposer<BriefingContext>();
 
 const empty = noArticlesFeature.filter((ctx) => isLibraryEmpty(ctx.briefing.library()));
 

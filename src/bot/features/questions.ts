@@ -1,10 +1,10 @@
-import { Composer } from "grammy";
+import { SyncComposer } from "../sync-composer";
 import { answerQuestion } from "../../answering/answer-topics";
 import { currentArticle, type BriefingContext } from "../context";
 import { replyWithAnswer } from "../reply";
 
 /** Plain questions in a private chat: the answer first, then the evidence; a pointer to /help for what cannot be placed; never silence. */
-export const questionsFeature = new Composer<BriefingContext>();
+export const questionsFeature = new SyncComposer<BriefingContext>();
 
 questionsFeature
   .chatType("private")
