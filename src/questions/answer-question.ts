@@ -55,6 +55,8 @@ interface Context {
   /** The reader's language: every framing word comes from its catalog. */
   t: Language["t"];
   locale: Locale;
+  /** The same language whole, for the renderers of the evidence under an answer. */
+  language: Language;
   /** The article as the reader sees it (`localiseArticle`): names, roles, places, agenda items. */
   view: Article;
 }
@@ -82,7 +84,7 @@ export function answerQuestionText(article: Article, text: string, language: Lan
     }
   }
   const view = localiseArticle(article, language.locale);
-  return { ...decide({ q, e, model, article, t: language.t, locale: language.locale, view }), unmatched: e.unmatched };
+  return { ...decide({ q, e, model, article, t: language.t, locale: language.locale, language, view }), unmatched: e.unmatched };
 }
 
 /** Words readers ask with, for typo correction: "attendend" is "attended". */
@@ -220,7 +222,7 @@ function decide(c: Context): QuestionAnswer {
   // "Who is worried about NATO infrastructure": who said it, by the words of a statement.
   if (q.who && e.people.length === 0 && e.roles.length === 0 && e.countries.length === 0 && strongTopicItem(c, ["statement"]) !== undefined) return statementsAnswer(c);
   if (cues.has("whoIs") || cues.has("role") || cues.has("from") || cues.has("people")) return personAnswer(c);
-  if (cues.has("summary") || cues.has("happen")) return answered("summary", renderSummary(c.view).blocks);
+  if (cues.has("summary") || cues.has("happen")) return answered("summary", renderSummary(c.view, c.language).blocks);
   if (q.count) return notCovered(c, c.t("answer-not-number"));
 
   // "Who paid for the summit?": a who-question about a deed the article does not tie to anyone.
@@ -501,7 +503,7 @@ function attendees(c: Context): Person[] {
 }
 
 function attendanceEvidence(c: Context): SafeHtml[] {
-  return renderAttendees(c.view).blocks;
+  return renderAttendees(c.view, c.language).blocks;
 }
 
 function attendanceAnswer(c: Context): QuestionAnswer {
@@ -649,7 +651,7 @@ function personAnswer(c: Context): QuestionAnswer {
       const spellings = [person.name, ...person.aliases];
       return answered("person", [
         c.t("answer-same-person", { spellings: listWords(c, spellings.map((s) => `“${s}”`)), name: nameOf(c, person), role: describe(c, person) }),
-        ...renderPerson(c.view, shown(c, person)).blocks,
+        ...renderPerson(c.view, shown(c, person), c.language).blocks,
       ]);
     }
     return answered("person", [c.t("answer-different-people", { people: listWords(c, e.people.map((p) => plain(c, "answer-person-country", { name: nameOf(c, p), country: describe(c, p) }))) })]);
@@ -678,7 +680,7 @@ function personAnswer(c: Context): QuestionAnswer {
       return c.t("answer-is", { name: nameOf(c, person), role: describe(c, person) });
     });
     blocks.push(joinHtml(leads, "\n"));
-    for (const person of e.people) blocks.push(...renderPerson(c.view, shown(c, person)).blocks);
+    for (const person of e.people) blocks.push(...renderPerson(c.view, shown(c, person), c.language).blocks);
     return answered(kind, blocks);
   }
 
@@ -696,7 +698,7 @@ function personAnswer(c: Context): QuestionAnswer {
     }
     return answered("person", [
       joinHtml(found.map((p) => c.t("answer-is", { name: nameOf(c, p), role: describe(c, p) })), "\n"),
-      ...found.flatMap((p) => renderPerson(c.view, shown(c, p)).blocks),
+      ...found.flatMap((p) => renderPerson(c.view, shown(c, p), c.language).blocks),
     ]);
   }
 
@@ -892,10 +894,10 @@ function agendaAnswer(c: Context): QuestionAnswer {
       return answered("agenda", [
         c.t("answer-agenda-claim", { number: c.locale === "en" ? capitalise(number) : number, name: nameById(c, claim.speaker), count: article.agenda.length }),
         statementLine(c, claim),
-        ...renderAgenda(c.view).blocks.slice(1),
+        ...renderAgenda(c.view, c.language).blocks.slice(1),
       ]);
     }
-    return answered("agenda", [c.t("answer-agenda-count", { count: article.agenda.length }), ...renderAgenda(c.view).blocks.slice(1)]);
+    return answered("agenda", [c.t("answer-agenda-count", { count: article.agenda.length }), ...renderAgenda(c.view, c.language).blocks.slice(1)]);
   }
 
   const scored = article.agenda.map((item) => ({ item, score: overlap(stemsOf(item.text), topics) }));
@@ -907,7 +909,7 @@ function agendaAnswer(c: Context): QuestionAnswer {
     return answered("agenda", [
       c.t("answer-main-item", { item: itemText(c, key) }),
       ...(sentence ? [html`${italic(`“${sentence.text}”`)}`] : []),
-      ...renderAgenda(c.view).blocks.slice(1),
+      ...renderAgenda(c.view, c.language).blocks.slice(1),
     ]);
   }
 
@@ -917,11 +919,11 @@ function agendaAnswer(c: Context): QuestionAnswer {
     if (spoken.length > 0) {
       return answered("statements", [
         c.t(q.yesNo ? "answer-in-speech-yes" : "answer-in-speech", { lines: joinHtml(spoken.map((s) => statementLine(c, s)), "\n") }),
-        ...renderAgenda(c.view).blocks.slice(1),
+        ...renderAgenda(c.view, c.language).blocks.slice(1),
       ]);
     }
     const words = q.words.filter((w) => topics.includes(englishStem(w))).map((w) => display(c, w)).filter((w, i, all) => all.indexOf(w) === i).join(" ");
-    return notCovered(c, c.t("answer-not-on-agenda", { words }), ...renderAgenda(c.view).blocks.slice(1));
+    return notCovered(c, c.t("answer-not-on-agenda", { words }), ...renderAgenda(c.view, c.language).blocks.slice(1));
   }
 
   const matched = best > 0 ? scored.filter((x) => x.score === best).map((x) => x.item) : [];
@@ -1048,7 +1050,7 @@ function happeningsAnswer(c: Context): QuestionAnswer {
   const sentences = happeningSentences(c, indexes);
   const lead = q.yesNo ? yesNo(c, true, joinHtml(sentences, " ")) : joinHtml(sentences, " ");
   const generic = topics.length === 0 && !q.cues.has("before") && !place;
-  return answered("happenings", [lead, ...(generic ? renderSummary(c.view).blocks.slice(1) : [])]);
+  return answered("happenings", [lead, ...(generic ? renderSummary(c.view, c.language).blocks.slice(1) : [])]);
 }
 
 function sentenceFor(c: Context, index: number): Sentence | undefined {
@@ -1120,7 +1122,7 @@ function topicAnswer(c: Context): QuestionAnswer {
 function sourceAnswer(c: Context): QuestionAnswer {
   const { q, e, article } = c;
   const date = dateOf(c);
-  const evidence = renderSource(c.view).blocks;
+  const evidence = renderSource(c.view, c.language).blocks;
   const { outlet } = article;
   if (q.cues.has("author") && !q.cues.has("when")) {
     const credit = /the correspondent of [^,.]+/i.exec(article.body.join(" "))?.[0];

@@ -36,6 +36,14 @@ describe("answers framed in the reader's language", () => {
     expect(lead("was Armenia there?", english)).toBe("No: Armenia refused to attend the Baku summit.");
   });
 
+  it("the evidence under a Russian answer is framed in Russian too: headings of attendees, agenda, people and source", () => {
+    const whole = (question: string) => answerText(answerQuestionText(article, question, russian).answer);
+    expect(whole("был ли там министр обороны Армении?")).toContain("Не присутствовали\n• Армения: “Armenia refused to attend the Baku summit.”");
+    for (const question of ["был ли там министр обороны Армении?", "что случилось?", "что обсуждали?", "кто такой Лебедев?", "откуда эта статья?"]) {
+      expect(whole(question), question).not.toMatch(/Did not attend|Who attended|What was discussed|Source:|Organisation:|Also spelt/);
+    }
+  });
+
   it("what the article does not cover, in Russian", () => {
     expect(lead("was putin there")).toBe("В статье нет слов «putin». /help покажет, на что я могу ответить.");
     expect(lead("how long did the meeting last")).toBe("В статье не сказано, сколько длилось заседание.");
