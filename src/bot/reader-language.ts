@@ -1,8 +1,7 @@
-import { fileURLToPath } from "node:url";
 import { I18n, type I18nFlavor } from "@grammyjs/i18n";
 import type { Context, MiddlewareFn } from "grammy";
 import { localeForLanguageCode, type Locale } from "../i18n/locale";
-import { languageOf, type Language } from "../i18n/translate";
+import { i18nOptions, languageOf, type Language } from "../i18n/translate";
 import type { ReaderLanguageStore } from "./reader-languages";
 
 /** What the language middleware puts on every context: the reader's language and its catalog. */
@@ -28,8 +27,6 @@ function settle(ctx: LanguageContext, stored: Locale | undefined): Locale {
   return locale;
 }
 
-const directory = fileURLToPath(new URL("../../locales", import.meta.url));
-
 /**
  * grammY's i18n plugin with the bot's locale negotiation: handlers get
  * `ctx.language` (the catalog that escapes values, see `Translate`) and the
@@ -39,9 +36,7 @@ const directory = fileURLToPath(new URL("../../locales", import.meta.url));
  */
 export function readerLanguage<C extends Context>(storeOf: (ctx: C) => ReaderLanguageStore): MiddlewareFn<C & LanguageFlavor> {
   const plugin = new I18n<C & LanguageFlavor>({
-    defaultLocale: "en",
-    directory,
-    fluentBundleOptions: { useIsolating: false },
+    ...i18nOptions,
     localeNegotiator: (ctx) => negotiate(ctx, storeOf(ctx)),
   });
   return plugin.middleware();

@@ -12,11 +12,14 @@ export type Translate = (key: string, values?: Readonly<Record<string, MessageVa
 const directory = fileURLToPath(new URL("../../locales", import.meta.url));
 
 /**
- * grammY's i18n plugin over `locales/*.ftl`. Its middleware gives handlers
- * `ctx.i18n`; everything else (the channel, inline answers, the demo) asks
- * `translator` for a language. No bidi isolation marks: Telegram shows them.
+ * grammY's i18n plugin's settings over `locales/*.ftl`, in one place: the
+ * bot's middleware (`bot/reader-language.ts`) adds its locale negotiation to
+ * them. No bidi isolation marks: Telegram shows them.
  */
-export const i18n = new I18n({ defaultLocale: "en", directory, fluentBundleOptions: { useIsolating: false } });
+export const i18nOptions = { defaultLocale: "en", directory, fluentBundleOptions: { useIsolating: false } } as const;
+
+/** The catalogues for everything answered without a reader's context (the channel, notices, the demo): see `translator`. */
+export const i18n = new I18n(i18nOptions);
 
 /** The catalogues' `Translate` for one language. */
 export function translator(locale: Locale): Translate {
