@@ -33,8 +33,8 @@ describe("npm run demo", () => {
     const out = await demo("/start\nУчастники\n/language\nEnglish\n/attendees\n", { DEMO_LANG: "ru" });
     expect(out).toContain("Добро пожаловать в Briefing.");
     expect(out).toContain("[ Кратко ] [ Участники ] [ Повестка ] [ Цитаты ]");
-    expect(out).toContain("Кто присутствовал\n77th meeting of the Council of Defense Ministers of the CIS, Baku, Azerbaijan, 30 октября 2019 г.");
-    expect(out).toContain("Не присутствовали\n• Armenia: “Armenia refused to attend the Baku summit.”");
+    expect(out).toContain("Кто присутствовал\n77-е заседание Совета министров обороны государств — участников СНГ, Баку, Азербайджан, 30 октября 2019 г.");
+    expect(out).toContain("Не присутствовали\n• Армения: “Armenia refused to attend the Baku summit.”");
     expect(out).toContain("[ English ] [ ✓ Русский ]");
     expect(out).toContain("(notice) I will answer you in English.");
     expect(out.slice(out.indexOf("(notice)"))).toContain("Who attended\n77th meeting of the Council of Defense Ministers of the CIS, Baku, Azerbaijan, 30 October 2019");

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
-import { dirname, extname, join } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Article } from "./article-schema";
 import { summariseArticle, type ArticleSummary } from "./article-summary";
@@ -191,9 +191,24 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
   let known: Map<string, Row> | undefined;
   const storedVerdict = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'verdict'");
   const storeVerdict = db.prepare<[string]>("INSERT OR REPLACE INTO meta (key, value) VALUES ('verdict', ?)");
+  const storedFolder = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'folder'");
+  const storeFolder = db.prepare<[string]>("INSERT OR REPLACE INTO meta (key, value) VALUES ('folder', ?)");
+  /** Rows and a verdict made from another folder (CONTENT_DIR changed, DATA_DIR kept) say nothing of this one: dropped. */
+  const forgetOtherFolder = (dir: string) => {
+    const folder = resolve(dir);
+    if (storedFolder.get()?.value === folder) return;
+    db.exec("DELETE FROM files; DELETE FROM meta WHERE key = 'verdict'");
+    storeFolder.run(folder);
+    known = undefined;
+    pending.clear();
+    cache.clear();
+    fileOfArticle = new Map();
+    signatures = new Map();
+  };
 
   return {
     async sync(dir, options = {}) {
+      forgetOtherFolder(dir);
       if (options.trust && known === undefined && pending.size === 0) {
         // The last clean sync's verdict, stored with its rows (rows are only ever committed with a
         // clean verdict): a start reads one value rather than every row and checks nothing again.

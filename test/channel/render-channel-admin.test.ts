@@ -74,7 +74,7 @@ describe("the notices to admins, in Russian", () => {
   it("keep English for English, with proper singulars", () => {
     expect(texts(renderHeldBackNotice(en, [real], 3_600_000))).toContain(`AUTOPOST held back 1 article older than 1 hour (AUTOPOST_MAX_AGE)`);
     expect(texts(renderContentFixedNotice(1))).toBe("✅ The content is good again: now serving 1 article.");
-    expect(texts(renderContentProblemsNotice("content", ["a.yaml: bad"], 2))).toContain("so I keep serving the last good content (2 articles). In content:");
+    expect(texts(renderContentProblemsNotice("articles", ["a.yaml: bad"], 2))).toContain("so I keep serving the last good content (2 articles). In articles:");
   });
 });
 
@@ -113,7 +113,7 @@ describe("what /publish, /status and the notices send, in both languages", () =>
       { blocks: renderFailedNotice(language, article, "400: Bad Request: <x>") },
       { blocks: renderEditFailedNotice(language, article, "@newsroom", 57, "400: x") },
       { blocks: renderBlockedNotice(language, "@newsroom", "403: Forbidden", 60_000) },
-      { blocks: renderContentProblemsNotice("content/", Array.from({ length: 40 }, (_, i) => `file-${i}.yaml: <bad> & worse`), 3, language) },
+      { blocks: renderContentProblemsNotice("articles/", Array.from({ length: 40 }, (_, i) => `file-${i}.yaml: <bad> & worse`), 3, language) },
       { blocks: renderContentFixedNotice(1, language) },
     ];
     for (const [i, answer] of answers.entries()) {

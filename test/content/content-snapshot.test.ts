@@ -170,6 +170,17 @@ describe("the content snapshot, told what changed", () => {
     if (!gone.ok) expect(gone.problems.join("\n")).toMatch(/does not exist/);
   });
 
+  it("at a start with another CONTENT_DIR (DATA_DIR kept) trusts nothing of the old folder: the new one is read, its problems found", async () => {
+    const { dir, open } = setUp();
+    await open().sync(dir);
+    const other = mkdtempSync(join(tmpdir(), "briefing-snapshot-other-"));
+    cleanups.push(() => rmSync(other, { recursive: true, force: true }));
+    writeFileSync(join(other, "baku.yaml"), readFileSync(baku, "utf8").replace("speaker: shoigu", "speaker: putin"));
+    const started = await open().sync(other, { trust: true });
+    expect(started.ok).toBe(false);
+    expect(JSON.stringify(started)).toContain('\\"putin\\" is not among the article\'s people');
+  });
+
   it("after a sync with problems looks again at those files, whatever it is told", async () => {
     const { dir, open } = setUp();
     const snapshot = open();
