@@ -15,6 +15,8 @@ export interface Library {
   articles: readonly ArticleSummary[];
   /** Whether `id` is a live article of this library. */
   has(id: string): boolean;
+  /** The live article's summary by id: the same object for as long as this library serves (what caches key by). */
+  summary(id: string): ArticleSummary | undefined;
   /** The live article with `id`, or undefined (not one, or a draft). */
   article(id: string): Article | undefined;
   index: SearchIndex;
@@ -31,9 +33,12 @@ export interface Library {
 export function createLibrary(loaded: readonly Article[], index?: SearchIndex): Library {
   const articles = loaded.filter(isLive);
   const byId = new Map(articles.map((article) => [article.id, article]));
+  const summaries = articles.map(summariseArticle);
+  const summaryById = new Map(summaries.map((summary) => [summary.id, summary]));
   return {
-    articles: articles.map(summariseArticle),
+    articles: summaries,
     has: (id) => byId.has(id),
+    summary: (id) => summaryById.get(id),
     article: (id) => byId.get(id),
     // A saved index of these very articles (the content snapshot's), else built now.
     index: index ?? createSearchIndex(articles),
@@ -47,10 +52,11 @@ export function createLibrary(loaded: readonly Article[], index?: SearchIndex): 
  */
 export function createLibraryOf(summaries: readonly ArticleSummary[], read: (id: string) => Article | undefined, index: SearchIndex): Library {
   const articles = summaries.filter(isLive);
-  const live = new Set(articles.map((article) => article.id));
+  const live = new Map(articles.map((article) => [article.id, article]));
   return {
     articles,
     has: (id) => live.has(id),
+    summary: (id) => live.get(id),
     article: (id) => (live.has(id) ? read(id) : undefined),
     index,
   };

@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { Article } from "../../src/content/article-schema";
 import { htmlToText, MESSAGE_LIMIT } from "../../src/render/html";
-import { createTestBot, inlineQuery, loadRealArticles } from "../support/test-bot";
+import pino from "pino";
+import { createBot } from "../../src/bot/create-bot";
+import { createMemoryChatArticleStore } from "../../src/bot/chat-articles";
+import { createLibrary, type Library } from "../../src/library/library";
+import { localBotInfo } from "../../src/demo/local-bot-api";
+import { createRecordedBotApi, createTestBot, inlineQuery, loadRealArticles, testToken } from "../support/test-bot";
 
 let articles: Article[];
 beforeAll(async () => {
@@ -138,5 +143,32 @@ describe("inline mode", () => {
       const answer = await answerFor(query.slice(0, 256), "garbage-offset");
       for (const result of answer.results) expect(result.title).not.toContain("<script>");
     }
+  });
+});
+
+describe("inline results from an archive read on demand", () => {
+  it("a page of hits already rendered reads no article again: the results are cached by each article's summary", async () => {
+    const base = createLibrary(archive(40));
+    const reads: string[] = [];
+    const library: Library = {
+      ...base,
+      article: (id) => {
+        reads.push(id);
+        return base.article(id);
+      },
+    };
+    const { calls, fetch } = createRecordedBotApi();
+    const bot = createBot(testToken, { library: () => library, chatArticles: createMemoryChatArticleStore(), logger: pino({ level: "silent" }) }, { botConfig: { botInfo: localBotInfo, client: { fetch } } });
+    const page = async () => {
+      const before = calls.length;
+      await bot.handleUpdate(inlineQuery("lebedev"));
+      return (calls[before]?.payload as unknown as InlineAnswer).results.map((r) => r.title);
+    };
+    const first = await page();
+    expect(first.length).toBeGreaterThan(1);
+    expect(reads.length).toBeGreaterThan(0);
+    reads.length = 0;
+    expect(await page()).toEqual(first);
+    expect(reads).toEqual([]);
   });
 });

@@ -62,13 +62,25 @@ const resultCache = createRenderCache(5_000);
 /**
  * Inline results are the same for every reader of one language, so each is rendered once per
  * article, bot and language (see `createRenderCache`): `key` stands for what the result shows.
- * `render` gets the article as that language's readers see it (`localiseArticle`).
+ * `render` gets the article as that language's readers see it (`localiseArticle`). `version`
+ * stands for the article as served (its `Article`, or its summary: then the article is read,
+ * by `read`, only when the result is not cached yet, so a page of hits already rendered reads
+ * no article from the snapshot).
  */
-function cachedResult<T extends object>(botUsername: string, language: Language, article: Article, key: RenderKey, render: (shown: Article) => T): T {
-  const byBot = resultCache.get(article, key, () => new Map<string, T>());
+function cachedResult<T extends object>(
+  botUsername: string,
+  language: Language,
+  version: object,
+  key: RenderKey,
+  read: () => Article | undefined,
+  render: (shown: Article) => T,
+): T | undefined {
+  const byBot = resultCache.get(version, key, () => new Map<string, T>());
   const slot = `${language.locale}:${botUsername}`;
   let result = byBot.get(slot);
   if (result === undefined) {
+    const article = read();
+    if (article === undefined) return undefined;
     result = Object.freeze(render(localiseArticle(article, language.locale)));
     byBot.set(slot, result);
   }
@@ -77,7 +89,7 @@ function cachedResult<T extends object>(botUsername: string, language: Language,
 
 /** What an empty query offers: the newest article's summary, attendees, agenda and key quote. */
 function startingResults(botUsername: string, language: Language, article: Article): readonly InlineQueryResultArticle[] {
-  return cachedResult(botUsername, language, article, "inline:home", (shown) => renderStartingResults(botUsername, language, shown));
+  return cachedResult(botUsername, language, article, "inline:home", () => article, (shown) => renderStartingResults(botUsername, language, shown)) ?? [];
 }
 
 function renderStartingResults(botUsername: string, language: Language, article: Article): InlineQueryResultArticle[] {
@@ -121,14 +133,13 @@ inlineFeature.on("inline_query", async (ctx) => {
   const limit = direct ? PAGE_SIZE - 1 : PAGE_SIZE;
   const { hits, total } = searchArticles(library.index, query, { limit, offset });
   const results = hits.flatMap((hit) => {
-    const article = library.article(hit.articleId);
-    if (!article) return [];
-    return [
-      // Keyed by the hit's id (its article and target): the index makes a new `target` object for every hit.
-      cachedResult(botUsername, language, article, `hit:${hit.id}`, (shown) =>
-        resultFor(botUsername, language, shown, hit.id, renderTarget(shown, hit.target, language), describeTarget(shown, hit.target, language), hit.target.kind === "article"),
-      ),
-    ];
+    const summary = library.summary(hit.articleId);
+    if (!summary) return [];
+    // Keyed by the article's summary and the hit's id (its article and target): the index makes a new `target` object for every hit.
+    const result = cachedResult(botUsername, language, summary, `hit:${hit.id}`, () => library.article(hit.articleId), (shown) =>
+      resultFor(botUsername, language, shown, hit.id, renderTarget(shown, hit.target, language), describeTarget(shown, hit.target, language), hit.target.kind === "article"),
+    );
+    return result ? [result] : [];
   });
   const nextOffset = offset + limit < total ? String(offset + limit) : "";
   await ctx.answerInlineQuery(direct ? [direct, ...results] : results, {
