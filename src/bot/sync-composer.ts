@@ -12,8 +12,7 @@ const flatten = <C extends Context>(middleware: Middleware<C>): MiddlewareFn<C> 
  * Runs `chain` in order, each middleware's `next` running the rest, the last one's `last`: what
  * grammY's nested `concat`s do, with one closure per step instead of two async functions. As in
  * grammY, the result and `next` are always promises and never throw (a middleware may go on
- * after its `next`), and
- * calling it twice fails with grammY's error. `chain` is read as it stands when each step runs,
+ * after its `next`), and calling it twice fails with grammY's error. `chain` is read as it stands when each step runs,
  * so middleware added later is run too (grammY's `middleware()` taken before a `use` would not
  * see it; nothing here keeps one: composers are used through `flatten`, which asks each time).
  */
