@@ -26,12 +26,18 @@ function liveContent(dir: string, dataDir: string) {
   return { live, logged };
 }
 
+/** A content folder holding the Baku article and a DATA_DIR, both removed after the test. */
+async function foldersWithBaku() {
+  const dir = await mkdtemp(join(tmpdir(), "briefing-live-snapshot-"));
+  const dataDir = await mkdtemp(join(tmpdir(), "briefing-live-snapshot-data-"));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }), () => rm(dataDir, { recursive: true, force: true }));
+  await cp(baku, join(dir, "baku.yaml"));
+  return { dir, dataDir };
+}
+
 describe("live content with a content snapshot", () => {
   it("saves the index, and a restart re-reads no file and reloads the index; an edit while running is served", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "briefing-live-snapshot-"));
-    const dataDir = await mkdtemp(join(tmpdir(), "briefing-live-snapshot-data-"));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }), () => rm(dataDir, { recursive: true, force: true }));
-    await cp(baku, join(dir, "baku.yaml"));
+    const { dir, dataDir } = await foldersWithBaku();
 
     const first = liveContent(dir, dataDir);
     expect((await first.live.load()).ok).toBe(true);
@@ -63,10 +69,7 @@ describe("live content with a content snapshot", () => {
   });
 
   it("starts from its rows without reading the folder, then serves what changed while it was down", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "briefing-live-snapshot-"));
-    const dataDir = await mkdtemp(join(tmpdir(), "briefing-live-snapshot-data-"));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }), () => rm(dataDir, { recursive: true, force: true }));
-    await cp(baku, join(dir, "baku.yaml"));
+    const { dir, dataDir } = await foldersWithBaku();
     const first = liveContent(dir, dataDir);
     expect((await first.live.load()).ok).toBe(true);
     first.live.stop();
