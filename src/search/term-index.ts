@@ -604,6 +604,8 @@ export interface TopDocumentsOptions {
   from?: number;
   to?: number;
   strategy?: Strategy;
+  /** Documents per window of the plain way (`fromEveryPosting`); tests use small ones to cross many. @default 32,768 */
+  window?: number;
   /** Counts the documents scored in full (all their terms looked up), to show what pruning saves. */
   stats?: { scored: number };
 }
@@ -643,7 +645,7 @@ export function topDocuments(index: TermIndex, words: readonly QueryWord[], k: n
     const top = wandTop(index, expansions, wordCount, k, budget, options.stats);
     if (top !== undefined) return { top, total: countMatches(index, expansions) };
   }
-  return fromEveryPosting(index, expansions, wordCount, k, accept, from, to, options.stats);
+  return fromEveryPosting(index, expansions, wordCount, k, accept, from, to, options.stats, Math.max(1, options.window ?? windowSize));
 }
 
 /** Reads the varint at `bytes[at]`; `varintEnd` is where the next one starts. */
@@ -749,7 +751,8 @@ function fromEveryPosting(
   accept: ((doc: number) => boolean) | undefined,
   from: number,
   to: number,
-  stats?: { scored: number },
+  stats: { scored: number } | undefined,
+  window: number,
 ): { top: ScoredDocument[]; total: number } {
   const { termList, termScale, blockStart, blockLastDoc, blockOffset, postingStart, docBytes } = index;
   const { scores, matched, touched } = index.scratch;
@@ -802,8 +805,8 @@ function fromEveryPosting(
     let earliest = noDocument;
     for (let i = 0; i < listCount; i++) earliest = Math.min(earliest, nextDoc[i] as number);
     if (earliest >= to) break;
-    if (earliest >= start + windowSize) start = earliest; // skip windows without a posting
-    const end = Math.min(to, start + windowSize);
+    if (earliest >= start + window) start = earliest; // skip windows without a posting
+    const end = Math.min(to, start + window);
     let touchedCount = 0;
     for (let i = 0; i < listCount; i++) {
       if ((lists.nextDoc[i] as number) < end) touchedCount = addInWindow(index, lists, i, start, end, touchedCount);
