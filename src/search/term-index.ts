@@ -81,7 +81,15 @@ export interface TermIndex extends Postings {
   /** The terms in so many documents that a bitset of them is smaller than their postings: term → bitset. */
   readonly commonMembers: ReadonlyMap<number, Uint32Array>;
   /** Scratch space for one query at a time (searching is synchronous). */
-  readonly scratch: { scores: Float32Array; matched: Uint16Array; touched: Int32Array; union: Uint32Array };
+  readonly scratch: {
+    scores: Float32Array;
+    matched: Uint16Array;
+    touched: Int32Array;
+    union: Uint32Array;
+    /** A bitset per query word (`wordFloor`), and the documents with 2, 3 and 4 words or more; grown when first needed. */
+    wordSets: Uint32Array;
+    levels: Uint32Array;
+  };
 }
 
 /** BM25 parameters, MiniSearch's defaults (k1, b, and d of BM25+). */
@@ -122,6 +130,8 @@ function newScratch(documentCount: number): TermIndex["scratch"] {
     matched: new Uint16Array(documentCount),
     touched: new Int32Array(documentCount),
     union: new Uint32Array(Math.ceil(documentCount / 32)),
+    wordSets: new Uint32Array(0),
+    levels: new Uint32Array(0),
   };
 }
 
@@ -593,9 +603,11 @@ interface Expansion {
 
 /**
  * How `topDocuments` finds its answer: "auto" picks; "every-posting" adds up every posting;
- * "pruned" skips what cannot make the best `k`. The last two give the same answer; tests compare them.
+ * "pruned" skips what cannot make the best `k`; "by-words" adds up the postings of only the
+ * documents with as many words as the best `k` must have (`wordFloor`). All give the same
+ * answer; tests compare them.
  */
-export type Strategy = "auto" | "every-posting" | "pruned";
+export type Strategy = "auto" | "every-posting" | "pruned" | "by-words";
 
 export interface TopDocumentsOptions {
   /** Leaves documents out before they are counted. */
@@ -636,14 +648,21 @@ export function topDocuments(index: TermIndex, words: readonly QueryWord[], k: n
     }
   }
   const whole = from === 0 && to === index.documentCount;
-  const prune = strategy === "pruned" || (strategy === "auto" && postings > fewPostings);
+  const prune = strategy === "pruned" || strategy === "by-words" || (strategy === "auto" && postings > fewPostings);
   if (prune && accept === undefined && whole && k > 0) {
     // Pruning pays when it skips most postings; when it would not (a phrase of common words
     // whose best k are scored low), a step of it costs several postings added up: past a
     // budget, the plain way is quicker. Either way the answer is the same.
     const budget = strategy === "pruned" ? Number.POSITIVE_INFINITY : Math.max(256, postings / 512);
-    const top = wandTop(index, expansions, wordCount, k, budget, options.stats);
+    const top = strategy === "by-words" ? undefined : wandTop(index, expansions, wordCount, k, budget, options.stats);
     if (top !== undefined) return { top, total: countMatches(index, expansions) };
+    // A phrase: the best k are often among the documents with two words or more, a small share
+    // of those with any: only their postings are added up.
+    const floor = wordCount > 1 ? wordFloor(index, expansions, wordCount, k) : undefined;
+    if (floor !== undefined) {
+      const { top: best } = fromEveryPosting(index, expansions, wordCount, k, undefined, 0, index.documentCount, options.stats, Math.max(1, options.window ?? windowSize), floor.members);
+      return { top: best, total: floor.total };
+    }
   }
   return fromEveryPosting(index, expansions, wordCount, k, accept, from, to, options.stats, Math.max(1, options.window ?? windowSize));
 }
@@ -699,7 +718,7 @@ interface WindowLists {
  * at 0); returns the new count of touched documents. A function of its own so that the engine
  * optimises this one hot loop on its own.
  */
-function addInWindow(index: TermIndex, lists: WindowLists, i: number, start: number, end: number, touchedCount: number): number {
+function addInWindow(index: TermIndex, lists: WindowLists, i: number, start: number, end: number, touchedCount: number, members: Uint32Array | undefined): number {
   const { postingScores, docBytes } = index;
   const { scores, matched, touched } = index.scratch;
   let count = touchedCount;
@@ -711,11 +730,13 @@ function addInWindow(index: TermIndex, lists: WindowLists, i: number, start: num
   const scale = lists.scale[i] as number;
   const bit = lists.bit[i] as number;
   while (doc < end) {
-    const local = doc - start;
-    const before = matched[local] as number;
-    if (before === 0) touched[count++] = local;
-    matched[local] = before | bit;
-    scores[local]! += weight * ((postingScores[p] as number) * scale);
+    if (members === undefined || ((members[doc >>> 5] as number) >>> (doc & 31)) & 1) {
+      const local = doc - start;
+      const before = matched[local] as number;
+      if (before === 0) touched[count++] = local;
+      matched[local] = before | bit;
+      scores[local]! += weight * ((postingScores[p] as number) * scale);
+    }
     if (++p >= last) {
       doc = noDocument;
       break;
@@ -753,6 +774,8 @@ function fromEveryPosting(
   to: number,
   stats: { scored: number } | undefined,
   window: number,
+  /** Only the documents in this bitset are added up (and counted). */
+  members?: Uint32Array,
 ): { top: ScoredDocument[]; total: number } {
   const { termList, termScale, blockStart, blockLastDoc, blockOffset, postingStart, docBytes } = index;
   const { scores, matched, touched } = index.scratch;
@@ -799,6 +822,10 @@ function fromEveryPosting(
   }
 
   const heap = new TopK(k);
+  // The heap's worst, kept in locals for the sweep, where most documents are dropped.
+  let full = heap.full();
+  let worstMatched = heap.worstMatched;
+  let worstScore = heap.worstScore;
   let total = 0;
   let start = from;
   while (start < to) {
@@ -809,7 +836,7 @@ function fromEveryPosting(
     const end = Math.min(to, start + window);
     let touchedCount = 0;
     for (let i = 0; i < listCount; i++) {
-      if ((lists.nextDoc[i] as number) < end) touchedCount = addInWindow(index, lists, i, start, end, touchedCount);
+      if ((lists.nextDoc[i] as number) < end) touchedCount = addInWindow(index, lists, i, start, end, touchedCount, members);
     }
     if (stats) stats.scored += touchedCount;
     for (let i = 0; i < touchedCount; i++) {
@@ -818,17 +845,82 @@ function fromEveryPosting(
       const score = scores[local] as number;
       scores[local] = 0;
       matched[local] = 0;
-      const doc = start + local;
-      if (accept !== undefined && !accept(doc)) continue;
+      if (accept !== undefined && !accept(start + local)) continue;
       total++;
-      const words = wordCount === 1 ? 1 : popCount(bits);
+      const words = wordCount === 1 ? 1 : (bitCounts[bits] as number);
       // Most documents lose to the worst kept, plainly: no call for them.
-      if (heap.full() && (words < heap.worstMatched || (words === heap.worstMatched && score < heap.worstScore))) continue;
-      heap.offer(doc, score, words);
+      if (full && (words < worstMatched || (words === worstMatched && score < worstScore))) continue;
+      heap.offer(start + local, score, words);
+      full = heap.full();
+      worstMatched = heap.worstMatched;
+      worstScore = heap.worstScore;
     }
     start = end;
   }
   return { top: heap.sorted(), total };
+}
+
+/**
+ * How many words the best `k` documents must match at least, when that is 2 to 4: at least `k`
+ * documents match that many (so any with fewer ranks below `k` others), with the bitset of them,
+ * and how many documents match any word. A bitset per word is made from the common terms'
+ * bitsets and the other terms' postings; a bit-sliced count of them gives the documents with
+ * 2, 3 and 4 words or more. `undefined` when fewer than `k` documents have two words.
+ */
+function wordFloor(index: TermIndex, expansions: readonly Expansion[], wordCount: number, k: number): { members: Uint32Array; total: number } | undefined {
+  const chunks = Math.ceil(index.documentCount / 32);
+  const scratch = index.scratch;
+  if (scratch.wordSets.length < wordCount * chunks) scratch.wordSets = new Uint32Array(wordCount * chunks);
+  if (scratch.levels.length < 3 * chunks) scratch.levels = new Uint32Array(3 * chunks);
+  const { wordSets, levels } = scratch;
+  wordSets.fill(0, 0, wordCount * chunks);
+  const bytes = index.docBytes;
+  for (const { term, bit } of expansions) {
+    const word = 31 - Math.clz32(bit);
+    const offset = word * chunks;
+    const members = index.commonMembers.get(term);
+    if (members) {
+      for (let c = 0; c < chunks; c++) wordSets[offset + c]! |= members[c] as number;
+      continue;
+    }
+    for (let list = index.termList[term] as number; list < (index.termList[term + 1] as number); list++) {
+      let at = index.blockOffset[index.blockStart[list] as number] as number;
+      let doc = -1;
+      for (let n = (index.postingStart[list + 1] as number) - (index.postingStart[list] as number); n > 0; n--) {
+        doc += readVarint(bytes, at) + 1;
+        at = varintEnd;
+        wordSets[offset + (doc >>> 5)]! |= 1 << (doc & 31);
+      }
+    }
+  }
+  // Per 32 documents, those with 1, 2, 3 and 4 words or more: each word's bits carried up.
+  let any = 0;
+  let two = 0;
+  let three = 0;
+  let four = 0;
+  for (let c = 0; c < chunks; c++) {
+    let g1 = 0;
+    let g2 = 0;
+    let g3 = 0;
+    let g4 = 0;
+    for (let word = 0, at = c; word < wordCount; word++, at += chunks) {
+      const b = wordSets[at] as number;
+      g4 |= g3 & b;
+      g3 |= g2 & b;
+      g2 |= g1 & b;
+      g1 |= b;
+    }
+    levels[c] = g2;
+    levels[chunks + c] = g3;
+    levels[2 * chunks + c] = g4;
+    if (g1 !== 0) any += (bitCounts[g1 & 0xffff] as number) + (bitCounts[g1 >>> 16] as number);
+    if (g2 !== 0) two += (bitCounts[g2 & 0xffff] as number) + (bitCounts[g2 >>> 16] as number);
+    if (g3 !== 0) three += (bitCounts[g3 & 0xffff] as number) + (bitCounts[g3 >>> 16] as number);
+    if (g4 !== 0) four += (bitCounts[g4 & 0xffff] as number) + (bitCounts[g4 >>> 16] as number);
+  }
+  const level = four >= k ? 2 : three >= k ? 1 : two >= k ? 0 : -1;
+  if (level < 0) return undefined;
+  return { members: levels.subarray(level * chunks, (level + 1) * chunks), total: any };
 }
 
 /** How many documents have any of the expansions' terms: bitsets of the common ones, the others' postings decoded. */
@@ -1142,6 +1234,9 @@ function wandTop(
   }
   return heap.sorted();
 }
+
+/** How many bits are set, for every 16-bit number (the words a document matched). */
+const bitCounts = Uint8Array.from({ length: 1 << maxQueryWords }, (_, bits) => popCount(bits));
 
 /** How many bits of a 32-bit number are set. */
 function popCount(bits: number): number {

@@ -45,6 +45,8 @@ describe("topDocuments", () => {
         expect(topDocuments(index, words, k, { strategy: "every-posting", window: 16 })).toEqual(everyPosting);
         expect(topDocuments(index, words, k, { strategy: "every-posting", window: 1000 })).toEqual(everyPosting);
         expect(topDocuments(index, words, k, { strategy: "pruned", stats })).toEqual(everyPosting);
+        expect(topDocuments(index, words, k, { strategy: "by-words" })).toEqual(everyPosting);
+        expect(topDocuments(index, words, k, { strategy: "by-words", window: 100 })).toEqual(everyPosting);
         expect(topDocuments(index, words, k)).toEqual(everyPosting);
         matched += everyPosting.total;
       }),
@@ -83,6 +85,7 @@ describe("topDocuments", () => {
         expect(topDocuments(index, words, k, { strategy: "every-posting" })).toEqual(expected);
         expect(topDocuments(index, words, k, { strategy: "every-posting", window: 33 })).toEqual(expected);
         expect(topDocuments(index, words, k, { strategy: "pruned" })).toEqual(expected);
+        expect(topDocuments(index, words, k, { strategy: "by-words", window: 50 })).toEqual(expected);
         expect(topDocuments(index, words, k)).toEqual(expected);
       }),
       { numRuns: 200, seed: 7 },
