@@ -11,8 +11,11 @@
  * block with its last document and its best score. A query is answered by block-max WAND
  * over those blocks (`wandTop`): documents whose terms' bests cannot lift them into the best
  * `k` are jumped over, and runs of blocks whose best scores cannot either are skipped
- * undecoded; the answer is exactly the one of adding up every posting (`fromEveryPosting`, kept for tests and for small or filtered queries).
- * Terms are numbered in sorted order, so the terms with a prefix are a range found by
+ * undecoded; the answer is exactly the one of adding up every posting (`fromEveryPosting`).
+ * Where WAND cannot skip (a phrase of common words whose best `k` score low), every posting
+ * is added up, a window of documents at a time so that the sums stay in the CPU's cache, and
+ * for a phrase only those of the documents with as many words as the best `k` must have,
+ * found from bitsets per word (`wordFloor`). Terms are numbered in sorted order, so the terms with a prefix are a range found by
  * binary search. Terms in a large share of the documents also have a bitset of them, to
  * count the matches without decoding their postings.
  */
@@ -632,7 +635,9 @@ const fewPostings = 2048;
  *
  * Most queries are answered by block-max WAND (`wandTop`), which visits only the postings that
  * can still make the best `k`, and count their matches apart (`countMatches`); a query with
- * `accept`, within a range (one article), or with few postings adds up every posting.
+ * `accept`, within a range (one article), or with few postings adds up every posting
+ * (`fromEveryPosting`), and so does one where WAND would not skip enough (past a budget of
+ * steps), then only over the documents with as many words as the best `k` need (`wordFloor`).
  */
 export function topDocuments(index: TermIndex, words: readonly QueryWord[], k: number, options: TopDocumentsOptions = {}): { top: ScoredDocument[]; total: number } {
   const { accept, strategy = "auto" } = options;
@@ -651,14 +656,15 @@ export function topDocuments(index: TermIndex, words: readonly QueryWord[], k: n
   const prune = strategy === "pruned" || strategy === "by-words" || (strategy === "auto" && postings > fewPostings);
   if (prune && accept === undefined && whole && k > 0) {
     // Pruning pays when it skips most postings; when it would not (a phrase of common words
-    // whose best k are scored low), a step of it costs several postings added up: past a
-    // budget, the plain way is quicker. Either way the answer is the same.
-    const budget = strategy === "pruned" ? Number.POSITIVE_INFINITY : Math.max(256, postings / 512);
+    // whose best k are scored low), a step of it costs a dozen postings or more added up a
+    // window at a time: past a budget, the plain way is quicker. Either way the answer is the same.
+    const budget = strategy === "pruned" ? Number.POSITIVE_INFINITY : Math.max(256, postings / 256);
     const top = strategy === "by-words" ? undefined : wandTop(index, expansions, wordCount, k, budget, options.stats);
     if (top !== undefined) return { top, total: countMatches(index, expansions) };
     // A phrase: the best k are often among the documents with two words or more, a small share
-    // of those with any: only their postings are added up.
-    const floor = wordCount > 1 ? wordFloor(index, expansions, wordCount, k) : undefined;
+    // of those with any: only their postings are added up. Counting the words takes a pass over
+    // bitsets of every document, which pays for many postings only.
+    const floor = wordCount > 1 && (strategy === "by-words" || postings >= index.documentCount / 8) ? wordFloor(index, expansions, wordCount, k) : undefined;
     if (floor !== undefined) {
       const { top: best } = fromEveryPosting(index, expansions, wordCount, k, undefined, 0, index.documentCount, options.stats, Math.max(1, options.window ?? windowSize), floor.members);
       return { top: best, total: floor.total };
