@@ -15,8 +15,8 @@
  * Where WAND cannot skip (a phrase of common words whose best `k` score low), every posting
  * is added up, a window of documents at a time so that the sums stay in the CPU's cache, and
  * for a phrase only those of the documents with as many words as the best `k` must have,
- * found from bitsets per word (`wordFloor`). Terms are numbered in sorted order, so the terms with a prefix are a range found by
- * binary search. Terms in a large share of the documents also have a bitset of them, to
+ * found from bitsets per word (`wordFloor`). Terms are numbered in sorted order, so the terms
+ * with a prefix are a range found by binary search. Terms in a large share of the documents also have a bitset of them, to
  * count the matches without decoding their postings.
  */
 
