@@ -40,7 +40,13 @@ describe("topDocuments", () => {
     fc.assert(
       fc.property(fc.array(queryWord, { minLength: 1, maxLength: 5 }), fc.constantFrom(1, 5, 10, 20, 50), (words: QueryWord[], k) => {
         const everyPosting = topDocuments(index, words, k, { strategy: "every-posting" });
+        // The plain way, a window at a time: windows of 16 and of 1,000 documents cross
+        // many windows (the default one holds every document of this index).
+        expect(topDocuments(index, words, k, { strategy: "every-posting", window: 16 })).toEqual(everyPosting);
+        expect(topDocuments(index, words, k, { strategy: "every-posting", window: 1000 })).toEqual(everyPosting);
         expect(topDocuments(index, words, k, { strategy: "pruned", stats })).toEqual(everyPosting);
+        expect(topDocuments(index, words, k, { strategy: "by-words" })).toEqual(everyPosting);
+        expect(topDocuments(index, words, k, { strategy: "by-words", window: 100 })).toEqual(everyPosting);
         expect(topDocuments(index, words, k)).toEqual(everyPosting);
         matched += everyPosting.total;
       }),
@@ -49,6 +55,41 @@ describe("topDocuments", () => {
     // Not vacuous: the queries match many documents, and most of them are never scored in full.
     expect(matched).toBeGreaterThan(500 * 1_000);
     expect(stats.scored).toBeLessThan(matched / 4);
+  });
+
+  /** The best `k` for words of exact keys, added up straight from each term's decoded postings in the order of the words: what `topDocuments` must give. */
+  const reference = (words: readonly QueryWord[], k: number): { top: { doc: number; score: number; matchedWords: number }[]; total: number } => {
+    const scores = new Map<number, number>();
+    const bits = new Map<number, number>();
+    words.forEach((word, i) => {
+      for (const term of new Set(word.keys.map((key) => index.terms.get(key)))) {
+        if (term === undefined) continue;
+        const postings = postingsOf(index, term);
+        postings.docs.forEach((doc, j) => {
+          scores.set(doc, Math.fround((scores.get(doc) ?? 0) + 1 * (postings.scores[j] as number)));
+          bits.set(doc, (bits.get(doc) ?? 0) | (1 << i));
+        });
+      }
+    });
+    const popCount = (n: number) => n.toString(2).replaceAll("0", "").length;
+    const all = [...scores].map(([doc, score]) => ({ doc, score, matchedWords: words.length === 1 ? 1 : popCount(bits.get(doc) ?? 0) }));
+    all.sort((a, b) => b.matchedWords - a.matchedWords || b.score - a.score || a.doc - b.doc);
+    return { top: all.slice(0, k), total: all.length };
+  };
+
+  it("gives, by every way and window, the answer of adding up each term's decoded postings", () => {
+    const exactWord = fc.oneof(fc.constantFrom(...vocabulary), fc.constantFrom(...commonest.slice(0, 40))).map((key): QueryWord => ({ keys: [key], prefix: false, fuzzy: 0 }));
+    fc.assert(
+      fc.property(fc.array(exactWord, { minLength: 1, maxLength: 5 }), fc.constantFrom(1, 10, 50), (words, k) => {
+        const expected = reference(words, k);
+        expect(topDocuments(index, words, k, { strategy: "every-posting" })).toEqual(expected);
+        expect(topDocuments(index, words, k, { strategy: "every-posting", window: 33 })).toEqual(expected);
+        expect(topDocuments(index, words, k, { strategy: "pruned" })).toEqual(expected);
+        expect(topDocuments(index, words, k, { strategy: "by-words", window: 50 })).toEqual(expected);
+        expect(topDocuments(index, words, k)).toEqual(expected);
+      }),
+      { numRuns: 200, seed: 7 },
+    );
   });
 
   it("scores a phrase of the commonest words on a small share of the documents it matches", () => {
@@ -64,6 +105,7 @@ describe("topDocuments", () => {
     const words: QueryWord[] = commonest.slice(0, 2).map((word) => ({ keys: [word], prefix: false, fuzzy: 0 }));
     const all = topDocuments(index, words, documents.length, { strategy: "every-posting" });
     const inRange = topDocuments(index, words, 10, { from: 1000, to: 1400 });
+    expect(topDocuments(index, words, 10, { from: 1000, to: 1400, window: 64 })).toEqual(inRange);
     const expected = all.top.filter(({ doc }) => doc >= 1000 && doc < 1400);
     expect(inRange.total).toBe(expected.length);
     expect(inRange.top).toEqual(expected.slice(0, 10));
