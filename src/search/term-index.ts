@@ -1049,7 +1049,7 @@ class Cursor {
     }
   }
 
-  /** The score of the current (exact) document, before the weight: as `accumulate` computes it. */
+  /** The score of the current (exact) document, before the weight: as `addInWindow` computes it. */
   score(): number {
     const posting = (this.index.postingStart[this.list] as number) + (this.block - this.firstBlock) * blockSize + this.position;
     return (this.index.postingScores[posting] as number) * this.scale;
@@ -1085,7 +1085,7 @@ class Cursor {
  * with a head and a tail is two cursors; a document is in one of them, so a bound counts
  * the higher best of the two. A bar is cleared by more words, or as many and a higher score
  * (see `canClear`). A candidate's score adds the same
- * numbers in the same order as `accumulate`, so that it is equal to the last bit.
+ * numbers in the same order as `addInWindow`, so that it is equal to the last bit.
  */
 function wandTop(
   index: TermIndex,
@@ -1222,7 +1222,7 @@ function wandTop(
     }
     if (moved) continue; // a bound was not a document, or a cursor ran out: look again
 
-    // A candidate: every cursor at it is exact. Its score adds the same numbers in the same order as `accumulate`.
+    // A candidate: every cursor at it is exact. Its score adds the same numbers in the same order as `addInWindow`.
     let matched = 0;
     for (let i = 0; i <= last; i++) {
       const cursor = live[i] as Cursor;
