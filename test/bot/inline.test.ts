@@ -131,6 +131,19 @@ describe("inline mode", () => {
     expect(answer.results.every((r) => !r.id.startsWith("q:"))).toBe(true);
   });
 
+  it("answers a question and a search asked again as the first time (the question check is kept by query text)", async () => {
+    const { send } = await createTestBot(articles);
+    const ask = async (query: string) => ((await send(inlineQuery(query)))[0]?.payload as unknown as InlineAnswer).results;
+    for (let round = 0; round < 2; round++) {
+      const question = await ask("was armenia there");
+      expect(question[0]?.id).toMatch(/^q:/);
+      expect(question[0]?.title).toBe("No: Armenia refused to attend the Baku summit.");
+      const search = await ask("ravkov");
+      expect(search[0]?.title).toBe("Andrei Ravkov");
+      expect(search.every((r) => !r.id.startsWith("q:"))).toBe(true);
+    }
+  });
+
   it("answers a query that finds nothing, and says so", async () => {
     const answer = await answerFor("pizza recipe");
     expect(answer.results).toEqual([]);

@@ -29,6 +29,43 @@ const CACHE_SECONDS = 300;
  */
 const IS_PERSONAL = true;
 
+/**
+ * A catalogue message without values, as text, once per language and key: the strings every
+ * inline answer and result carries ("Ask Briefing", the button) cost a Fluent lookup each
+ * (tens of microseconds: the plugin negotiates the locale on every call).
+ */
+const plainTexts = new WeakMap<Language, Map<string, string>>();
+function plainText(language: Language, key: string): string {
+  let texts = plainTexts.get(language);
+  if (texts === undefined) {
+    texts = new Map();
+    plainTexts.set(language, texts);
+  }
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = htmlToText(language.t(key).value);
+    texts.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Whether a query reads as a question, by its text: readers of one query (Telegram asks again
+ * for each reader, the answers being personal) and the prefixes typed on the way to it repeat,
+ * and parsing a question costs as much as the rest of a cached answer. Bounded: cleared when full.
+ */
+const questionLike = new Map<string, boolean>();
+const QUESTION_CACHE_SIZE = 10_000;
+function isQuestionQuery(query: string): boolean {
+  let verdict = questionLike.get(query);
+  if (verdict === undefined) {
+    verdict = isQuestionLike(parseQuestion(query));
+    if (questionLike.size >= QUESTION_CACHE_SIZE) questionLike.clear();
+    questionLike.set(query, verdict);
+  }
+  return verdict;
+}
+
 /** One inline result: the answer as the message to send, a button back to the bot, the source for the article. */
 function resultFor(
   botUsername: string,
@@ -49,7 +86,7 @@ function resultFor(
     input_message_content: { message_text: text, parse_mode: "HTML", link_preview_options: { is_disabled: true } },
     reply_markup: {
       inline_keyboard: [
-        [{ text: htmlToText(language.t("inline-ask-more").value), url: `https://t.me/${botUsername}?start=${deepLinkPayload("summary", article.id)}` }],
+        [{ text: plainText(language, "inline-ask-more"), url: `https://t.me/${botUsername}?start=${deepLinkPayload("summary", article.id)}` }],
       ],
     },
     ...(linkSource ? { url: article.url } : {}),
@@ -118,7 +155,7 @@ inlineFeature.on("inline_query", async (ctx) => {
   const offset = Math.min(Number.parseInt(ctx.inlineQuery.offset, 10) || 0, 10_000);
   const botUsername = ctx.me.username;
   const { language } = ctx;
-  const button = { text: htmlToText(language.t("inline-open").value), start_parameter: deepLinkPayload("summary") };
+  const button = { text: plainText(language, "inline-open"), start_parameter: deepLinkPayload("summary") };
 
   if (query === "") {
     await ctx.answerInlineQuery(offset === 0 ? startingResults(botUsername, language, newestArticle(library)) : [], {
@@ -146,7 +183,7 @@ inlineFeature.on("inline_query", async (ctx) => {
     cache_time: CACHE_SECONDS,
     is_personal: IS_PERSONAL,
     next_offset: nextOffset,
-    button: total === 0 && offset === 0 && !direct ? { text: htmlToText(language.t("inline-nothing-found").value), start_parameter: button.start_parameter } : button,
+    button: total === 0 && offset === 0 && !direct ? { text: plainText(language, "inline-nothing-found"), start_parameter: button.start_parameter } : button,
   });
 });
 
@@ -157,7 +194,7 @@ inlineFeature.on("inline_query", async (ctx) => {
 function directAnswer(botUsername: string, language: Language, library: Library, query: string): InlineQueryResultArticle | undefined {
   // A name or a word is not a question: tell so before answering it, which may try other
   // articles (each one's model built on first use) only to be thrown away here.
-  if (!isQuestionLike(parseQuestion(query))) return undefined;
+  if (!isQuestionQuery(query)) return undefined;
   const article = newestArticle(library);
   const result = answerQuestion(library, article, query, language);
   if (!result.asked || result.kind === "unknown") return undefined;
