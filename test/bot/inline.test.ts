@@ -163,10 +163,12 @@ describe("inline results from an archive read on demand", () => {
   it("a page of hits already rendered reads no article again: the results are cached by each article's summary", async () => {
     const base = createLibrary(archive(40));
     const reads: string[] = [];
+    const kept: boolean[] = [];
     const library: Library = {
       ...base,
-      article: (id) => {
+      article: (id, options) => {
         reads.push(id);
+        kept.push(options?.keep !== false);
         return base.article(id);
       },
     };
@@ -180,6 +182,8 @@ describe("inline results from an archive read on demand", () => {
     const first = await page();
     expect(first.length).toBeGreaterThan(1);
     expect(reads.length).toBeGreaterThan(0);
+    // Read for their results only, which are kept rendered: not kept in the library's cache of hot articles.
+    expect(kept.every((keep) => !keep)).toBe(true);
     reads.length = 0;
     expect(await page()).toEqual(first);
     expect(reads).toEqual([]);

@@ -173,7 +173,7 @@ inlineFeature.on("inline_query", async (ctx) => {
     const summary = library.summary(hit.articleId);
     if (!summary) return [];
     // Keyed by the article's summary and the hit's id (its article and target): the index makes a new `target` object for every hit.
-    const result = cachedResult(botUsername, language, summary, `hit:${hit.id}`, () => library.article(hit.articleId), (shown) =>
+    const result = cachedResult(botUsername, language, summary, `hit:${hit.id}`, () => library.article(hit.articleId, { keep: false }), (shown) =>
       resultFor(botUsername, language, shown, hit.id, renderTarget(shown, hit.target, language), describeTarget(shown, hit.target, language), hit.target.kind === "article"),
     );
     return result ? [result] : [];
