@@ -188,4 +188,26 @@ describe("inline results from an archive read on demand", () => {
     expect(await page()).toEqual(first);
     expect(reads).toEqual([]);
   });
+
+  it("answers a query asked again from its page kept per library, and afresh once the content changed", async () => {
+    let library = createLibrary(archive(3));
+    const { calls, fetch } = createRecordedBotApi();
+    const bot = createBot(testToken, { library: () => library, chatArticles: createMemoryChatArticleStore(), logger: pino({ level: "silent" }) }, { botConfig: { botInfo: localBotInfo, client: { fetch } } });
+    const ask = async (query: string) => {
+      const before = calls.length;
+      await bot.handleUpdate(inlineQuery(query));
+      return calls[before]?.payload as unknown as InlineAnswer;
+    };
+    const first = await ask("azerbaijan");
+    expect(first.results.length).toBeGreaterThan(0);
+    const again = await ask("azerbaijan");
+    expect(again.results).toEqual(first.results);
+    expect(again.next_offset).toBe(first.next_offset);
+    // An editor changes the headline: a new library, the page answered anew.
+    library = createLibrary(archive(3).map((article) => ({ ...article, headline: `${article.headline} (updated)` })));
+    const changed = await ask("azerbaijan");
+    expect(changed.results.map((r) => r.id)).toEqual(first.results.map((r) => r.id));
+    expect(changed.results.some((r) => r.description?.includes("(updated)") || r.title.includes("(updated)"))).toBe(true);
+    expect(first.results.some((r) => r.description?.includes("(updated)") || r.title.includes("(updated)"))).toBe(false);
+  });
 });

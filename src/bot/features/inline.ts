@@ -165,6 +165,23 @@ inlineFeature.on("inline_query", async (ctx) => {
     });
     return;
   }
+  const page = cachedPage(library, `${language.locale}:${botUsername}:${offset}:${query}`, () => answerPage(botUsername, language, library, query, offset));
+  await ctx.answerInlineQuery(page.results, {
+    cache_time: CACHE_SECONDS,
+    is_personal: IS_PERSONAL,
+    next_offset: page.nextOffset,
+    button: page.found ? button : { text: plainText(language, "inline-nothing-found"), start_parameter: button.start_parameter },
+  });
+});
+
+/** One page of the answer to a query: its results, the offset of the next page ("" for none), and whether anything was found. */
+interface Page {
+  results: readonly InlineQueryResultArticle[];
+  nextOffset: string;
+  found: boolean;
+}
+
+function answerPage(botUsername: string, language: Language, library: Library, query: string, offset: number): Page {
   // A question ("was armenia there") gets its direct answer first, on the first page; a name or a word is a search.
   const direct = offset === 0 ? directAnswer(botUsername, language, library, query) : undefined;
   const limit = direct ? PAGE_SIZE - 1 : PAGE_SIZE;
@@ -178,14 +195,36 @@ inlineFeature.on("inline_query", async (ctx) => {
     );
     return result ? [result] : [];
   });
-  const nextOffset = offset + limit < total ? String(offset + limit) : "";
-  await ctx.answerInlineQuery(direct ? [direct, ...results] : results, {
-    cache_time: CACHE_SECONDS,
-    is_personal: IS_PERSONAL,
-    next_offset: nextOffset,
-    button: total === 0 && offset === 0 && !direct ? { text: plainText(language, "inline-nothing-found"), start_parameter: button.start_parameter } : button,
-  });
-});
+  return {
+    results: Object.freeze(direct ? [direct, ...results] : results),
+    nextOffset: offset + limit < total ? String(offset + limit) : "",
+    found: total > 0 || offset > 0 || direct !== undefined,
+  };
+}
+
+/**
+ * Pages answered, per library (a content change, or a new search index swapped in, makes a new
+ * one, so nothing stale is served), by language, bot, offset and query text. Telegram asks the bot
+ * again for each reader who types a query (the answers are personal, being in the reader's
+ * language), so a query many readers type is searched once. Bounded: cleared when full.
+ */
+const pages = new WeakMap<Library, Map<string, Page>>();
+const PAGE_CACHE_SIZE = 2_000;
+
+function cachedPage(library: Library, key: string, answer: () => Page): Page {
+  let byKey = pages.get(library);
+  if (byKey === undefined) {
+    byKey = new Map();
+    pages.set(library, byKey);
+  }
+  let page = byKey.get(key);
+  if (page === undefined) {
+    page = answer();
+    if (byKey.size >= PAGE_CACHE_SIZE) byKey.clear();
+    byKey.set(key, page);
+  }
+  return page;
+}
 
 /**
  * The direct answer to a question typed inline, as a result whose message is the answer;
