@@ -65,13 +65,24 @@ export interface ContentSnapshot {
   sync(dir: string, options?: SyncOptions): Promise<SnapshotSync>;
   /** Each file's signature (`size:mtimeMs`, as the content watcher takes them) as of the last sync. */
   signatures(): Map<string, string>;
-  /** The article with `id` as of the last clean `sync` (from a bounded cache of recent ones, else its row). */
-  article(id: string): Article | undefined;
+  /**
+   * The article with `id` as of the last clean `sync` (from a bounded cache of recent ones, else
+   * its row). `keep: false` reads it without keeping it: for a caller that keeps what it makes of
+   * it (an inline result, rendered once), keeping it would push a hot article out of the cache
+   * and, as it outlives the engine's young generation, make work for its old one.
+   */
+  article(id: string, options?: ReadOptions): Article | undefined;
   /** Every article as of the last clean `sync`, newest first, read from their rows. */
   articles(): Article[];
   /** Where the snapshot is, for `readSnapshotArticles` in another thread. */
   readonly path: string;
   close(): void;
+}
+
+/** How an article is read from the snapshot. */
+export interface ReadOptions {
+  /** Kept parsed in the cache of recent articles once read. @default true */
+  keep?: boolean;
 }
 
 const articleExtensions = new Set([".yaml", ".yml", ".json"]);
@@ -388,14 +399,14 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       return { ok: true, articles, fingerprint: contentFingerprint, ...counts };
     },
 
-    article(id) {
+    article(id, options) {
       const cached = cache.get(id);
       if (cached !== undefined) return cached;
       const file = fileOfArticle.get(id);
       const json = file === undefined ? undefined : byFile.get(file)?.article;
       if (json === undefined || json === null) return undefined;
       const article = JSON.parse(json) as Article;
-      cache.set(id, article);
+      if (options?.keep !== false) cache.set(id, article);
       return article;
     },
 

@@ -1,5 +1,6 @@
 import { isLive, type Article } from "../content/article-schema";
 import { summariseArticle, type ArticleSummary } from "../content/article-summary";
+import type { ReadOptions } from "../content/content-snapshot";
 import { createSearchIndex, type SearchIndex } from "../search/search-articles";
 
 export type { ArticleSummary } from "../content/article-summary";
@@ -17,8 +18,12 @@ export interface Library {
   has(id: string): boolean;
   /** The live article's summary by id: the same object for as long as this library serves (what caches key by). */
   summary(id: string): ArticleSummary | undefined;
-  /** The live article with `id`, or undefined (not one, or a draft). */
-  article(id: string): Article | undefined;
+  /**
+   * The live article with `id`, or undefined (not one, or a draft). `keep: false` for a read
+   * whose result the caller keeps rendered (an inline result): from the snapshot, the article is
+   * then not kept in its cache of hot articles (see `ContentSnapshot.article`).
+   */
+  article(id: string, options?: ReadOptions): Article | undefined;
   index: SearchIndex;
 }
 
@@ -50,14 +55,14 @@ export function createLibrary(loaded: readonly Article[], index?: SearchIndex): 
  * loaded, drafts included, newest first; `read` gives an article by id. Only the live ones are
  * served, as `createLibrary` serves them.
  */
-export function createLibraryOf(summaries: readonly ArticleSummary[], read: (id: string) => Article | undefined, index: SearchIndex): Library {
+export function createLibraryOf(summaries: readonly ArticleSummary[], read: (id: string, options?: ReadOptions) => Article | undefined, index: SearchIndex): Library {
   const articles = summaries.filter(isLive);
   const live = new Map(articles.map((article) => [article.id, article]));
   return {
     articles,
     has: (id) => live.has(id),
     summary: (id) => live.get(id),
-    article: (id) => (live.has(id) ? read(id) : undefined),
+    article: (id, options) => (live.has(id) ? read(id, options) : undefined),
     index,
   };
 }

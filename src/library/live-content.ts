@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { AdminNotifier } from "../notices/admin-notifier";
 import { isLive, type Article } from "../content/article-schema";
 import { summariseArticle, type ArticleSummary } from "../content/article-summary";
-import { CONTENT_SNAPSHOT_FILE, openContentSnapshot, readSnapshotArticles, type ContentSnapshot, type SnapshotSummary } from "../content/content-snapshot";
+import { CONTENT_SNAPSHOT_FILE, openContentSnapshot, readSnapshotArticles, type ContentSnapshot, type ReadOptions, type SnapshotSummary } from "../content/content-snapshot";
 import { createContentWatcher } from "../content/content-watcher";
 import { loadContent, type ContentResult } from "../content/load-content";
 import { buildIndexInWorker } from "./build-index-in-worker";
@@ -139,7 +139,7 @@ export function createLiveContent(options: LiveContentOptions) {
     const key = fingerprint;
     if (!snapshot || key === undefined) return createLibrary(held);
     const from = snapshot;
-    const readArticle = (id: string) => from.article(id);
+    const readArticle = (id: string, read?: ReadOptions) => from.article(id, read);
     const summaries = articles as readonly SnapshotSummary[];
     const started = performance.now();
     const saved = indexFile === undefined ? undefined : await readSearchIndexFile(indexFile, key);

@@ -131,6 +131,19 @@ describe("inline mode", () => {
     expect(answer.results.every((r) => !r.id.startsWith("q:"))).toBe(true);
   });
 
+  it("answers a question and a search asked again as the first time (the question check is kept by query text)", async () => {
+    const { send } = await createTestBot(articles);
+    const ask = async (query: string) => ((await send(inlineQuery(query)))[0]?.payload as unknown as InlineAnswer).results;
+    for (let round = 0; round < 2; round++) {
+      const question = await ask("was armenia there");
+      expect(question[0]?.id).toMatch(/^q:/);
+      expect(question[0]?.title).toBe("No: Armenia refused to attend the Baku summit.");
+      const search = await ask("ravkov");
+      expect(search[0]?.title).toBe("Andrei Ravkov");
+      expect(search.every((r) => !r.id.startsWith("q:"))).toBe(true);
+    }
+  });
+
   it("answers a query that finds nothing, and says so", async () => {
     const answer = await answerFor("pizza recipe");
     expect(answer.results).toEqual([]);
@@ -150,10 +163,12 @@ describe("inline results from an archive read on demand", () => {
   it("a page of hits already rendered reads no article again: the results are cached by each article's summary", async () => {
     const base = createLibrary(archive(40));
     const reads: string[] = [];
+    const kept: boolean[] = [];
     const library: Library = {
       ...base,
-      article: (id) => {
+      article: (id, options) => {
         reads.push(id);
+        kept.push(options?.keep !== false);
         return base.article(id);
       },
     };
@@ -167,8 +182,32 @@ describe("inline results from an archive read on demand", () => {
     const first = await page();
     expect(first.length).toBeGreaterThan(1);
     expect(reads.length).toBeGreaterThan(0);
+    // Read for their results only, which are kept rendered: not kept in the library's cache of hot articles.
+    expect(kept.every((keep) => !keep)).toBe(true);
     reads.length = 0;
     expect(await page()).toEqual(first);
     expect(reads).toEqual([]);
+  });
+
+  it("answers a query asked again from its page kept per library, and afresh once the content changed", async () => {
+    let library = createLibrary(archive(3));
+    const { calls, fetch } = createRecordedBotApi();
+    const bot = createBot(testToken, { library: () => library, chatArticles: createMemoryChatArticleStore(), logger: pino({ level: "silent" }) }, { botConfig: { botInfo: localBotInfo, client: { fetch } } });
+    const ask = async (query: string) => {
+      const before = calls.length;
+      await bot.handleUpdate(inlineQuery(query));
+      return calls[before]?.payload as unknown as InlineAnswer;
+    };
+    const first = await ask("azerbaijan");
+    expect(first.results.length).toBeGreaterThan(0);
+    const again = await ask("azerbaijan");
+    expect(again.results).toEqual(first.results);
+    expect(again.next_offset).toBe(first.next_offset);
+    // An editor changes the headline: a new library, the page answered anew.
+    library = createLibrary(archive(3).map((article) => ({ ...article, headline: `${article.headline} (updated)` })));
+    const changed = await ask("azerbaijan");
+    expect(changed.results.map((r) => r.id)).toEqual(first.results.map((r) => r.id));
+    expect(changed.results.some((r) => r.description?.includes("(updated)") || r.title.includes("(updated)"))).toBe(true);
+    expect(first.results.some((r) => r.description?.includes("(updated)") || r.title.includes("(updated)"))).toBe(false);
   });
 });

@@ -59,6 +59,24 @@ describe("the content snapshot", () => {
     expect(synced).toMatchObject({ reread: 4, kept: 0, removed: 0 });
   });
 
+  it("reads an article without keeping it when asked (a one-off read), and keeps it otherwise", async () => {
+    const { dir, open } = setUp();
+    const snapshot = open();
+    await snapshot.sync(dir);
+    const id = "cis-defense-ministers-baku-2019";
+    const once = snapshot.article(id, { keep: false });
+    expect(once?.headline).toBe("Council of CIS Defense Ministers meets in hospitable land of Azerbaijan");
+    // Not kept: the next read parses its row again, the same article.
+    const again = snapshot.article(id, { keep: false });
+    expect(again).toEqual(once);
+    expect(again).not.toBe(once);
+    // Kept: read once, then served from the cache, to every caller.
+    const kept = snapshot.article(id);
+    expect(kept).toEqual(once);
+    expect(snapshot.article(id)).toBe(kept);
+    expect(snapshot.article(id, { keep: false })).toBe(kept);
+  });
+
   it("after a restart re-reads only the file that changed, and drops a file removed", async () => {
     const { dir, open } = setUp();
     const first = open();

@@ -29,6 +29,43 @@ const CACHE_SECONDS = 300;
  */
 const IS_PERSONAL = true;
 
+/**
+ * A catalogue message without values, as text, once per language and key: the strings every
+ * inline answer and result carries ("Ask Briefing", the button) cost a Fluent lookup each
+ * (tens of microseconds: the plugin negotiates the locale on every call).
+ */
+const plainTexts = new WeakMap<Language, Map<string, string>>();
+function plainText(language: Language, key: string): string {
+  let texts = plainTexts.get(language);
+  if (texts === undefined) {
+    texts = new Map();
+    plainTexts.set(language, texts);
+  }
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = htmlToText(language.t(key).value);
+    texts.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Whether a query reads as a question, by its text: readers of one query (Telegram asks again
+ * for each reader, the answers being personal) and the prefixes typed on the way to it repeat,
+ * and parsing a question costs as much as the rest of a cached answer. Bounded: cleared when full.
+ */
+const questionLike = new Map<string, boolean>();
+const QUESTION_CACHE_SIZE = 10_000;
+function isQuestionQuery(query: string): boolean {
+  let verdict = questionLike.get(query);
+  if (verdict === undefined) {
+    verdict = isQuestionLike(parseQuestion(query));
+    if (questionLike.size >= QUESTION_CACHE_SIZE) questionLike.clear();
+    questionLike.set(query, verdict);
+  }
+  return verdict;
+}
+
 /** One inline result: the answer as the message to send, a button back to the bot, the source for the article. */
 function resultFor(
   botUsername: string,
@@ -49,7 +86,7 @@ function resultFor(
     input_message_content: { message_text: text, parse_mode: "HTML", link_preview_options: { is_disabled: true } },
     reply_markup: {
       inline_keyboard: [
-        [{ text: htmlToText(language.t("inline-ask-more").value), url: `https://t.me/${botUsername}?start=${deepLinkPayload("summary", article.id)}` }],
+        [{ text: plainText(language, "inline-ask-more"), url: `https://t.me/${botUsername}?start=${deepLinkPayload("summary", article.id)}` }],
       ],
     },
     ...(linkSource ? { url: article.url } : {}),
@@ -118,7 +155,7 @@ inlineFeature.on("inline_query", async (ctx) => {
   const offset = Math.min(Number.parseInt(ctx.inlineQuery.offset, 10) || 0, 10_000);
   const botUsername = ctx.me.username;
   const { language } = ctx;
-  const button = { text: htmlToText(language.t("inline-open").value), start_parameter: deepLinkPayload("summary") };
+  const button = { text: plainText(language, "inline-open"), start_parameter: deepLinkPayload("summary") };
 
   if (query === "") {
     await ctx.answerInlineQuery(offset === 0 ? startingResults(botUsername, language, newestArticle(library)) : [], {
@@ -128,6 +165,23 @@ inlineFeature.on("inline_query", async (ctx) => {
     });
     return;
   }
+  const page = cachedPage(library, `${language.locale}:${botUsername}:${offset}:${query}`, () => answerPage(botUsername, language, library, query, offset));
+  await ctx.answerInlineQuery(page.results, {
+    cache_time: CACHE_SECONDS,
+    is_personal: IS_PERSONAL,
+    next_offset: page.nextOffset,
+    button: page.found ? button : { text: plainText(language, "inline-nothing-found"), start_parameter: button.start_parameter },
+  });
+});
+
+/** One page of the answer to a query: its results, the offset of the next page ("" for none), and whether anything was found. */
+interface Page {
+  results: readonly InlineQueryResultArticle[];
+  nextOffset: string;
+  found: boolean;
+}
+
+function answerPage(botUsername: string, language: Language, library: Library, query: string, offset: number): Page {
   // A question ("was armenia there") gets its direct answer first, on the first page; a name or a word is a search.
   const direct = offset === 0 ? directAnswer(botUsername, language, library, query) : undefined;
   const limit = direct ? PAGE_SIZE - 1 : PAGE_SIZE;
@@ -136,19 +190,41 @@ inlineFeature.on("inline_query", async (ctx) => {
     const summary = library.summary(hit.articleId);
     if (!summary) return [];
     // Keyed by the article's summary and the hit's id (its article and target): the index makes a new `target` object for every hit.
-    const result = cachedResult(botUsername, language, summary, `hit:${hit.id}`, () => library.article(hit.articleId), (shown) =>
+    const result = cachedResult(botUsername, language, summary, `hit:${hit.id}`, () => library.article(hit.articleId, { keep: false }), (shown) =>
       resultFor(botUsername, language, shown, hit.id, renderTarget(shown, hit.target, language), describeTarget(shown, hit.target, language), hit.target.kind === "article"),
     );
     return result ? [result] : [];
   });
-  const nextOffset = offset + limit < total ? String(offset + limit) : "";
-  await ctx.answerInlineQuery(direct ? [direct, ...results] : results, {
-    cache_time: CACHE_SECONDS,
-    is_personal: IS_PERSONAL,
-    next_offset: nextOffset,
-    button: total === 0 && offset === 0 && !direct ? { text: htmlToText(language.t("inline-nothing-found").value), start_parameter: button.start_parameter } : button,
-  });
-});
+  return {
+    results: Object.freeze(direct ? [direct, ...results] : results),
+    nextOffset: offset + limit < total ? String(offset + limit) : "",
+    found: total > 0 || offset > 0 || direct !== undefined,
+  };
+}
+
+/**
+ * Pages answered, per library (a content change, or a new search index swapped in, makes a new
+ * one, so nothing stale is served), by language, bot, offset and query text. Telegram asks the bot
+ * again for each reader who types a query (the answers are personal, being in the reader's
+ * language), so a query many readers type is searched once. Bounded: cleared when full.
+ */
+const pages = new WeakMap<Library, Map<string, Page>>();
+const PAGE_CACHE_SIZE = 2_000;
+
+function cachedPage(library: Library, key: string, answer: () => Page): Page {
+  let byKey = pages.get(library);
+  if (byKey === undefined) {
+    byKey = new Map();
+    pages.set(library, byKey);
+  }
+  let page = byKey.get(key);
+  if (page === undefined) {
+    page = answer();
+    if (byKey.size >= PAGE_CACHE_SIZE) byKey.clear();
+    byKey.set(key, page);
+  }
+  return page;
+}
 
 /**
  * The direct answer to a question typed inline, as a result whose message is the answer;
@@ -157,7 +233,7 @@ inlineFeature.on("inline_query", async (ctx) => {
 function directAnswer(botUsername: string, language: Language, library: Library, query: string): InlineQueryResultArticle | undefined {
   // A name or a word is not a question: tell so before answering it, which may try other
   // articles (each one's model built on first use) only to be thrown away here.
-  if (!isQuestionLike(parseQuestion(query))) return undefined;
+  if (!isQuestionQuery(query)) return undefined;
   const article = newestArticle(library);
   const result = answerQuestion(library, article, query, language);
   if (!result.asked || result.kind === "unknown") return undefined;
