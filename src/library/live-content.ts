@@ -77,7 +77,7 @@ export function createLiveContent(options: LiveContentOptions) {
     if (!synced.ok) return { ok: false, problems: synced.problems };
     fingerprint = synced.fingerprint;
     const ms = Math.round(performance.now() - started);
-    logger.debug({ reread: synced.reread, kept: synced.kept, removed: synced.removed, ms }, "content snapshot in step");
+    logger.debug({ reread: synced.reread, inWorker: synced.inWorker ?? 0, kept: synced.kept, removed: synced.removed, ms }, "content snapshot in step");
     return { ok: true, articles: synced.articles };
   };
 
