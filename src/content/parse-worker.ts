@@ -1,4 +1,4 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { readSnapshotRows, type ParseJob } from "./snapshot-row";
 
 /**
@@ -6,5 +6,6 @@ import { readSnapshotRows, type ParseJob } from "./snapshot-row";
  * files a content snapshot's sync found changed, and sends back their rows. At a cold start
  * (every file new) the sync splits the files between this thread and its own.
  */
-const job = workerData as ParseJob;
-parentPort?.postMessage(await readSnapshotRows(job.dir, job.files));
+parentPort?.once("message", (job: ParseJob) => {
+  void readSnapshotRows(job.dir, job.files).then((read) => parentPort?.postMessage(read));
+});
