@@ -137,7 +137,7 @@ describe("the content snapshot", () => {
     // The first snapshot's good rows stay while its folder is broken.
     expect((await snapshot.sync(dir)).ok).toBe(false);
     expect(snapshot.article("cis-defense-ministers-baku-2019")?.headline).toBe("Council of CIS Defense Ministers meets in hospitable land of Azerbaijan");
-  });
+  }, 120_000); // three worker threads start (tsx and the schema imported in each): seconds each on a busy machine
 
   it("names a duplicate id and an unreadable folder as loadContent does", async () => {
     const { dir, open } = setUp(0);
