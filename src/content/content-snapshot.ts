@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Article } from "./article-schema";
@@ -138,7 +139,7 @@ const parallelFrom = 2_000;
  * Opens (or makes) the snapshot at `path`, usually `join(DATA_DIR, CONTENT_SNAPSHOT_FILE)`.
  * `cacheSize` articles read by `article` are kept parsed. @default 500
  * `parallelFrom`: as many changed files as this, or more, are parsed half here, half in a
- * worker thread (a second core). @default 2000
+ * worker thread (a second core). @default 2000 (never on a single core)
  */
 export function openContentSnapshot(path: string, options: { cacheSize?: number; parallelFrom?: number } = {}): ContentSnapshot {
   mkdirSync(dirname(path), { recursive: true });
@@ -178,7 +179,8 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number;
   const byFile = db.prepare<[string], { article: string | null }>("SELECT article FROM files WHERE file = ?");
   const everyArticle = db.prepare<[], { article: string }>("SELECT article FROM files WHERE article IS NOT NULL");
   const cache = new RecentArticles(options.cacheSize ?? 500);
-  const parallelAt = options.parallelFrom ?? parallelFrom;
+  // With one core a second thread only adds its start and its copies.
+  const parallelAt = options.parallelFrom ?? (availableParallelism() > 1 ? parallelFrom : Number.POSITIVE_INFINITY);
   /** Id → file, for the articles of the last clean sync. */
   let fileOfArticle = new Map<string, string>();
   /** Files of a sync that had problems (not committed): looked at again by the next, whatever it is told. */
