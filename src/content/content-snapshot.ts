@@ -1,13 +1,15 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Article } from "./article-schema";
-import { summariseArticle, type ArticleSummary } from "./article-summary";
+import type { ArticleSummary } from "./article-summary";
 import type { ContentProblem, FileProblem } from "./content-problem";
-import { compareNewestFirst, contentResultOf, parseArticle, type CheckedFile } from "./load-content";
+import { compareNewestFirst, contentResultOf, type CheckedFile } from "./load-content";
 import { placeFieldProblems } from "./locate-problems";
+import { readSnapshotRows, readSnapshotRowsInWorker, type FileToRead, type ReadRows, type SnapshotRow, type WrittenRow } from "./snapshot-row";
 
 /**
  * The content folder's articles, parsed and checked, kept in SQLite in `DATA_DIR`: one row per
@@ -39,6 +41,8 @@ export type SnapshotSync = (
 ) & {
   /** Files read, parsed and checked this time (new or changed). */
   reread: number;
+  /** Of those, the files parsed in a worker thread (many at once: a cold start). */
+  inWorker?: number;
   /** Files answered from their rows. */
   kept: number;
   /** Rows of files no longer in the folder, dropped. */
@@ -97,7 +101,7 @@ const statBatch = 256;
  */
 function parserFingerprint(): string {
   const hash = createHash("sha256").update("content-snapshot 2");
-  for (const name of ["article-schema.ts", "article-summary.ts", "load-content.ts", "check-provenance.ts", "locate-problems.ts", "content-problem.ts", "content-snapshot.ts"]) {
+  for (const name of ["article-schema.ts", "article-summary.ts", "load-content.ts", "check-provenance.ts", "locate-problems.ts", "content-problem.ts", "content-snapshot.ts", "snapshot-row.ts"]) {
     try {
       hash.update(name).update(readFileSync(new URL(`./${name}`, import.meta.url)));
     } catch {
@@ -115,19 +119,7 @@ interface StoredVerdict {
   signatures: [string, string][];
 }
 
-interface Row {
-  file: string;
-  size: number;
-  mtime_ms: number;
-  ctime_ms: number;
-  id: string | null;
-  date: string | null;
-  headline: string | null;
-  status: string | null;
-  publish_at: string | null;
-  content_hash: string | null;
-  problems: string;
-}
+type Row = SnapshotRow;
 
 /** A small least-recently-used map: a `Map` keeps insertion order, so the first key is the oldest. */
 class RecentArticles {
@@ -151,11 +143,16 @@ class RecentArticles {
   }
 }
 
+/** Changed files from which a sync parses half of them in a worker thread (a cold start's every file). */
+const parallelFrom = 2_000;
+
 /**
  * Opens (or makes) the snapshot at `path`, usually `join(DATA_DIR, CONTENT_SNAPSHOT_FILE)`.
  * `cacheSize` articles read by `article` are kept parsed. @default 500
+ * `parallelFrom`: as many changed files as this, or more, are parsed half here, half in a
+ * worker thread (a second core). @default 2000 (never on a single core)
  */
-export function openContentSnapshot(path: string, options: { cacheSize?: number } = {}): ContentSnapshot {
+export function openContentSnapshot(path: string, options: { cacheSize?: number; parallelFrom?: number } = {}): ContentSnapshot {
   mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma("journal_mode = WAL");
@@ -193,6 +190,8 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
   const byFile = db.prepare<[string], { article: string | null }>("SELECT article FROM files WHERE file = ?");
   const everyArticle = db.prepare<[], { article: string }>("SELECT article FROM files WHERE article IS NOT NULL");
   const cache = new RecentArticles(options.cacheSize ?? 500);
+  // With one core a second thread only adds its start and its copies.
+  const parallelAt = options.parallelFrom ?? (availableParallelism() > 1 ? parallelFrom : Number.POSITIVE_INFINITY);
   /** Id → file, for the articles of the last clean sync. */
   let fileOfArticle = new Map<string, string>();
   /** Files of a sync that had problems (not committed): looked at again by the next, whatever it is told. */
@@ -269,7 +268,7 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       for (const file of gone) rows.delete(file);
 
       // Which files changed: a stat each, a batch at a time.
-      const changed: { name: string; size: number; mtimeMs: number; ctimeMs: number }[] = [];
+      const changed: FileToRead[] = [];
       const unreadable = new Map<string, string>();
       for (let from = 0; from < look.length; from += statBatch) {
         const batch = look.slice(from, from + statBatch);
@@ -296,35 +295,23 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
       // meanwhile looks changed next time). Written in one transaction, committed only if the
       // folder is clean: a content change with problems leaves the last good rows (the bot keeps
       // serving the last good content, and reads its articles from them) and is read again.
-      const written: (Row & { article: string | null })[] = [];
-      for (let from = 0; from < changed.length; from += statBatch) {
-        const batch = changed.slice(from, from + statBatch);
-        const texts = await Promise.all(batch.map(({ name }) => readFile(join(dir, name), "utf8").catch((error: NodeJS.ErrnoException) => error)));
-        batch.forEach(({ name, size, mtimeMs, ctimeMs }, i) => {
-          const text = texts[i];
-          if (typeof text !== "string") {
-            unreadable.set(name, `${name}: cannot be read: ${text?.code ?? String(text)}`);
-            return;
-          }
-          const parsed = parseArticle(text, extname(name));
-          const summary = parsed.article ? summariseArticle(parsed.article) : undefined;
-          const row: Row = {
-            file: name,
-            size,
-            mtime_ms: mtimeMs,
-            ctime_ms: ctimeMs,
-            id: parsed.id ?? null,
-            date: parsed.article?.date ?? null,
-            headline: parsed.article?.headline ?? null,
-            status: parsed.article?.status ?? null,
-            publish_at: summary?.publishAt ?? null,
-            content_hash: summary?.contentHash ?? null,
-            problems: JSON.stringify(parsed.problems),
-          };
+      // Many files (a cold start): half of them parsed in a worker thread meanwhile, on the
+      // other core; here if a worker cannot run. The rows are the same whichever thread made them.
+      const parallel = changed.length >= parallelAt;
+      const half = parallel ? Math.ceil(changed.length / 2) : changed.length;
+      const theirs = parallel ? readSnapshotRowsInWorker({ dir, files: changed.slice(half) }).catch(() => undefined) : undefined;
+      const reads: ReadRows[] = [await readSnapshotRows(dir, changed.slice(0, half))];
+      const fromWorker = theirs ? await theirs : undefined;
+      if (parallel) reads.push(fromWorker ?? (await readSnapshotRows(dir, changed.slice(half))));
+      const written: WrittenRow[] = [];
+      for (const read of reads) {
+        for (const [name, message] of read.unreadable) unreadable.set(name, message);
+        for (const row of read.rows) {
           // The article's JSON goes to its row, not to the rows kept in memory.
-          rows.set(name, row);
-          written.push({ ...row, article: parsed.article ? JSON.stringify(parsed.article) : null });
-        });
+          const { file, size, mtime_ms, ctime_ms, id, date, headline, status, publish_at, content_hash, problems } = row;
+          rows.set(file, { file, size, mtime_ms, ctime_ms, id, date, headline, status, publish_at, content_hash, problems });
+          written.push(row);
+        }
       }
       const removed = gone.length;
       // The verdict: the files checked as checkContent checks them (each file's own problems
@@ -370,7 +357,7 @@ export function openContentSnapshot(path: string, options: { cacheSize?: number 
         files.push(checked);
       }
       const verdict = contentResultOf(dir, { ok: true, files });
-      const counts = { reread: changed.length, kept: names.length - changed.length - unreadable.size, removed };
+      const counts = { reread: changed.length, kept: names.length - changed.length - unreadable.size, removed, ...(fromWorker ? { inWorker: changed.length - half } : {}) };
       if (!verdict.ok) {
         for (const name of [...changed.map((file) => file.name), ...unreadable.keys(), ...gone]) pending.add(name);
         return { ...verdict, ...counts };

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "pino";
@@ -7,7 +8,7 @@ import { summariseArticle, type ArticleSummary } from "../content/article-summar
 import { CONTENT_SNAPSHOT_FILE, openContentSnapshot, readSnapshotArticles, type ContentSnapshot, type ReadOptions, type SnapshotSummary } from "../content/content-snapshot";
 import { createContentWatcher } from "../content/content-watcher";
 import { loadContent, type ContentResult } from "../content/load-content";
-import { buildIndexInWorker } from "./build-index-in-worker";
+import { buildIndexInWorker, startIndexWorker, type IndexWorker } from "./build-index-in-worker";
 import { createLibrary, createLibraryOf, type Library } from "./library";
 import { describeError } from "../base/describe-error";
 import { createSearchIndex, loadSearchIndex, readSearchIndexFile, saveSearchIndex, type SearchIndex } from "../search/search-articles";
@@ -62,6 +63,8 @@ export function createLiveContent(options: LiveContentOptions) {
   const indexFile = options.snapshotDir === undefined ? undefined : join(options.snapshotDir, SEARCH_INDEX_FILE);
   /** The fingerprint of the content as last synced, which keys its saved index. */
   let fingerprint: string | undefined;
+  /** At a start with no saved index: the index worker, started so that it boots while the files are parsed. */
+  let indexWorker: IndexWorker | undefined;
 
   /** The folder read through the snapshot (only the changed files parsed and checked), as summaries. */
   const read = async (dir: string, changed?: ReadonlySet<string>): Promise<ContentResult<ArticleSummary>> => {
@@ -77,7 +80,7 @@ export function createLiveContent(options: LiveContentOptions) {
     if (!synced.ok) return { ok: false, problems: synced.problems };
     fingerprint = synced.fingerprint;
     const ms = Math.round(performance.now() - started);
-    logger.debug({ reread: synced.reread, kept: synced.kept, removed: synced.removed, ms }, "content snapshot in step");
+    logger.debug({ reread: synced.reread, inWorker: synced.inWorker ?? 0, kept: synced.kept, removed: synced.removed, ms }, "content snapshot in step");
     return { ok: true, articles: synced.articles };
   };
 
@@ -85,8 +88,10 @@ export function createLiveContent(options: LiveContentOptions) {
   async function buildIndex(from: ContentSnapshot, articles: readonly SnapshotSummary[], key: string): Promise<SearchIndex> {
     const job = { snapshotPath: from.path, files: articles.filter(isLive).map((article) => article.file), key };
     let saved: Buffer;
+    const worker = indexWorker;
+    indexWorker = undefined;
     try {
-      saved = await buildIndexInWorker(job);
+      saved = await buildIndexInWorker(job, worker);
     } catch (error) {
       logger.warn({ error: describeError(error) }, "could not build the search index in a worker; building it here");
       saved = saveSearchIndex(createSearchIndex(readSnapshotArticles(job.snapshotPath, job.files)), key);
@@ -178,12 +183,19 @@ export function createLiveContent(options: LiveContentOptions) {
   return {
     /** The start-up load; the bot does not start with content that has problems (an empty folder is fine). */
     async load(): Promise<ContentResult<ArticleSummary>> {
-      const result = await watcher.load();
-      if (result.ok) {
-        loaded = result.articles;
-        library = await libraryOf(result.articles);
+      // No saved index: it is built once the files are parsed, by a worker that boots meanwhile.
+      if (snapshot && indexFile !== undefined && !existsSync(indexFile)) indexWorker = startIndexWorker();
+      try {
+        const result = await watcher.load();
+        if (result.ok) {
+          loaded = result.articles;
+          library = await libraryOf(result.articles);
+        }
+        return result;
+      } finally {
+        indexWorker?.stop();
+        indexWorker = undefined;
       }
-      return result;
     },
     /** Loads CONTENT_DIR now (after the newsroom wrote to it): a clean load is served at once, problems are told as any change's. */
     reload: () => watcher.reload(),

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -6,6 +6,7 @@ import { toBlockYaml } from "../../bench/write-content";
 import { generateArticles } from "../../bench/generate-articles";
 import { openContentSnapshot, type ContentSnapshot } from "../../src/content/content-snapshot";
 import { loadContent } from "../../src/content/load-content";
+import { summariseArticle } from "../../src/content/article-summary";
 
 const baku = "test/fixtures/baku/cis-defense-ministers-baku.yaml";
 const cleanups: (() => void)[] = [];
@@ -14,14 +15,14 @@ afterEach(() => {
 });
 
 /** A content folder with the Baku article and `extra` generated ones, and a snapshot path of its own. */
-function setUp(extra = 3) {
+function setUp(extra = 3, parallelFrom?: number) {
   const dir = mkdtempSync(join(tmpdir(), "briefing-snapshot-content-"));
   const data = mkdtempSync(join(tmpdir(), "briefing-snapshot-data-"));
   copyFileSync(baku, join(dir, "baku.yaml"));
   for (const article of generateArticles(extra, 5)) writeFileSync(join(dir, `${article.id}.yaml`), toBlockYaml(article));
   const snapshots: ContentSnapshot[] = [];
   const open = () => {
-    const snapshot = openContentSnapshot(join(data, "content-snapshot.sqlite"));
+    const snapshot = openContentSnapshot(join(data, "content-snapshot.sqlite"), parallelFrom === undefined ? {} : { parallelFrom });
     snapshots.push(snapshot);
     return snapshot;
   };
@@ -122,6 +123,39 @@ describe("the content snapshot", () => {
     expect(fixed).toMatchObject({ ok: true, reread: 1, kept: 1 });
     expect(restarted.article("cis-defense-ministers-baku-2019")?.headline).toContain("meets in the hospitable");
   });
+
+  it("parsing half the files in a worker thread gives loadContent's verdict: its articles, or the same problems in the same order, the good rows kept", async () => {
+    const { dir, open } = setUp(7, 2);
+    const snapshot = open();
+    const synced = await snapshot.sync(dir);
+    const loaded = await loadContent(dir);
+    if (!synced.ok || !loaded.ok) throw new Error("the folder should be clean");
+    expect(synced).toMatchObject({ reread: 8, inWorker: 4 });
+    expect(synced.articles.map((a) => a.id)).toEqual(loaded.articles.map((a) => a.id));
+    expect(synced.articles.map((a) => a.contentHash)).toEqual(loaded.articles.map((a) => summariseArticle(a).contentHash));
+    expect(snapshot.articles()).toEqual(loaded.articles);
+
+    // Problems in files on both sides of the split (the names sort "aaa" first, "zzz" last), and a duplicate id.
+    const text = readFileSync(join(dir, "baku.yaml"), "utf8");
+    writeFileSync(join(dir, "aaa-broken.yaml"), text.replace("id: cis-defense-ministers-baku-2019", "id: aaa-broken").replace(/^date: .*$/m, "date: yesterday"));
+    writeFileSync(join(dir, "zzz-broken.yaml"), "headline: [unclosed\n");
+    copyFileSync(join(dir, "baku.yaml"), join(dir, "zzz-again.yaml"));
+    const fresh = setUp(0, 2);
+    for (const name of readdirSync(dir)) copyFileSync(join(dir, name), join(fresh.dir, name));
+    const broken = await fresh.open().sync(fresh.dir);
+    expect(broken).toMatchObject({ reread: 11, inWorker: 5 });
+    const expected = await loadContent(fresh.dir);
+    expect(broken.ok).toBe(false);
+    if (!broken.ok && !expected.ok) {
+      expect(broken.problems).toEqual(expected.problems);
+      expect(broken.problems.join("\n")).toMatch(/aaa-broken\.yaml:\d+:\d+: date/);
+      expect(broken.problems.join("\n")).toContain("zzz-broken.yaml");
+      expect(broken.problems.join("\n")).toContain('"cis-defense-ministers-baku-2019" is already the id of baku.yaml');
+    }
+    // The first snapshot's good rows stay while its folder is broken.
+    expect((await snapshot.sync(dir)).ok).toBe(false);
+    expect(snapshot.article("cis-defense-ministers-baku-2019")?.headline).toBe("Council of CIS Defense Ministers meets in hospitable land of Azerbaijan");
+  }, 120_000); // three worker threads start (tsx and the schema imported in each): seconds each on a busy machine
 
   it("names a duplicate id and an unreadable folder as loadContent does", async () => {
     const { dir, open } = setUp(0);
