@@ -8,32 +8,59 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
 const flatten = <C extends Context>(middleware: Middleware<C>): MiddlewareFn<C> =>
   typeof middleware === "function" ? middleware : (ctx, next) => middleware.middleware()(ctx, next);
 
+/** A filter in a chain: the runner asks its predicate itself, so a filter that does not match costs the predicate alone. */
+interface FilterStep<C extends Context> {
+  predicate: (ctx: C) => MaybePromise<boolean>;
+  branch: SyncComposer<C>;
+}
+
+type Step<C extends Context> = MiddlewareFn<C> | FilterStep<C>;
+
+/** A chain run in order: always a promise, never a throw. */
+type InOrder<C extends Context> = (ctx: C, last: () => Promise<void>) => Promise<void>;
+
 /**
  * Runs `chain` in order, each middleware's `next` running the rest, the last one's `last`: what
- * grammY's nested `concat`s do, with one closure per step instead of two async functions. As in
- * grammY, the result and `next` are always promises and never throw (a middleware may go on
- * after its `next`), and calling it twice fails with grammY's error. `chain` is read as it stands when each step runs,
- * so middleware added later is run too (grammY's `middleware()` taken before a `use` would not
- * see it; nothing here keeps one: composers are used through `flatten`, which asks each time).
+ * grammY's nested `concat`s do, with one closure per middleware run instead of two async
+ * functions. A filter is a step of its own kind: its predicate is asked here, and one that says
+ * no (the most of them, for any update) passes straight to the next step, with no `next` made,
+ * no promise, no call through. As in grammY, the result and `next` are always promises and
+ * never throw (a middleware may go on after its `next`), and calling it twice fails with
+ * grammY's error. `chain` is read as it stands when each step runs, so middleware added later
+ * is run too (grammY's `middleware()` taken before a `use` would not see it; nothing here keeps
+ * one: composers are used through `flatten`, which asks each time).
  */
-function runInOrder<C extends Context>(chain: readonly MiddlewareFn<C>[]): MiddlewareFn<C> {
-  // No closure bound to a name per update: tsx (esbuild's keepNames) names each such closure as it is made, which costs more than the closure.
-  const step = (ctx: C, last: () => Promise<void>, i: number): Promise<void> => {
-    const middleware = chain[i];
-    if (middleware === undefined) return last();
-    let called = false;
+function runInOrder<C extends Context>(chain: readonly Step<C>[]): InOrder<C> {
+  // No closure bound to a name per update: tsx (esbuild's keepNames) names each such closure as it is made, which costs more
+  // than the closure. And none made in the loop: the steps that go on make theirs in `enter` and `branchInto`.
+  const step = (ctx: C, last: () => Promise<void>, from: number): Promise<void> => {
     try {
-      return Promise.resolve(
-        middleware(ctx, () => {
-          if (called) return Promise.reject(new Error("`next` already called before!"));
-          called = true;
-          return step(ctx, last, i + 1);
-        }),
-      ) as Promise<void>;
+      for (let i = from; ; i++) {
+        const current = chain[i];
+        if (current === undefined) return last();
+        if (typeof current === "function") return enter(current, ctx, last, i + 1);
+        const matched = current.predicate(ctx);
+        if (isThenable(matched)) return Promise.resolve(matched).then((yes) => (yes ? branchInto(current.branch, ctx, last, i + 1) : step(ctx, last, i + 1)));
+        if (matched) return branchInto(current.branch, ctx, last, i + 1);
+      }
     } catch (error) {
       return Promise.reject(error);
     }
   };
+  /** Runs `middleware` with a `next` that runs the chain from `rest`, once. */
+  const enter = (middleware: MiddlewareFn<C>, ctx: C, last: () => Promise<void>, rest: number): Promise<void> => {
+    let called = false;
+    return Promise.resolve(
+      middleware(ctx, () => {
+        if (called) return Promise.reject(new Error("`next` already called before!"));
+        called = true;
+        return step(ctx, last, rest);
+      }),
+    ) as Promise<void>;
+  };
+  // The branch's `last` runs at most once (its own middleware guard their `next`), as grammY's branch's does.
+  const branchInto = (branch: SyncComposer<C>, ctx: C, last: () => Promise<void>, rest: number): Promise<void> =>
+    branch.inOrder(ctx, () => step(ctx, last, rest));
   return (ctx, last) => step(ctx, last, 0);
 }
 
@@ -50,8 +77,9 @@ function runInOrder<C extends Context>(chain: readonly MiddlewareFn<C>[]): Middl
  * composer runs from an array in turn, not through a nested async function per `use`.
  */
 export class SyncComposer<C extends Context> extends Composer<C> {
-  private readonly chain: MiddlewareFn<C>[];
-  private readonly inOrder: MiddlewareFn<C>;
+  private readonly chain: Step<C>[];
+  /** This composer's middleware: its chain run in order. */
+  readonly inOrder: InOrder<C>;
 
   constructor(...middleware: Array<Middleware<C>>) {
     super();
@@ -73,14 +101,9 @@ export class SyncComposer<C extends Context> extends Composer<C> {
   override filter<D extends C>(predicate: (ctx: C) => ctx is D, ...middleware: Array<Middleware<D>>): Composer<D>;
   override filter(predicate: (ctx: C) => MaybePromise<boolean>, ...middleware: Array<Middleware<C>>): Composer<C>;
   override filter(predicate: (ctx: C) => MaybePromise<boolean>, ...middleware: Array<Middleware<C>>): Composer<C> {
+    // The branch's chain grows as handlers are added to it after this call; `inOrder` reads it as it runs.
     const branch = new SyncComposer<C>(...middleware);
-    // `middleware()` read per update: the branch's chain grows as handlers are added to it after this call.
-    const filtered: MiddlewareFn<C> = (ctx, next) => {
-      const matched = predicate(ctx);
-      if (isThenable(matched)) return Promise.resolve(matched).then((yes) => (yes ? branch.middleware()(ctx, next) : next()));
-      return matched ? branch.middleware()(ctx, next) : next();
-    };
-    this.use(filtered);
+    this.chain.push({ predicate, branch });
     return branch;
   }
 }
