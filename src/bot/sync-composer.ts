@@ -1,4 +1,4 @@
-import { Composer, type Context, type Middleware, type MiddlewareFn } from "grammy";
+import { BotError, Composer, type Context, type Middleware, type MiddlewareFn, type NextFunction } from "grammy";
 
 type MaybePromise<T> = T | PromiseLike<T>;
 
@@ -8,9 +8,13 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
 const flatten = <C extends Context>(middleware: Middleware<C>): MiddlewareFn<C> =>
   typeof middleware === "function" ? middleware : (ctx, next) => middleware.middleware()(ctx, next);
 
-/** A filter in a chain: the runner asks its predicate itself, so a filter that does not match costs the predicate alone. */
+/**
+ * A filter in a chain: the runner asks its predicate itself, so a filter that does not match
+ * costs the predicate alone. Without a predicate, a `SyncComposer` used in the chain, entered
+ * directly.
+ */
 interface FilterStep<C extends Context> {
-  predicate: (ctx: C) => MaybePromise<boolean>;
+  predicate: ((ctx: C) => MaybePromise<boolean>) | undefined;
   branch: SyncComposer<C>;
 }
 
@@ -39,6 +43,7 @@ function runInOrder<C extends Context>(chain: readonly Step<C>[]): InOrder<C> {
         const current = chain[i];
         if (current === undefined) return last();
         if (typeof current === "function") return enter(current, ctx, last, i + 1);
+        if (current.predicate === undefined) return branchInto(current.branch, ctx, last, i + 1);
         const matched = current.predicate(ctx);
         if (isThenable(matched)) return Promise.resolve(matched).then((yes) => (yes ? branchInto(current.branch, ctx, last, i + 1) : step(ctx, last, i + 1)));
         if (matched) return branchInto(current.branch, ctx, last, i + 1);
@@ -83,7 +88,7 @@ export class SyncComposer<C extends Context> extends Composer<C> {
 
   constructor(...middleware: Array<Middleware<C>>) {
     super();
-    this.chain = middleware.map(flatten);
+    this.chain = middleware.map(stepOf);
     this.inOrder = runInOrder(this.chain);
   }
 
@@ -94,7 +99,7 @@ export class SyncComposer<C extends Context> extends Composer<C> {
   /** As grammY's `use`: the middleware run after what is there, as a composer of its own, returned for more. */
   override use(...middleware: Array<Middleware<C>>): Composer<C> {
     const composer = new SyncComposer<C>(...middleware);
-    this.chain.push(composer.middleware());
+    this.chain.push({ predicate: undefined, branch: composer });
     return composer;
   }
 
@@ -106,4 +111,33 @@ export class SyncComposer<C extends Context> extends Composer<C> {
     this.chain.push({ predicate, branch });
     return branch;
   }
+
+  /**
+   * As grammY's `errorBoundary`: `middleware` run, a failure given to `errorHandler` as a
+   * `BotError`, and what follows the boundary run only if the protected middleware (or the
+   * handler) called `next`; without grammY's async function and nested composer around it.
+   */
+  override errorBoundary(errorHandler: (error: BotError<C>, next: NextFunction) => MaybePromise<unknown>, ...middleware: Array<Middleware<C>>): Composer<C> {
+    const composer = new SyncComposer<C>(...middleware);
+    this.chain.push((ctx, next) => {
+      let nextCalled = false;
+      const cont = () => {
+        nextCalled = true;
+        return Promise.resolve();
+      };
+      const after = () => (nextCalled ? next() : undefined);
+      return composer.inOrder(ctx, cont).then(after, (error: unknown) => {
+        nextCalled = false;
+        return Promise.resolve()
+          .then(() => errorHandler(new BotError<C>(error, ctx), cont))
+          .then(after);
+      });
+    });
+    return composer;
+  }
+}
+
+/** A middleware as a step of a chain: a `SyncComposer` entered directly, anything else called with a `next`. */
+function stepOf<C extends Context>(middleware: Middleware<C>): Step<C> {
+  return middleware instanceof SyncComposer ? { predicate: undefined, branch: middleware as SyncComposer<C> } : flatten(middleware);
 }
