@@ -32,9 +32,11 @@ export function createBot(token: string, given: BriefingDeps, options: CreateBot
   const bot = new Bot<BriefingContext>(token, options.botConfig);
   // The whole bot is one SyncComposer (see sync-composer.ts): the dependencies, the reader's language, the runtime's middleware,
   // then the features behind their error boundary, each run from its list in turn rather than through grammY's nested async functions.
-  const setDeps = (ctx: BriefingContext, next: () => Promise<void>) => {
+  // The reader's language before the runtime's middleware too: the spam limiter tells a flooder to slow down in their language.
+  const language = readerLanguage<BriefingContext>(() => deps.readerLanguages);
+  const setDepsAndLanguage = (ctx: BriefingContext, next: () => Promise<void>) => {
     ctx.briefing = deps;
-    return next();
+    return language(ctx, next);
   };
   const logUpdateError = (error: BotError<BriefingContext>) => {
     const { update } = error.ctx;
@@ -42,8 +44,7 @@ export function createBot(token: string, given: BriefingDeps, options: CreateBot
     deps.logger.error({ update_id: update.update_id, update_type: updateType(update), error: describeError(error.error) }, "update failed");
     options.onUpdateError?.(error);
   };
-  // The reader's language before the runtime's middleware too: the spam limiter tells a flooder to slow down in their language.
-  const root = new SyncComposer<BriefingContext>(setDeps, readerLanguage<BriefingContext>((ctx) => ctx.briefing.readerLanguages), ...(options.middleware ?? []));
+  const root = new SyncComposer<BriefingContext>(setDepsAndLanguage, ...(options.middleware ?? []));
   // Channel admins first: a live /publish conversation takes its admin's next message before any other feature.
   root.errorBoundary(logUpdateError, channelAdminFeature, newsroomFeature, languageFeature, noArticlesFeature, commandsFeature, buttonsFeature, inlineFeature, questionsFeature);
   bot.use(root);

@@ -120,17 +120,14 @@ export class SyncComposer<C extends Context> extends Composer<C> {
   override errorBoundary(errorHandler: (error: BotError<C>, next: NextFunction) => MaybePromise<unknown>, ...middleware: Array<Middleware<C>>): Composer<C> {
     const composer = new SyncComposer<C>(...middleware);
     this.chain.push((ctx, next) => {
-      let nextCalled = false;
-      const cont = () => {
-        nextCalled = true;
-        return Promise.resolve();
-      };
-      const after = () => (nextCalled ? next() : undefined);
-      return composer.inOrder(ctx, cont).then(after, (error: unknown) => {
-        nextCalled = false;
+      // Its state in an object, its closures made by `continuation` and `proceed` rather than bound to names here (see `runInOrder`).
+      const state = { nextCalled: false };
+      const cont = continuation(state);
+      return composer.inOrder(ctx, cont).then(proceed(state, next), (error: unknown) => {
+        state.nextCalled = false;
         return Promise.resolve()
           .then(() => errorHandler(new BotError<C>(error, ctx), cont))
-          .then(after);
+          .then(proceed(state, next));
       });
     });
     return composer;
@@ -140,4 +137,17 @@ export class SyncComposer<C extends Context> extends Composer<C> {
 /** A middleware as a step of a chain: a `SyncComposer` entered directly, anything else called with a `next`. */
 function stepOf<C extends Context>(middleware: Middleware<C>): Step<C> {
   return middleware instanceof SyncComposer ? { predicate: undefined, branch: middleware as SyncComposer<C> } : flatten(middleware);
+}
+
+/** An error boundary's `next` for what it protects: it notes the call, and the boundary goes on after (`proceed`). */
+function continuation(state: { nextCalled: boolean }): NextFunction {
+  return () => {
+    state.nextCalled = true;
+    return Promise.resolve();
+  };
+}
+
+/** What an error boundary does once what it protects is done: run what follows if `next` was called. */
+function proceed(state: { nextCalled: boolean }, next: NextFunction): () => Promise<void> | undefined {
+  return () => (state.nextCalled ? next() : undefined);
 }
