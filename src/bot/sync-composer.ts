@@ -1,4 +1,4 @@
-import { BotError, Composer, type Context, type Middleware, type MiddlewareFn, type NextFunction } from "grammy";
+import { BotError, Composer, type CommandContext, type CommandMiddleware, type Context, type Middleware, type MiddlewareFn, type NextFunction } from "grammy";
 
 type MaybePromise<T> = T | PromiseLike<T>;
 
@@ -112,6 +112,11 @@ export class SyncComposer<C extends Context> extends Composer<C> {
     return branch;
   }
 
+  /** As grammY's `command` (the same matching and `ctx.match`), through `commandFilter`. */
+  override command(command: string | string[], ...middleware: Array<CommandMiddleware<C>>): Composer<CommandContext<C>> {
+    return this.filter(commandFilter<C>(command), ...middleware);
+  }
+
   /**
    * As grammY's `errorBoundary`: `middleware` run, a failure given to `errorHandler` as a
    * `BotError`, and what follows the boundary run only if the protected middleware (or the
@@ -150,4 +155,56 @@ function continuation(state: { nextCalled: boolean }): NextFunction {
 /** What an error boundary does once what it protects is done: run what follows if `next` was called. */
 function proceed(state: { nextCalled: boolean }, next: NextFunction): () => Promise<void> | undefined {
   return () => (state.nextCalled ? next() : undefined);
+}
+
+/**
+ * grammY's `Context.has.command`, to the letter, for the commands a feature registers: a
+ * message (or channel post) whose entity at offset 0 is a bot command that is one of
+ * `command`, or one of them addressed `@` to this bot; `ctx.match` the text after it. grammY's
+ * makes a closure and cuts the command out of the text for every filter it is asked, and a
+ * command passes a dozen; here the command is compared where it stands in the text, and only
+ * one addressed with `@` is cut out (then with grammY's own steps).
+ */
+function commandFilter<C extends Context>(command: string | readonly string[]): (ctx: C) => ctx is CommandContext<C> {
+  const atCommands = new Set<string>();
+  const noAtCommands = new Set<string>();
+  for (const name of typeof command === "string" ? [command] : command) {
+    if (name.startsWith("/")) throw new Error(`Do not include '/' when registering command handlers (use '${name.substring(1)}' not '${name}')`);
+    (name.includes("@") ? atCommands : noAtCommands).add(name);
+  }
+  const exact = [...noAtCommands, ...atCommands];
+  return (ctx): ctx is CommandContext<C> => {
+    const msg = ctx.message ?? ctx.channelPost;
+    const entities = msg?.entities;
+    if (msg === undefined || entities === undefined) return false;
+    const txt = (msg.text ?? msg.caption) as string;
+    for (let i = 0; i < entities.length; i++) {
+      const e = entities[i] as (typeof entities)[number];
+      if (e.type !== "bot_command" || e.offset !== 0) continue;
+      // `cmd` is txt.substring(1, e.length); where that is an ordinary cut, compare in place.
+      if (e.length >= 1 && e.length <= txt.length) {
+        for (const name of exact) {
+          if (name.length === e.length - 1 && txt.startsWith(name, 1)) {
+            ctx.match = txt.substring(e.length).trimStart();
+            return true;
+          }
+        }
+        const at = txt.indexOf("@", 1);
+        if (at === -1 || at >= e.length) continue;
+      }
+      const cmd = txt.substring(1, e.length);
+      if (noAtCommands.has(cmd) || atCommands.has(cmd)) {
+        ctx.match = txt.substring(cmd.length + 1).trimStart();
+        return true;
+      }
+      const index = cmd.indexOf("@");
+      if (index === -1) continue;
+      if (cmd.substring(index + 1).toLowerCase() !== ctx.me.username.toLowerCase()) continue;
+      if (noAtCommands.has(cmd.substring(0, index))) {
+        ctx.match = txt.substring(cmd.length + 1).trimStart();
+        return true;
+      }
+    }
+    return false;
+  };
 }

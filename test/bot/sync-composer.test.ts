@@ -46,6 +46,10 @@ const updates: Update[] = [
   button(10, "stale"),
   inline(11, "shoigu"),
   text(12, "/unknown"),
+  text(13, "/attendees@BriefingBot  now"),
+  text(14, "/attendeesx"),
+  text(15, "/help@other_bot"),
+  text(16, "/who"),
 ];
 
 /**
@@ -108,6 +112,10 @@ describe("SyncComposer", () => {
       "10 other button null",
       "11 inline null",
       "12 fallback null",
+      '13 attendees "now"',
+      "14 fallback null",
+      "15 fallback null",
+      '16 who ""',
     ]);
   });
 
