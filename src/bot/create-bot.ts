@@ -30,24 +30,24 @@ export interface CreateBotOptions {
 export function createBot(token: string, given: BriefingDeps, options: CreateBotOptions = {}): Bot<BriefingContext> {
   const deps: BotDeps = { ...given, readerLanguages: given.readerLanguages ?? createMemoryReaderLanguageStore() };
   const bot = new Bot<BriefingContext>(token, options.botConfig);
-  // One SyncComposer for the dependencies and the runtime's middleware, and one for the features: each runs its list in turn (see sync-composer.ts).
-  const setDeps = (ctx: BriefingContext, next: () => Promise<void>) => {
-    ctx.briefing = deps;
-    return next();
-  };
+  // The whole bot is one SyncComposer (see sync-composer.ts): the dependencies, the reader's language, the runtime's middleware,
+  // then the features behind their error boundary, each run from its list in turn rather than through grammY's nested async functions.
   // The reader's language before the runtime's middleware too: the spam limiter tells a flooder to slow down in their language.
-  bot.use(new SyncComposer<BriefingContext>(setDeps, readerLanguage<BriefingContext>((ctx) => ctx.briefing.readerLanguages), ...(options.middleware ?? [])));
+  const language = readerLanguage<BriefingContext>(() => deps.readerLanguages);
+  const setDepsAndLanguage = (ctx: BriefingContext, next: () => Promise<void>) => {
+    ctx.briefing = deps;
+    return language(ctx, next);
+  };
   const logUpdateError = (error: BotError<BriefingContext>) => {
     const { update } = error.ctx;
     // `error.kind` tells the Bot API refusing (bot_api) from the network failing (network) from a bug (internal).
     deps.logger.error({ update_id: update.update_id, update_type: updateType(update), error: describeError(error.error) }, "update failed");
     options.onUpdateError?.(error);
   };
+  const root = new SyncComposer<BriefingContext>(setDepsAndLanguage, ...(options.middleware ?? []));
   // Channel admins first: a live /publish conversation takes its admin's next message before any other feature.
-  bot.errorBoundary(
-    logUpdateError,
-    new SyncComposer<BriefingContext>(channelAdminFeature, newsroomFeature, languageFeature, noArticlesFeature, commandsFeature, buttonsFeature, inlineFeature, questionsFeature),
-  );
+  root.errorBoundary(logUpdateError, channelAdminFeature, newsroomFeature, languageFeature, noArticlesFeature, commandsFeature, buttonsFeature, inlineFeature, questionsFeature);
+  bot.use(root);
   // The boundary catches everything above; this only keeps polling alive should anything slip past it.
   bot.catch(logUpdateError);
   return bot;

@@ -21,8 +21,23 @@ function messagesOf(answer: Answer): string[] {
  * within Telegram's limit, buttons under the last one. In groups it replies to
  * the message that asked.
  */
-export async function replyWithAnswer(ctx: BriefingContext, answer: Answer): Promise<void> {
-  await replyWithMessages(ctx, messagesOf(answer), answer.keyboard);
+export function replyWithAnswer(ctx: BriefingContext, answer: Answer): Promise<void> {
+  return replyWithMessages(ctx, messagesOf(answer), answer.keyboard);
+}
+
+/** How every message is sent: HTML, no link preview. Shared, never changed: grammY copies what it sends from it. */
+const plainOptions = Object.freeze({ parse_mode: "HTML", link_preview_options: Object.freeze({ is_disabled: true }) } as const);
+
+/** The options of a last message with buttons, per keyboard (a cached answer's keyboard is the same object every time). */
+const keyboardOptions = new WeakMap<InlineKeyboardButton[][], typeof plainOptions & { reply_markup: { inline_keyboard: InlineKeyboardButton[][] } }>();
+
+function optionsWith(keyboard: InlineKeyboardButton[][]) {
+  let options = keyboardOptions.get(keyboard);
+  if (options === undefined) {
+    options = Object.freeze({ ...plainOptions, reply_markup: Object.freeze({ inline_keyboard: keyboard }) });
+    keyboardOptions.set(keyboard, options);
+  }
+  return options;
 }
 
 /**
@@ -31,13 +46,14 @@ export async function replyWithAnswer(ctx: BriefingContext, answer: Answer): Pro
  */
 export async function replyWithMessages(ctx: Context, messages: readonly string[], keyboard?: InlineKeyboardButton[][]): Promise<void> {
   const replyTo = ctx.chat?.type !== "private" && ctx.msg ? ctx.msg.message_id : undefined;
-  for (const [i, text] of messages.entries()) {
-    const last = i === messages.length - 1;
-    await ctx.reply(text, {
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
-      ...(replyTo !== undefined && i === 0 ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
-      ...(last && keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {}),
-    });
+  for (let i = 0; i < messages.length; i++) {
+    const text = messages[i] as string;
+    const buttons = i === messages.length - 1 ? keyboard : undefined;
+    // In a private chat (almost every answer) the options are shared objects: nothing made per message.
+    const options = buttons ? optionsWith(buttons) : plainOptions;
+    await ctx.reply(
+      text,
+      replyTo !== undefined && i === 0 ? { ...plainOptions, reply_parameters: { message_id: replyTo, allow_sending_without_reply: true }, ...(buttons ? { reply_markup: { inline_keyboard: buttons } } : {}) } : options,
+    );
   }
 }

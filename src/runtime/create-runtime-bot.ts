@@ -46,8 +46,7 @@ export function createRuntimeBot(
     ],
     onUpdateError: countUpdateError(metrics),
   });
-  bot.api.config.use(countBotApiErrors(metrics, deps.logger));
-  // After the counter, so that each attempt is counted; grammY copies both onto every update's ctx.api.
-  bot.api.config.use(replyRetryTransformer());
+  // One transformer, which grammY copies onto every update's ctx.api: replies retried, each attempt counted.
+  bot.api.config.use(replyRetryTransformer(countBotApiErrors(metrics, deps.logger)));
   return bot;
 }

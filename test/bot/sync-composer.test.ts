@@ -1,4 +1,4 @@
-import { Api, Composer, Context } from "grammy";
+import { Api, BotError, Composer, Context } from "grammy";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { SyncComposer } from "../../src/bot/sync-composer";
@@ -46,6 +46,10 @@ const updates: Update[] = [
   button(10, "stale"),
   inline(11, "shoigu"),
   text(12, "/unknown"),
+  text(13, "/attendees@BriefingBot  now"),
+  text(14, "/attendeesx"),
+  text(15, "/help@other_bot"),
+  text(16, "/who"),
 ];
 
 /**
@@ -108,6 +112,10 @@ describe("SyncComposer", () => {
       "10 other button null",
       "11 inline null",
       "12 fallback null",
+      '13 attendees "now"',
+      "14 fallback null",
+      "15 fallback null",
+      '16 who ""',
     ]);
   });
 
@@ -140,5 +148,47 @@ describe("SyncComposer", () => {
       await expect(root.middleware()(ctx, () => Promise.resolve())).rejects.toThrow("`next` already called before!");
       expect(log).toEqual(["second"]);
     }
+  });
+
+  it("keeps grammY's errorBoundary: the failure handed over as a BotError, what follows run only when next is called", async () => {
+    const runBoundaries = async (make: () => Composer<Context>) => {
+      const log: string[] = [];
+      const root = make();
+      // A failing handler behind a boundary whose handler swallows it: what follows the boundary is not run.
+      const swallowed = root.errorBoundary((error) => {
+        log.push(`${error.ctx.update.update_id} swallowed: ${(error.error as Error).message} (${error instanceof BotError})`);
+      });
+      swallowed.command("fail", () => {
+        throw new Error("boom");
+      });
+      // A boundary whose handler calls next: the update goes on past it.
+      const goOn = root.errorBoundary((error, next) => {
+        log.push(`${error.ctx.update.update_id} passed on: ${(error.error as Error).message}`);
+        return next();
+      });
+      goOn.command("reject", () => Promise.reject(new Error("rejected")));
+      // Protected middleware that calls next itself: the update goes on too.
+      root.errorBoundary(() => undefined).use((ctx, next) => {
+        log.push(`${ctx.update.update_id} inside`);
+        return next();
+      });
+      // A handler that rethrows: the failure reaches the caller.
+      root.errorBoundary((error) => {
+        throw error.error;
+      }).command("rethrow", () => {
+        throw new Error("again");
+      });
+      root.use((ctx) => {
+        log.push(`${ctx.update.update_id} after`);
+      });
+      const api = new Api("1:test");
+      for (const update of [text(1, "/fail"), text(2, "/reject"), text(3, "hello")]) await root.middleware()(new Context(update, api, me), () => Promise.resolve());
+      await expect(root.middleware()(new Context(text(4, "/rethrow"), api, me), () => Promise.resolve())).rejects.toThrow("again");
+      return log;
+    };
+    const grammy = await runBoundaries(() => new Composer<Context>());
+    const sync = await runBoundaries(() => new SyncComposer<Context>());
+    expect(sync).toEqual(grammy);
+    expect(sync).toEqual(["1 swallowed: boom (true)", "2 passed on: rejected", "2 inside", "2 after", "3 inside", "3 after", "4 inside"]);
   });
 });

@@ -5,6 +5,7 @@ import type { BriefingContext } from "../context";
 import { replyWithAnswer } from "../reply";
 import { languageButton } from "../../render/callback-data";
 import { renderLanguageChoice } from "../../render/render-language";
+import { chooseLanguage } from "../reader-language";
 
 /** /language: the reader chooses English or Russian; the choice is kept for every chat and every instance. */
 export const languageFeature = new SyncComposer<BriefingContext>();
@@ -18,7 +19,7 @@ languageFeature.callbackQuery(languageButton.pattern, async (ctx) => {
     return;
   }
   await ctx.briefing.readerLanguages.set(ctx.from.id, chosen);
-  await ctx.i18n.renegotiateLocale(); // ctx.language is now the chosen one
+  chooseLanguage(ctx, chosen);
   await ctx.answerCallbackQuery({ text: htmlToText(ctx.language.t("language-chosen").value) });
   await replyWithAnswer(ctx, { blocks: [ctx.language.t("language-chosen-more")] });
 });
