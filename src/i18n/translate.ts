@@ -15,9 +15,8 @@ export type Translate = (key: string, values?: Readonly<Record<string, MessageVa
 const directory = fileURLToPath(new URL("../../locales", import.meta.url));
 
 /**
- * grammY's i18n plugin's settings over `locales/*.ftl`, in one place: the
- * bot's middleware (`bot/reader-language.ts`) adds its locale negotiation to
- * them. No bidi isolation marks: Telegram shows them.
+ * The catalogues' settings over `locales/*.ftl`, in one place: grammY's i18n plugin and
+ * `translator`'s bundles both take them. No bidi isolation marks: Telegram shows them.
  */
 export const i18nOptions = { defaultLocale: "en", directory, fluentBundleOptions: { useIsolating: false } } as const;
 

@@ -31,8 +31,8 @@ const IS_PERSONAL = true;
 
 /**
  * A catalogue message without values, as text, once per language and key: the strings every
- * inline answer and result carries ("Ask Briefing", the button) cost a Fluent lookup each
- * (tens of microseconds: the plugin negotiates the locale on every call).
+ * inline answer and result carries ("Ask Briefing", the button) would otherwise be formatted
+ * and stripped of their HTML for every result of every query.
  */
 const plainTexts = new WeakMap<Language, Map<string, string>>();
 function plainText(language: Language, key: string): string {
