@@ -1,3 +1,5 @@
+import { setNewest } from "../base/caches";
+
 /** Which article each chat has chosen with /articles (unset: the newest). */
 export interface ChatArticleStore {
   get(chatId: number): string | undefined;
@@ -15,12 +17,7 @@ export function createMemoryChatArticleStore(capacity = 100_000): ChatArticleSto
       return choices.get(chatId);
     },
     set(chatId, articleId) {
-      choices.delete(chatId);
-      choices.set(chatId, articleId);
-      if (choices.size > capacity) {
-        const oldest = choices.keys().next().value;
-        if (oldest !== undefined) choices.delete(oldest);
-      }
+      setNewest(choices, chatId, articleId, capacity);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { setNewest } from "../base/caches";
 import { isLocale, type Locale } from "../i18n/locale";
 
 /**
@@ -35,12 +36,7 @@ export function createLanguageCache(capacity = CACHE_CAPACITY): LanguageCache {
     // written goes first, and a reader forgotten is read from the storage again, once.
     peek: (userId) => entries.get(userId),
     put(userId, locale) {
-      entries.delete(userId);
-      entries.set(userId, locale);
-      if (entries.size > capacity) {
-        const oldest = entries.keys().next().value;
-        if (oldest !== undefined) entries.delete(oldest);
-      }
+      setNewest(entries, userId, locale, capacity);
     },
   };
 }

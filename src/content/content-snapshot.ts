@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
+import { setNewest } from "../base/caches";
 import type { Article } from "./article-schema";
 import type { ArticleSummary } from "./article-summary";
 import type { ContentProblem, FileProblem } from "./content-problem";
@@ -134,9 +135,7 @@ class RecentArticles {
     return article;
   }
   set(id: string, article: Article): void {
-    this.entries.delete(id);
-    this.entries.set(id, article);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    setNewest(this.entries, id, article, this.capacity);
   }
   clear(): void {
     this.entries.clear();

@@ -1,8 +1,9 @@
+import { createOwnedCache } from "../base/caches";
 import type { Locale } from "../i18n/locale";
 import type { Article } from "./article-schema";
 
 /** Per article object, its localised versions: a content reload makes new objects, so an edit is seen. */
-const localised = new WeakMap<Article, Map<Locale, Article>>();
+const localised = createOwnedCache<Article, Locale, Article>();
 
 /**
  * The article as a reader of `locale` sees it: the editor's translations of
@@ -16,17 +17,7 @@ const localised = new WeakMap<Article, Map<Locale, Article>>();
 export function localiseArticle(article: Article, locale: Locale): Article {
   const translation = article.translations?.[locale];
   if (translation === undefined || locale === article.language) return article;
-  let byLocale = localised.get(article);
-  if (byLocale === undefined) {
-    byLocale = new Map();
-    localised.set(article, byLocale);
-  }
-  let view = byLocale.get(locale);
-  if (view === undefined) {
-    view = translate(article, locale);
-    byLocale.set(locale, view);
-  }
-  return view;
+  return localised(article, locale, () => translate(article, locale));
 }
 
 function translate(article: Article, locale: Locale): Article {

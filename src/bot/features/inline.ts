@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { createOwnedCache } from "../../base/caches";
 import { SyncComposer } from "../sync-composer";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { Article } from "../../content/article-schema";
@@ -34,19 +35,9 @@ const IS_PERSONAL = true;
  * inline answer and result carries ("Ask Briefing", the button) would otherwise be formatted
  * and stripped of their HTML for every result of every query.
  */
-const plainTexts = new WeakMap<Language, Map<string, string>>();
+const plainTexts = createOwnedCache<Language, string, string>();
 function plainText(language: Language, key: string): string {
-  let texts = plainTexts.get(language);
-  if (texts === undefined) {
-    texts = new Map();
-    plainTexts.set(language, texts);
-  }
-  let text = texts.get(key);
-  if (text === undefined) {
-    text = htmlToText(language.t(key).value);
-    texts.set(key, text);
-  }
-  return text;
+  return plainTexts(language, key, () => htmlToText(language.t(key).value));
 }
 
 /**
@@ -208,23 +199,7 @@ function answerPage(botUsername: string, language: Language, library: Library, q
  * again for each reader who types a query (the answers are personal, being in the reader's
  * language), so a query many readers type is searched once. Bounded: cleared when full.
  */
-const pages = new WeakMap<Library, Map<string, Page>>();
-const PAGE_CACHE_SIZE = 2_000;
-
-function cachedPage(library: Library, key: string, answer: () => Page): Page {
-  let byKey = pages.get(library);
-  if (byKey === undefined) {
-    byKey = new Map();
-    pages.set(library, byKey);
-  }
-  let page = byKey.get(key);
-  if (page === undefined) {
-    page = answer();
-    if (byKey.size >= PAGE_CACHE_SIZE) byKey.clear();
-    byKey.set(key, page);
-  }
-  return page;
-}
+const cachedPage = createOwnedCache<Library, string, Page>(2_000);
 
 /**
  * The direct answer to a question typed inline, as a result whose message is the answer;
