@@ -880,24 +880,10 @@ function wordFloor(index: TermIndex, expansions: readonly Expansion[], wordCount
   if (scratch.levels.length < 3 * chunks) scratch.levels = new Uint32Array(3 * chunks);
   const { wordSets, levels } = scratch;
   wordSets.fill(0, 0, wordCount * chunks);
-  const bytes = index.docBytes;
   for (const { term, bit } of expansions) {
     const word = 31 - Math.clz32(bit);
     const offset = word * chunks;
-    const members = index.commonMembers.get(term);
-    if (members) {
-      for (let c = 0; c < chunks; c++) wordSets[offset + c]! |= members[c] as number;
-      continue;
-    }
-    for (let list = index.termList[term] as number; list < (index.termList[term + 1] as number); list++) {
-      let at = index.blockOffset[index.blockStart[list] as number] as number;
-      let doc = -1;
-      for (let n = (index.postingStart[list + 1] as number) - (index.postingStart[list] as number); n > 0; n--) {
-        doc += readVarint(bytes, at) + 1;
-        at = varintEnd;
-        wordSets[offset + (doc >>> 5)]! |= 1 << (doc & 31);
-      }
-    }
+    addDocuments(index, term, wordSets, offset, chunks);
   }
   // Per 32 documents, those with 1, 2, 3 and 4 words or more: each word's bits carried up.
   let any = 0;
@@ -929,29 +915,35 @@ function wordFloor(index: TermIndex, expansions: readonly Expansion[], wordCount
   return { members: levels.subarray(level * chunks, (level + 1) * chunks), total: any };
 }
 
+/**
+ * Sets the bits of `term`'s documents in the bitset at `bits[offset ..< offset + chunks]`: from
+ * the term's own bitset if it is a common one, else from its postings, decoded.
+ */
+function addDocuments(index: TermIndex, term: number, bits: Uint32Array, offset: number, chunks: number): void {
+  const members = index.commonMembers.get(term);
+  if (members) {
+    for (let c = 0; c < chunks; c++) bits[offset + c]! |= members[c] as number;
+    return;
+  }
+  const bytes = index.docBytes;
+  for (let list = index.termList[term] as number; list < (index.termList[term + 1] as number); list++) {
+    let at = index.blockOffset[index.blockStart[list] as number] as number;
+    let doc = -1;
+    for (let n = (index.postingStart[list + 1] as number) - (index.postingStart[list] as number); n > 0; n--) {
+      doc += readVarint(bytes, at) + 1;
+      at = varintEnd;
+      bits[offset + (doc >>> 5)]! |= 1 << (doc & 31);
+    }
+  }
+}
+
 /** How many documents have any of the expansions' terms: bitsets of the common ones, the others' postings decoded. */
 function countMatches(index: TermIndex, expansions: readonly Expansion[]): number {
   const terms = [...new Set(expansions.map((expansion) => expansion.term))];
   if (terms.length === 1) return postingCount(index, terms[0] as number);
   const union = index.scratch.union;
   union.fill(0);
-  for (const term of terms) {
-    const members = index.commonMembers.get(term);
-    if (members) {
-      for (let w = 0; w < union.length; w++) union[w]! |= members[w] as number;
-      continue;
-    }
-    const bytes = index.docBytes;
-    for (let list = index.termList[term] as number; list < (index.termList[term + 1] as number); list++) {
-      let at = index.blockOffset[index.blockStart[list] as number] as number;
-      let doc = -1;
-      for (let n = (index.postingStart[list + 1] as number) - (index.postingStart[list] as number); n > 0; n--) {
-        doc += readVarint(bytes, at) + 1;
-        at = varintEnd;
-        union[doc >>> 5]! |= 1 << (doc & 31);
-      }
-    }
-  }
+  for (const term of terms) addDocuments(index, term, union, 0, union.length);
   let total = 0;
   for (let w = 0; w < union.length; w++) total += popCount(union[w] as number);
   return total;
