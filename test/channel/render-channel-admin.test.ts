@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ArticleChannelStatus, ChannelState } from "../../src/channel/channel-status";
-import type { PostRecord } from "../../src/channel/post-ledger";
+import { newRecord, type PostRecord } from "../../src/channel/post-ledger";
 import {
   renderBlockedNotice,
   renderChannelStatus,
@@ -32,28 +32,7 @@ const ru = languageOf("ru");
 const texts = (blocks: SafeHtml[]) => htmlToText(blocks.map((b) => b.value).join("\n\n"));
 
 function record(state: PostRecord["state"], fields: Partial<PostRecord> = {}): PostRecord {
-  return {
-    articleId: real.id,
-    chatId: "@newsroom",
-    state,
-    intent: "admin",
-    scheduledAt: null,
-    requestedBy: null,
-    messageId: null,
-    contentHash: null,
-    revision: 0,
-    attempts: 1,
-    owner: null,
-    attemptAt: null,
-    postedAt: null,
-    editedAt: null,
-    error: null,
-    editError: null,
-    editFailedHash: null,
-    editOwner: null,
-    updatedAt: 0,
-    ...fields,
-  } as PostRecord;
+  return { ...newRecord(real.id, "@newsroom", 0), state, intent: "admin", attempts: 1, ...fields };
 }
 
 describe("the notices to admins, in Russian", () => {
