@@ -32,7 +32,7 @@ const ru = languageOf("ru");
 const texts = (blocks: SafeHtml[]) => htmlToText(blocks.map((b) => b.value).join("\n\n"));
 
 function record(state: PostRecord["state"], fields: Partial<PostRecord> = {}): PostRecord {
-  return { ...newRecord(real.id, "@newsroom", 0), state, intent: "admin", attempts: 1, ...fields };
+  return { ...newRecord(real.id, "@newsroom", 0), state, intent: "requested", attempts: 1, ...fields };
 }
 
 describe("the notices to admins, in Russian", () => {
