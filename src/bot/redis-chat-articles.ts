@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { RedisConnection } from "../storage/redis-connection";
+import { followChannel, type RedisConnection } from "../storage/redis-connection";
 import { createMemoryChatArticleStore, type ChatArticleStore } from "./chat-articles";
 import { describeError } from "../base/describe-error";
 
@@ -15,14 +15,15 @@ export function createRedisChatArticleStore(connection: RedisConnection, logger:
   const local = createMemoryChatArticleStore(capacity);
   const hashKey = connection.key("chat-articles");
   const channel = connection.key("chat-articles");
-  // A subscriber needs a connection of its own; it queues SUBSCRIBE until connected, and subscribes again after a reconnection.
-  const subscriber = connection.client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
-  subscriber.on("error", () => undefined); // the main connection logs outages
-  subscriber.on("message", (_channel: string, message: string) => {
-    const [chatId, articleId] = message.split(" ");
-    if (chatId && articleId) local.set(Number(chatId), articleId);
-  });
-  subscriber.subscribe(channel).catch((err: unknown) => logger.warn({ error: describeError(err) }, "redis: cannot follow other instances' /articles choices"));
+  const subscriber = followChannel(
+    connection,
+    channel,
+    (message) => {
+      const [chatId, articleId] = message.split(" ");
+      if (chatId && articleId) local.set(Number(chatId), articleId);
+    },
+    (error) => logger.warn({ error: describeError(error) }, "redis: cannot follow other instances' /articles choices"),
+  );
   void (async () => {
     if (!(await connection.whenUp(5000))) return;
     if ((await connection.client.hlen(hashKey)) > capacity) return;

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { isLocale } from "../i18n/locale";
-import type { RedisConnection } from "../storage/redis-connection";
+import { describeError } from "../base/describe-error";
+import { followChannel, type RedisConnection } from "../storage/redis-connection";
 import { createLanguageCache, type ReaderLanguageStore } from "./reader-languages";
 
 /**
@@ -15,14 +16,15 @@ export function createRedisReaderLanguageStore(connection: RedisConnection, logg
   const cache = createLanguageCache(capacity);
   const hashKey = connection.key("reader-languages");
   const channel = connection.key("reader-languages");
-  // A subscriber needs a connection of its own; it queues SUBSCRIBE until connected, and subscribes again after a reconnection.
-  const subscriber = connection.client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
-  subscriber.on("error", () => undefined); // the main connection logs outages
-  subscriber.on("message", (_channel: string, message: string) => {
-    const [userId, locale] = message.split(" ");
-    if (userId && isLocale(locale)) cache.put(Number(userId), locale);
-  });
-  subscriber.subscribe(channel).catch((err: unknown) => logger.warn({ err }, "redis: cannot follow other instances' /language choices"));
+  const subscriber = followChannel(
+    connection,
+    channel,
+    (message) => {
+      const [userId, locale] = message.split(" ");
+      if (userId && isLocale(locale)) cache.put(Number(userId), locale);
+    },
+    (error) => logger.warn({ error: describeError(error) }, "redis: cannot follow other instances' /language choices"),
+  );
 
   return {
     get(userId) {
@@ -39,7 +41,7 @@ export function createRedisReaderLanguageStore(connection: RedisConnection, logg
             return cache.peek(userId) ?? undefined;
           },
           (err: unknown) => {
-            logger.debug({ err, userId }, "redis away: a reader's language taken from Telegram");
+            logger.debug({ error: describeError(err), userId }, "redis away: a reader's language taken from Telegram");
             return undefined;
           },
         );
@@ -49,7 +51,7 @@ export function createRedisReaderLanguageStore(connection: RedisConnection, logg
       try {
         await connection.run(() => connection.client.multi().hset(hashKey, String(userId), locale).publish(channel, `${userId} ${locale}`).exec());
       } catch (err) {
-        logger.warn({ err, userId }, "redis away: a /language choice kept in this instance only");
+        logger.warn({ error: describeError(err), userId }, "redis away: a /language choice kept in this instance only");
       }
     },
     async close() {

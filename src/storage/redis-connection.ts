@@ -153,3 +153,18 @@ export function connectRedis(options: RedisConnectionOptions): RedisConnection {
     },
   };
 }
+
+/**
+ * Follows `channel` (what the other instances publish there) on a connection of its own, as a
+ * subscriber needs one: it queues SUBSCRIBE until connected and subscribes again after a
+ * reconnection, and its errors are left to the main connection, which logs outages. Each
+ * message goes to `onMessage`; `onFailure` is told if it cannot subscribe. Returns the
+ * subscriber, to `disconnect()` at close.
+ */
+export function followChannel(connection: RedisConnection, channel: string, onMessage: (message: string) => void, onFailure: (error: unknown) => void): Redis {
+  const subscriber = connection.client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+  subscriber.on("error", () => undefined);
+  subscriber.on("message", (_channel: string, message: string) => onMessage(message));
+  subscriber.subscribe(channel).catch(onFailure);
+  return subscriber;
+}
